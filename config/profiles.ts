@@ -1,0 +1,133 @@
+/**
+ * Parameter profiles: every deployment, the demo and the test fixtures take their numbers from
+ * one of these, so a scenario on the embedded chain and a class on Hoodi run the same mechanisms.
+ *
+ * - `realistic`: mainnet-like numbers (32 ETH validators, 3 % APR, 14-day restaking delay).
+ *   Tests use it with time travel; the demo uses it on the embedded chain.
+ * - `classroom`: the same mechanisms scaled so that a student with faucet ETH can run the whole
+ *   story on Hoodi in under 90 minutes of real time, without time travel: validators of
+ *   0.032 ETH, a simulated "year" that passes in 30 minutes, delays of a few minutes.
+ *
+ * Units are in the names: `...Wei` amounts in wei, `...Bps` in basis points (1 % = 100 bps),
+ * `...Seconds` in real seconds of block time.
+ */
+
+const ETHER = 10n ** 18n;
+const MINUTE = 60n;
+const DAY = 24n * 60n * MINUTE;
+/** One year of simulated time, as the simulator and the oracle bound count it. */
+export const SECONDS_PER_YEAR = 365n * DAY;
+
+export type ProfileName = "realistic" | "classroom";
+
+export interface Profile {
+  readonly name: ProfileName;
+  /** What this profile is for, in one sentence (shown by scripts). */
+  readonly description: string;
+
+  // Consensus layer (BeaconChainSimulator)
+  /** Exact deposit of one validator (32 ETH on mainnet). */
+  readonly validatorDepositWei: bigint;
+  /** Consensus-layer reward rate on an active validator's deposit, per simulated year. */
+  readonly rewardAprBps: bigint;
+  /** Simulated seconds per real second: 1 on mainnet, larger to compress a year into a lesson. */
+  readonly timeScale: bigint;
+  /** Real seconds between an exit (or a slashing) and the validator becoming withdrawable. */
+  readonly exitDelaySeconds: bigint;
+  /** Initial slashing penalty = deposit / quotient: 4096 after Pectra (May 2025), 32 before. */
+  readonly slashingPenaltyQuotient: bigint;
+  /** Real seconds over which slashings count together for the correlation penalty (~36 days). */
+  readonly correlationWindowSeconds: bigint;
+  /** ETH the teacher puts in the simulator's reward reserve at deployment. */
+  readonly initialRewardReserveWei: bigint;
+
+  // Liquid staking (DepositPool)
+  /** Share of positive consensus-layer rewards taken as protocol fee (Lido: 10 %). */
+  readonly protocolFeeBps: bigint;
+  /** Oracle sanity bound: annualised increase of the CL balance (Lido: 10 %). */
+  readonly maxAprBps: bigint;
+  /** Oracle sanity bound: a report losing more than this per validator needs a second role. */
+  readonly lossBudgetPerValidatorWei: bigint;
+  /** Smallest deposit accepted. */
+  readonly minDepositWei: bigint;
+  /** Largest total pooled ether the pool accepts. */
+  readonly depositCapWei: bigint;
+
+  // Restaking (RestakingManager) and liquid restaking (LRTVault)
+  /** Real seconds a queued restaking withdrawal waits (EigenLayer mainnet: ~14 days). */
+  readonly restakingWithdrawalDelaySeconds: bigint;
+  /** Real seconds before a lowered allocation stops being slashable (EigenLayer: ~14 days). */
+  readonly deallocationDelaySeconds: bigint;
+  /** Operator's cut of service (AVS) rewards (EigenLayer default: 10 %). */
+  readonly operatorSplitBps: bigint;
+  /** Share of the LRT vault's assets kept idle for redemptions. */
+  readonly lrtBufferBps: bigint;
+  /** LRT protocol fee on service rewards, minted as LRT to the treasury. */
+  readonly lrtFeeBps: bigint;
+}
+
+export const realistic: Profile = {
+  name: "realistic",
+  description: "mainnet-like numbers: 32 ETH validators, 3 % APR, 14-day restaking delay",
+  validatorDepositWei: 32n * ETHER,
+  rewardAprBps: 300n,
+  timeScale: 1n,
+  exitDelaySeconds: DAY,
+  slashingPenaltyQuotient: 4096n,
+  correlationWindowSeconds: 36n * DAY,
+  initialRewardReserveWei: 100n * ETHER,
+  protocolFeeBps: 1000n,
+  maxAprBps: 1000n,
+  lossBudgetPerValidatorWei: ETHER / 10n,
+  minDepositWei: ETHER / 100n,
+  depositCapWei: 1_000_000n * ETHER,
+  restakingWithdrawalDelaySeconds: 14n * DAY,
+  deallocationDelaySeconds: 14n * DAY,
+  operatorSplitBps: 1000n,
+  lrtBufferBps: 1000n,
+  lrtFeeBps: 1000n,
+};
+
+/** 1/1000 of mainnet amounts; a simulated year passes in 30 real minutes. */
+export const classroom: Profile = {
+  name: "classroom",
+  description: "Hoodi with faucet ETH: 0.032 ETH validators, a simulated year every 30 minutes",
+  validatorDepositWei: (32n * ETHER) / 1000n,
+  rewardAprBps: 300n,
+  timeScale: SECONDS_PER_YEAR / (30n * MINUTE),
+  exitDelaySeconds: 2n * MINUTE,
+  slashingPenaltyQuotient: 4096n,
+  correlationWindowSeconds: 10n * MINUTE,
+  initialRewardReserveWei: ETHER / 100n,
+  protocolFeeBps: 1000n,
+  maxAprBps: 1000n,
+  lossBudgetPerValidatorWei: ETHER / 10n / 1000n,
+  minDepositWei: ETHER / 100n / 1000n,
+  depositCapWei: 10n * ETHER,
+  restakingWithdrawalDelaySeconds: 5n * MINUTE,
+  deallocationDelaySeconds: 5n * MINUTE,
+  operatorSplitBps: 1000n,
+  lrtBufferBps: 1000n,
+  lrtFeeBps: 1000n,
+};
+
+export const profiles: Readonly<Record<ProfileName, Profile>> = { realistic, classroom };
+
+/**
+ * The profile a network uses: `classroom` on Hoodi and on a local node that rehearses it,
+ * `realistic` on the embedded chain. `STAKING_LAB_PROFILE=realistic|classroom` overrides it.
+ */
+export function profileForNetwork(
+  networkName: string,
+  override = process.env.STAKING_LAB_PROFILE,
+): Profile {
+  if (override !== undefined && override !== "") {
+    if (override !== "realistic" && override !== "classroom") {
+      throw new Error(
+        `STAKING_LAB_PROFILE is "${override}": use "realistic" or "classroom", or unset it.`,
+      );
+    }
+    return profiles[override];
+  }
+  return networkName === "hoodi" || networkName === "localhost" ? classroom : realistic;
+}

@@ -1,0 +1,45 @@
+import { createRequire } from "node:module";
+
+import hardhatToolboxMochaEthersPlugin from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
+import { configVariable, defineConfig } from "hardhat/config";
+
+// The compiler comes from the pinned `solc` npm package (WebAssembly), so building needs no
+// download: it works offline, in CI and in a classroom without internet. Keep the version equal
+// to the `solc` version in package.json. Hardhat needs an absolute path here.
+const SOLC_VERSION = "0.8.30";
+const solcPath = createRequire(import.meta.url).resolve("solc/soljson.js");
+
+export default defineConfig({
+  plugins: [hardhatToolboxMochaEthersPlugin],
+  solidity: {
+    version: SOLC_VERSION,
+    path: solcPath,
+    settings: {
+      optimizer: { enabled: true, runs: 200 },
+      evmVersion: "prague",
+    },
+  },
+  networks: {
+    // Hoodi, the Ethereum testnet for staking (chain id 560048). The URL and the deployer's key
+    // are read from the encrypted keystore (`npx hardhat keystore set HOODI_RPC_URL`) or from
+    // environment variables of the same names; they are never written in this file.
+    hoodi: {
+      type: "http",
+      chainType: "l1",
+      chainId: 560048,
+      url: configVariable("HOODI_RPC_URL"),
+      accounts: [configVariable("HOODI_PRIVATE_KEY")],
+    },
+    // A `npx hardhat node --hostname 127.0.0.1` on this machine.
+    localhost: {
+      type: "http",
+      chainType: "l1",
+      url: "http://127.0.0.1:8545",
+    },
+  },
+  verify: {
+    etherscan: {
+      apiKey: configVariable("ETHERSCAN_API_KEY"),
+    },
+  },
+});

@@ -1,0 +1,3 @@
+/** One import for tests: units, named assertions and layered fixtures. */
+export * from "./units.js";
+export * from "./assertions.js";
