@@ -3,6 +3,8 @@ import { createRequire } from "node:module";
 import hardhatToolboxMochaEthersPlugin from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
 import { configVariable, defineConfig } from "hardhat/config";
 
+import { labTasks } from "./tasks/index.js";
+
 // The compiler comes from the pinned `solc` npm package (WebAssembly), so building needs no
 // download: it works offline, in CI and in a classroom without internet. Keep the version equal
 // to the `solc` version in package.json. Hardhat needs an absolute path here.
@@ -11,6 +13,7 @@ const solcPath = createRequire(import.meta.url).resolve("solc/soljson.js");
 
 export default defineConfig({
   plugins: [hardhatToolboxMochaEthersPlugin],
+  tasks: labTasks,
   solidity: {
     version: SOLC_VERSION,
     path: solcPath,

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Rehearses a Hoodi deployment on a local node (loopback only, Hoodi's chain id), then walks
+# through what a student does with the tasks. The node is stopped by its pid, whatever happens.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+hh=./node_modules/.bin/hardhat
+net=(--network localhost)
+node_log=$(mktemp)
+workdir=$(mktemp -d)
+
+# A fresh chain: forget any journal or record of an earlier local rehearsal.
+rm -rf ignition/deployments/localhost-560048 deployments/localhost.json
+
+"$hh" node --hostname 127.0.0.1 --port 8545 --chain-id 560048 >"$node_log" 2>&1 &
+node_pid=$!
+cleanup() {
+  kill "$node_pid" 2>/dev/null || true
+  wait "$node_pid" 2>/dev/null || true
+  rm -rf "$workdir" "$node_log"
+}
+trap cleanup EXIT
+
+for _ in $(seq 1 60); do
+  if node -e 'fetch("http://127.0.0.1:8545",{method:"POST",headers:{"content-type":"application/json"},body:JSON.stringify({jsonrpc:"2.0",id:1,method:"eth_chainId",params:[]})}).then(r=>r.json()).then(j=>process.exit(j.result==="0x88bb0"?0:1)).catch(()=>process.exit(1))'; then
+    break
+  fi
+  if ! kill -0 "$node_pid" 2>/dev/null; then cat "$node_log"; echo "the local node died" >&2; exit 1; fi
+  sleep 1
+done
+
+step() { printf '\n=== %s\n' "$*"; }
+# Runs a command that must fail with a one-line, actionable message containing $1.
+expect_refusal() {
+  local expected=$1; shift
+  if "$@" >"$workdir/out" 2>&1; then cat "$workdir/out"; echo "expected a refusal from: $*" >&2; exit 1; fi
+  if ! grep -q -- "$expected" "$workdir/out"; then cat "$workdir/out"; echo "refusal lacks \"$expected\"" >&2; exit 1; fi
+  echo "refused as expected: $(grep -- "$expected" "$workdir/out" | head -1)"
+}
+
+step "Refusals a student may meet"
+expect_refusal "keystore set HOODI_RPC_URL" env -u HOODI_RPC_URL -u HOODI_PRIVATE_KEY "$hh" run scripts/deploy.ts --network hoodi
+expect_refusal "deploy.ts --network localhost" "$hh" lab status "${net[@]}"
+
+step "Deploy to the local node (chain id 560048, classroom profile)"
+"$hh" run scripts/deploy.ts "${net[@]}"
+test -f deployments/localhost.json
+
+step "Deploy again: nothing is sent"
+"$hh" run scripts/deploy.ts "${net[@]}" | tee "$workdir/second"
+grep -q "0 transaction(s) sent" "$workdir/second"
+
+step "A student stakes, the operator stakes validators, a simulated year passes"
+"$hh" lab stake --amount 0.1 "${net[@]}"
+expect_refusal "DepositBelowMinimum" "$hh" lab stake --amount 0.000001 "${net[@]}"
+expect_refusal "must be an amount" "$hh" lab stake --amount lots "${net[@]}"
+"$hh" lab stake-validator --count 2 "${net[@]}"
+"$hh" lab time --seconds 1800 "${net[@]}"
+"$hh" lab cl-sweep "${net[@]}"
+"$hh" lab report "${net[@]}"
+"$hh" lab status "${net[@]}"
+
+step "A withdrawal through the queue"
+"$hh" lab request-withdrawal --amount 0.02 "${net[@]}"
+expect_refusal "RequestNotFinalized" "$hh" lab claim-withdrawal --id 1 "${net[@]}"
+"$hh" lab time --seconds 60 "${net[@]}"
+"$hh" lab report "${net[@]}"
+"$hh" lab claim-withdrawal --id 1 "${net[@]}"
+
+step "The teacher slashes a validator; the next report lowers the rate"
+"$hh" lab cl-slash --index 0 "${net[@]}"
+"$hh" lab time --seconds 200 "${net[@]}"
+"$hh" lab cl-sweep "${net[@]}"
+"$hh" lab report --confirm "${net[@]}"
+"$hh" lab status "${net[@]}"
+
+step "Rehearsal passed"

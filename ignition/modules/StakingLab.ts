@@ -1,0 +1,13 @@
+/**
+ * The whole Staking Lab system, layer on layer. `scripts/deploy.ts` deploys this module with the
+ * network's profile; Ignition journals every step, so a second run sends nothing and a run cut
+ * off half-way resumes where it stopped.
+ */
+import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
+
+import StakingModule from "./Staking.js";
+
+export default buildModule("StakingLab", (m) => {
+  const staking = m.useModule(StakingModule);
+  return { ...staking };
+});

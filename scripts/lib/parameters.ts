@@ -1,0 +1,21 @@
+/** Ignition module parameters from a profile: the one place profiles meet the deploy modules. */
+import type { Profile } from "../../config/profiles.js";
+
+export function moduleParameters(profile: Profile) {
+  return {
+    Staking: {
+      validatorDeposit: profile.validatorDepositWei,
+      rewardAprBps: profile.rewardAprBps,
+      timeScale: profile.timeScale,
+      exitDelay: profile.exitDelaySeconds,
+      slashingPenaltyQuotient: profile.slashingPenaltyQuotient,
+      correlationWindow: profile.correlationWindowSeconds,
+      initialRewardReserve: profile.initialRewardReserveWei,
+      protocolFeeBps: profile.protocolFeeBps,
+      maxAprBps: profile.maxAprBps,
+      lossBudgetPerValidator: profile.lossBudgetPerValidatorWei,
+      minDeposit: profile.minDepositWei,
+      depositCap: profile.depositCapWei,
+    },
+  };
+}

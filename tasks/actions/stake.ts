@@ -1,0 +1,17 @@
+/** `lab stake --amount 0.01`: deposit ETH into the pool and receive the LST at the current rate. */
+import { eth, labAction, openLab, parseAmount, send } from "../lib.js";
+
+export default labAction<{ amount: string }>(async ({ amount }, hre) => {
+  const lab = await openLab(hre);
+  const { pool, token, signer } = lab;
+  const value = parseAmount(amount, "amount");
+  const expectedShares = await pool.getSharesByEth(value);
+  const before = await token.balanceOf(signer.address);
+  const hash = await send("Deposit refused", [{ name: "DepositPool", iface: pool.interface }], () =>
+    pool.deposit({ value }),
+  );
+  const minted = (await token.balanceOf(signer.address)) - before;
+  console.log(
+    `Deposited ${eth(value)} and received ${eth(minted, "slETH")} (quoted ${eth(expectedShares, "slETH")}) — tx ${hash}`,
+  );
+});
