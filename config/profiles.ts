@@ -38,6 +38,13 @@ export interface Profile {
   readonly slashingPenaltyQuotient: bigint;
   /** Real seconds over which slashings count together for the correlation penalty (~36 days). */
   readonly correlationWindowSeconds: bigint;
+  /**
+   * Active stake of the rest of the network, counted by the correlation penalty (mainnet: about
+   * 34 million ETH). With it, one slashed validator loses little beyond its initial penalty; set
+   * it to 0 (`setExternalActiveBalance`) to make the lab's validators the whole network, where
+   * a third slashed together lose everything.
+   */
+  readonly externalActiveBalanceWei: bigint;
   /** ETH the teacher puts in the simulator's reward reserve at deployment. */
   readonly initialRewardReserveWei: bigint;
 
@@ -75,6 +82,7 @@ export const realistic: Profile = {
   exitDelaySeconds: DAY,
   slashingPenaltyQuotient: 4096n,
   correlationWindowSeconds: 36n * DAY,
+  externalActiveBalanceWei: 34_000_000n * ETHER,
   initialRewardReserveWei: 100n * ETHER,
   protocolFeeBps: 1000n,
   maxAprBps: 1000n,
@@ -98,6 +106,7 @@ export const classroom: Profile = {
   exitDelaySeconds: 2n * MINUTE,
   slashingPenaltyQuotient: 4096n,
   correlationWindowSeconds: 10n * MINUTE,
+  externalActiveBalanceWei: 34_000n * ETHER,
   initialRewardReserveWei: ETHER / 100n,
   protocolFeeBps: 1000n,
   maxAprBps: 1000n,

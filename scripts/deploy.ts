@@ -70,18 +70,22 @@ await runMain(async () => {
   const problems: string[] = [];
   const simulatorAddress = await simulator.getAddress();
   const poolAddress = await pool.getAddress();
-  if ((await pool.simulator()) !== simulatorAddress) problems.push("pool.simulator() is not the simulator");
+  if ((await pool.simulator()) !== simulatorAddress)
+    problems.push("pool.simulator() is not the simulator");
   if ((await token.pool()) !== poolAddress) problems.push("token.pool() is not the pool");
   if ((await simulator.validatorDeposit()) !== profile.validatorDepositWei) {
     problems.push("simulator.validatorDeposit() differs from the profile");
   }
-  if (!(await simulator.hasRole(ROLES.consensus, deployer.address))) problems.push("CONSENSUS_ROLE missing");
+  if (!(await simulator.hasRole(ROLES.consensus, deployer.address)))
+    problems.push("CONSENSUS_ROLE missing");
   for (const [name, role] of Object.entries(ROLES)) {
     if (name === "consensus") continue;
     if (!(await pool.hasRole(role, deployer.address))) problems.push(`pool role ${name} missing`);
   }
   if (problems.length > 0) {
-    throw new UserError(`The deployment is miswired: ${problems.join("; ")}. Redeploy from a clean state.`);
+    throw new UserError(
+      `The deployment is miswired: ${problems.join("; ")}. Redeploy from a clean state.`,
+    );
   }
 
   const addresses: Record<keyof typeof FUTURES, string> = {
@@ -90,12 +94,12 @@ await runMain(async () => {
     LiquidStakingToken: await token.getAddress(),
   };
   console.log(`Wiring checked; ${sent} transaction(s) sent by this run.`);
-  console.table(
-    Object.entries(addresses).map(([contract, address]) => ({ contract, address })),
-  );
+  console.table(Object.entries(addresses).map(([contract, address]) => ({ contract, address })));
 
   if (ephemeral) {
-    console.log("The embedded chain ends with this process: nothing recorded. Use --network localhost or hoodi.");
+    console.log(
+      "The embedded chain ends with this process: nothing recorded. Use --network localhost or hoodi.",
+    );
     return;
   }
   const journal = readIgnitionJournal(deploymentId);
@@ -130,7 +134,9 @@ await runMain(async () => {
   });
   console.log(`Recorded in ${file.replace(`${process.cwd()}/`, "")}`);
   if (networkName === "hoodi") {
-    console.log("Next: `npx hardhat lab verify --network hoodi`, then `npx hardhat lab status --network hoodi`.");
+    console.log(
+      "Next: `npx hardhat lab verify --network hoodi`, then `npx hardhat lab status --network hoodi`.",
+    );
   }
 });
 

@@ -24,7 +24,11 @@ export const labTasks = [
     .setAction(() => import("./actions/request-withdrawal.js"))
     .build(),
   task(["lab", "claim-withdrawal"], "Collect the ETH of a finalised withdrawal request")
-    .addOption({ name: "id", description: "Request id (printed by request-withdrawal)", defaultValue: "" })
+    .addOption({
+      name: "id",
+      description: "Request id (printed by request-withdrawal)",
+      defaultValue: "",
+    })
     .setAction(() => import("./actions/claim-withdrawal.js"))
     .build(),
 
@@ -34,7 +38,10 @@ export const labTasks = [
     .setAction(() => import("./actions/stake-validator.js"))
     .build(),
   task(["lab", "report"], "Oracle: read the consensus layer and submit a report to the pool")
-    .addFlag({ name: "confirm", description: "Also confirm a loss above the budget (loss-confirmer role)" })
+    .addFlag({
+      name: "confirm",
+      description: "Also confirm a loss above the budget (loss-confirmer role)",
+    })
     .setAction(() => import("./actions/report.js"))
     .build(),
 
@@ -57,11 +64,20 @@ export const labTasks = [
     .setAction(() => import("./actions/cl-exit.js"))
     .build(),
   task(["lab", "cl-sweep"], "Pay withdrawal addresses what the consensus layer owes them")
-    .addOption({ name: "index", description: "One validator (default: all of the pool's due)", defaultValue: "" })
+    .addOption({
+      name: "index",
+      description: "One validator (default: all of the pool's due)",
+      defaultValue: "",
+    })
     .setAction(() => import("./actions/cl-sweep.js"))
     .build(),
   task(["lab", "time"], "Local nodes only: move the clock forward")
-    .addOption({ name: "seconds", description: "Seconds to add", defaultValue: "", type: ArgumentType.STRING })
+    .addOption({
+      name: "seconds",
+      description: "Seconds to add",
+      defaultValue: "",
+      type: ArgumentType.STRING,
+    })
     .setAction(() => import("./actions/time.js"))
     .build(),
 

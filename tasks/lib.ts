@@ -26,13 +26,23 @@ export async function openLab(hre: HardhatRuntimeEnvironment) {
   const address = (name: string) => {
     const contract = record.contracts[name];
     if (contract === undefined) {
-      throw new UserError(`deployments/${networkName}.json has no ${name}: rerun scripts/deploy.ts.`);
+      throw new UserError(
+        `deployments/${networkName}.json has no ${name}: rerun scripts/deploy.ts.`,
+      );
     }
     return contract.address;
   };
-  const simulator = await ethers.getContractAt("BeaconChainSimulator", address("BeaconChainSimulator"), signer);
+  const simulator = await ethers.getContractAt(
+    "BeaconChainSimulator",
+    address("BeaconChainSimulator"),
+    signer,
+  );
   const pool = await ethers.getContractAt("DepositPool", address("DepositPool"), signer);
-  const token = await ethers.getContractAt("LiquidStakingToken", address("LiquidStakingToken"), signer);
+  const token = await ethers.getContractAt(
+    "LiquidStakingToken",
+    address("LiquidStakingToken"),
+    signer,
+  );
   if ((await ethers.provider.getCode(await pool.getAddress())) === "0x") {
     throw new UserError(
       `No contract at the recorded DepositPool address on ${networkName} (was the node restarted?): ` +
@@ -59,7 +69,8 @@ export function parseAmount(value: string, option: string): bigint {
 
 /** Parses a non-negative whole number option (an index or an id). */
 export function parseIndex(value: string, option: string): bigint {
-  if (!/^\d+$/.test(value)) throw new UserError(`--${option} must be a whole number, not "${value}"`);
+  if (!/^\d+$/.test(value))
+    throw new UserError(`--${option} must be a whole number, not "${value}"`);
   return BigInt(value);
 }
 
@@ -79,7 +90,11 @@ interface RevertLike {
 function revertData(error: unknown): string | undefined {
   let current = error as RevertLike | undefined;
   for (let depth = 0; current !== undefined && depth < 5; depth++) {
-    if (typeof current.data === "string" && current.data.startsWith("0x") && current.data.length >= 10) {
+    if (
+      typeof current.data === "string" &&
+      current.data.startsWith("0x") &&
+      current.data.length >= 10
+    ) {
       return current.data;
     }
     current = current.error ?? current.info?.error;
@@ -106,11 +121,14 @@ export async function send(
       for (const { name, iface } of contracts) {
         const parsed = iface.parseError(data);
         if (parsed === null) continue;
-        const args = parsed.fragment.inputs.map((input, i) => `${input.name}=${String(parsed.args[i])}`);
+        const args = parsed.fragment.inputs.map(
+          (input, i) => `${input.name}=${String(parsed.args[i])}`,
+        );
         throw new UserError(`${what}: ${name} refused with ${parsed.name}(${args.join(", ")})`);
       }
     }
-    const message = (error as RevertLike).shortMessage ?? (error as RevertLike).message ?? String(error);
+    const message =
+      (error as RevertLike).shortMessage ?? (error as RevertLike).message ?? String(error);
     throw new UserError(`${what}: ${message}`);
   }
 }
@@ -119,7 +137,9 @@ export async function send(
  * Wraps a task action so that a refusal prints one line (what is wrong, how to fix it) and the
  * command exits with status 1, instead of a stack trace.
  */
-export function labAction<ArgsT>(action: (args: ArgsT, hre: HardhatRuntimeEnvironment) => Promise<void>) {
+export function labAction<ArgsT>(
+  action: (args: ArgsT, hre: HardhatRuntimeEnvironment) => Promise<void>,
+) {
   return async (args: ArgsT, hre: HardhatRuntimeEnvironment): Promise<void> => {
     try {
       await action(args, hre);

@@ -33,6 +33,11 @@ export default buildModule("Staking", (m) => {
     value: m.getParameter<bigint>("initialRewardReserve"),
   });
 
+  // The rest of the network's stake, so one slashing costs what it would on mainnet.
+  m.call(simulator, "setExternalActiveBalance", [m.getParameter<bigint>("externalActiveBalance")], {
+    id: "setExternalActiveBalance",
+  });
+
   const pool = m.contract("DepositPool", [
     deployer,
     simulator,

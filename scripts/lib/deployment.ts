@@ -87,7 +87,10 @@ interface JournalLine {
 /** What Ignition's journal says about each future: its transaction, block and constructor args. */
 export function readIgnitionJournal(deploymentId: string) {
   const file = `${IGNITION_DIR}/${deploymentId}/journal.jsonl`;
-  const byFuture = new Map<string, { hash?: string; blockNumber?: number; constructorArgs?: string[] }>();
+  const byFuture = new Map<
+    string,
+    { hash?: string; blockNumber?: number; constructorArgs?: string[] }
+  >();
   if (!existsSync(file)) return byFuture;
   for (const line of readFileSync(file, "utf8").split("\n")) {
     if (line.trim() === "") continue;

@@ -10,6 +10,7 @@ export function moduleParameters(profile: Profile) {
       exitDelay: profile.exitDelaySeconds,
       slashingPenaltyQuotient: profile.slashingPenaltyQuotient,
       correlationWindow: profile.correlationWindowSeconds,
+      externalActiveBalance: profile.externalActiveBalanceWei,
       initialRewardReserve: profile.initialRewardReserveWei,
       protocolFeeBps: profile.protocolFeeBps,
       maxAprBps: profile.maxAprBps,

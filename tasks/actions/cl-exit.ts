@@ -4,8 +4,10 @@ import { labAction, openLab, parseIndex, send } from "../lib.js";
 export default labAction<{ index: string }>(async ({ index }, hre) => {
   const { simulator } = await openLab(hre);
   const validator = parseIndex(index, "index");
-  const hash = await send(`Exit of validator #${validator} refused`, [{ name: "BeaconChainSimulator", iface: simulator.interface }], () =>
-    simulator.requestExit(validator),
+  const hash = await send(
+    `Exit of validator #${validator} refused`,
+    [{ name: "BeaconChainSimulator", iface: simulator.interface }],
+    () => simulator.requestExit(validator),
   );
   const { withdrawableAt } = await simulator.getValidator(validator);
   console.log(

@@ -4,8 +4,10 @@ import { eth, labAction, openLab, parseAmount, send } from "../lib.js";
 export default labAction<{ amount: string }>(async ({ amount }, hre) => {
   const { simulator } = await openLab(hre);
   const value = parseAmount(amount, "amount");
-  const hash = await send("Funding refused", [{ name: "BeaconChainSimulator", iface: simulator.interface }], () =>
-    simulator.fundRewards({ value }),
+  const hash = await send(
+    "Funding refused",
+    [{ name: "BeaconChainSimulator", iface: simulator.interface }],
+    () => simulator.fundRewards({ value }),
   );
   console.log(`Reward reserve is now ${eth(await simulator.rewardReserve())} — tx ${hash}`);
 });

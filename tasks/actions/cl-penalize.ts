@@ -5,8 +5,12 @@ export default labAction<{ index: string; amount: string }>(async ({ index, amou
   const { simulator } = await openLab(hre);
   const validator = parseIndex(index, "index");
   const penalty = parseAmount(amount, "amount");
-  const hash = await send(`Penalty on validator #${validator} refused`, [{ name: "BeaconChainSimulator", iface: simulator.interface }], () =>
-    simulator.penalize(validator, penalty),
+  const hash = await send(
+    `Penalty on validator #${validator} refused`,
+    [{ name: "BeaconChainSimulator", iface: simulator.interface }],
+    () => simulator.penalize(validator, penalty),
   );
-  console.log(`Validator #${validator} now holds ${eth(await simulator.validatorBalance(validator))} — tx ${hash}`);
+  console.log(
+    `Validator #${validator} now holds ${eth(await simulator.validatorBalance(validator))} — tx ${hash}`,
+  );
 });

@@ -8,8 +8,10 @@ export default labAction<{ index: string }>(async ({ index }, hre) => {
   const { simulator } = await openLab(hre);
   const validator = parseIndex(index, "index");
   const before = await simulator.validatorBalance(validator);
-  const hash = await send(`Slashing validator #${validator} refused`, [{ name: "BeaconChainSimulator", iface: simulator.interface }], () =>
-    simulator.slash(validator),
+  const hash = await send(
+    `Slashing validator #${validator} refused`,
+    [{ name: "BeaconChainSimulator", iface: simulator.interface }],
+    () => simulator.slash(validator),
   );
   const after = await simulator.validatorBalance(validator);
   const { withdrawableAt } = await simulator.getValidator(validator);

@@ -12,7 +12,9 @@ export default labAction<{ index: string }>(async ({ index }, hre) => {
   const errors = [{ name: "BeaconChainSimulator", iface: simulator.interface }];
   if (index !== "") {
     const validator = parseIndex(index, "index");
-    const hash = await send(`Sweep of validator #${validator} refused`, errors, () => simulator.sweep(validator));
+    const hash = await send(`Sweep of validator #${validator} refused`, errors, () =>
+      simulator.sweep(validator),
+    );
     console.log(`Validator #${validator} swept — tx ${hash}`);
     return;
   }
@@ -32,5 +34,7 @@ export default labAction<{ index: string }>(async ({ index }, hre) => {
     swept++;
   }
   const received = (await pool.unaccountedClWithdrawals()) - before;
-  console.log(`Swept ${swept} validator(s); the pool received ${eth(received)} (accounted at the next report).`);
+  console.log(
+    `Swept ${swept} validator(s); the pool received ${eth(received)} (accounted at the next report).`,
+  );
 });

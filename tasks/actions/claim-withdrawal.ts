@@ -6,9 +6,13 @@ export default labAction<{ id: string }>(async ({ id }, hre) => {
   const requestId = parseIndex(id, "id");
   const claimable = await pool.claimableEther(requestId);
   const before = await ethers.provider.getBalance(signer.address);
-  const hash = await send(`Claim of request #${requestId} refused`, [{ name: "DepositPool", iface: pool.interface }], () =>
-    pool.claimWithdrawal(requestId),
+  const hash = await send(
+    `Claim of request #${requestId} refused`,
+    [{ name: "DepositPool", iface: pool.interface }],
+    () => pool.claimWithdrawal(requestId),
   );
   const after = await ethers.provider.getBalance(signer.address);
-  console.log(`Claimed ${eth(claimable)} for request #${requestId} (balance ${eth(before)} → ${eth(after)}) — tx ${hash}`);
+  console.log(
+    `Claimed ${eth(claimable)} for request #${requestId} (balance ${eth(before)} → ${eth(after)}) — tx ${hash}`,
+  );
 });

@@ -8,9 +8,14 @@ export default labAction<{ amount: string; all: boolean }>(async ({ amount, all 
   const { pool, token, signer } = await openLab(hre);
   const balance = await token.balanceOf(signer.address);
   const shares = all ? balance : parseAmount(amount, "amount");
-  if (shares === 0n) throw new UserError("You hold no slETH: stake first with `npx hardhat lab stake --amount 0.01`.");
+  if (shares === 0n)
+    throw new UserError(
+      "You hold no slETH: stake first with `npx hardhat lab stake --amount 0.01`.",
+    );
   if (shares > balance) {
-    throw new UserError(`You hold ${eth(balance, "slETH")}, less than the ${eth(shares, "slETH")} asked: lower --amount.`);
+    throw new UserError(
+      `You hold ${eth(balance, "slETH")}, less than the ${eth(shares, "slETH")} asked: lower --amount.`,
+    );
   }
   const errors = [
     { name: "DepositPool", iface: pool.interface },
@@ -21,7 +26,9 @@ export default labAction<{ amount: string; all: boolean }>(async ({ amount, all 
     await send("Approval refused", errors, () => token.approve(poolAddress, shares));
   }
   const value = await pool.getEthByShares(shares);
-  const hash = await send("Withdrawal request refused", errors, () => pool.requestWithdrawal(shares));
+  const hash = await send("Withdrawal request refused", errors, () =>
+    pool.requestWithdrawal(shares),
+  );
   const id = await pool.lastRequestId();
   console.log(
     `Request #${id}: ${eth(shares, "slETH")} worth ${eth(value)} now — tx ${hash}\n` +

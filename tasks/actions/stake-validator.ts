@@ -27,7 +27,9 @@ export default labAction<{ count: string }>(async ({ count }, hre) => {
     // A stand-in for the validator's BLS public key: unique per pool and validator.
     const index = await simulator.validatorCount();
     const pubkeyHash = keccakText(`staking-lab:${chainId}:${poolAddress}:${index}`);
-    const hash = await send("Staking a validator refused", errors, () => pool.stakeValidator(pubkeyHash));
+    const hash = await send("Staking a validator refused", errors, () =>
+      pool.stakeValidator(pubkeyHash),
+    );
     console.log(`Validator #${index} staked with ${eth(deposit)} — tx ${hash}`);
   }
 });

@@ -9,46 +9,70 @@ import { labAction, openLab } from "../lib.js";
 const DAY = 86_400n;
 const WAD = 10n ** 18n;
 
-export default labAction<Record<string, never>>(async (_args, hre) => {
+export default labAction<Record<string, unknown>>(async (_args, hre) => {
   const { simulator, pool, token, signer, ethers, networkName, record } = await openLab(hre);
   const poolAddress = await pool.getAddress();
-  const [rate, supply, pooled, buffered, locked, depositable, unaccounted, lastId, lastFinalized] = await Promise.all([
-    pool.getExchangeRate(),
-    token.totalSupply(),
-    pool.totalPooledEther(),
-    pool.bufferedEther(),
-    pool.lockedEther(),
-    pool.depositableEther(),
-    pool.unaccountedClWithdrawals(),
-    pool.lastRequestId(),
-    pool.lastFinalizedRequestId(),
-  ]);
-  const [simTime, reserve, validators, active, poolValidators, poolActive, poolClBalance] = await Promise.all([
-    simulator.simulatedTime(),
-    simulator.rewardReserve(),
-    simulator.validatorCount(),
-    simulator.activeValidatorCount(),
-    simulator.validatorCountOf(poolAddress),
-    simulator.activeValidatorCountOf(poolAddress),
-    simulator.totalBalanceOf(poolAddress),
-  ]);
+  const [rate, supply, pooled, buffered, locked, depositable, unaccounted, lastId, lastFinalized] =
+    await Promise.all([
+      pool.getExchangeRate(),
+      token.totalSupply(),
+      pool.totalPooledEther(),
+      pool.bufferedEther(),
+      pool.lockedEther(),
+      pool.depositableEther(),
+      pool.unaccountedClWithdrawals(),
+      pool.lastRequestId(),
+      pool.lastFinalizedRequestId(),
+    ]);
+  const [simTime, reserve, validators, active, poolValidators, poolActive, poolClBalance] =
+    await Promise.all([
+      simulator.simulatedTime(),
+      simulator.rewardReserve(),
+      simulator.validatorCount(),
+      simulator.activeValidatorCount(),
+      simulator.validatorCountOf(poolAddress),
+      simulator.activeValidatorCountOf(poolAddress),
+      simulator.totalBalanceOf(poolAddress),
+    ]);
   const [ethBalance, lstBalance] = await Promise.all([
     ethers.provider.getBalance(signer.address),
     token.balanceOf(signer.address),
   ]);
   const days = (simTime * 100n) / DAY;
-  console.log(`Staking Lab on ${networkName} (profile ${record.profile.name ?? "?"}), account ${signer.address}`);
+  console.log(
+    `Staking Lab on ${networkName} (profile ${record.profile.name ?? "?"}), account ${signer.address}`,
+  );
   console.table([
-    { layer: "consensus", item: "simulated time", value: `day ${days / 100n}.${String(days % 100n).padStart(2, "0")}` },
+    {
+      layer: "consensus",
+      item: "simulated time",
+      value: `day ${days / 100n}.${String(days % 100n).padStart(2, "0")}`,
+    },
     { layer: "consensus", item: "validators (active / all)", value: `${active} / ${validators}` },
-    { layer: "consensus", item: "pool's validators (active / all)", value: `${poolActive} / ${poolValidators}` },
-    { layer: "consensus", item: "pool's CL balance now", value: `${formatEther(poolClBalance)} ETH` },
+    {
+      layer: "consensus",
+      item: "pool's validators (active / all)",
+      value: `${poolActive} / ${poolValidators}`,
+    },
+    {
+      layer: "consensus",
+      item: "pool's CL balance now",
+      value: `${formatEther(poolClBalance)} ETH`,
+    },
     { layer: "consensus", item: "reward reserve", value: `${formatEther(reserve)} ETH` },
     { layer: "pool", item: "exchange rate", value: `${formatEther(rate)} ETH per slETH` },
     { layer: "pool", item: "total pooled ether", value: `${formatEther(pooled)} ETH` },
-    { layer: "pool", item: "buffered (depositable)", value: `${formatEther(buffered)} (${formatEther(depositable)}) ETH` },
+    {
+      layer: "pool",
+      item: "buffered (depositable)",
+      value: `${formatEther(buffered)} (${formatEther(depositable)}) ETH`,
+    },
     { layer: "pool", item: "slETH supply", value: `${formatEther(supply)} slETH` },
-    { layer: "pool", item: "CL ETH received, not yet reported", value: `${formatEther(unaccounted)} ETH` },
+    {
+      layer: "pool",
+      item: "CL ETH received, not yet reported",
+      value: `${formatEther(unaccounted)} ETH`,
+    },
     { layer: "queue", item: "requests (finalised / all)", value: `${lastFinalized} / ${lastId}` },
     { layer: "queue", item: "locked for claims", value: `${formatEther(locked)} ETH` },
     { layer: "you", item: "ETH", value: `${formatEther(ethBalance)} ETH` },
@@ -64,7 +88,11 @@ export default labAction<Record<string, never>>(async (_args, hre) => {
     const request = await pool.getWithdrawalRequest(id);
     if (request.owner !== signer.address || request.claimed) continue;
     const claimable = await pool.claimableEther(id);
-    mine.push({ request: `#${id}`, finalised: id <= lastFinalized, claimable: `${formatEther(claimable)} ETH` });
+    mine.push({
+      request: `#${id}`,
+      finalised: id <= lastFinalized,
+      claimable: `${formatEther(claimable)} ETH`,
+    });
   }
   if (mine.length > 0) console.table(mine);
 });

@@ -7,7 +7,9 @@ import { labAction, openLab, parseIndex, UserError } from "../lib.js";
 export default labAction<{ seconds: string }>(async ({ seconds }, hre) => {
   const { connection, networkName, simulator } = await openLab(hre);
   if (networkName === "hoodi") {
-    throw new UserError("Time cannot be moved on Hoodi: wait (a simulated year is 30 minutes in the classroom profile).");
+    throw new UserError(
+      "Time cannot be moved on Hoodi: wait (a simulated year is 30 minutes in the classroom profile).",
+    );
   }
   const delta = parseIndex(seconds, "seconds");
   await connection.networkHelpers.time.increase(delta);

@@ -7,10 +7,12 @@ import { verifyContract } from "@nomicfoundation/hardhat-verify/verify";
 import { loadDeployment } from "../../scripts/lib/deployment.js";
 import { labAction, UserError } from "../lib.js";
 
-export default labAction<Record<string, never>>(async (_args, hre) => {
+export default labAction<Record<string, unknown>>(async (_args, hre) => {
   const { networkName } = await hre.network.create();
   if (networkName !== "hoodi") {
-    throw new UserError(`Verification needs a public explorer: run it with --network hoodi, not ${networkName}.`);
+    throw new UserError(
+      `Verification needs a public explorer: run it with --network hoodi, not ${networkName}.`,
+    );
   }
   const record = loadDeployment(networkName);
   for (const [name, contract] of Object.entries(record.contracts)) {
@@ -36,6 +38,7 @@ function contractFolder(name: string): string {
     LRTVault: "liquid-restaking",
   };
   const folder = folders[name];
-  if (folder === undefined) throw new UserError(`Do not know where ${name} lives: add it to tasks/actions/verify.ts.`);
+  if (folder === undefined)
+    throw new UserError(`Do not know where ${name} lives: add it to tasks/actions/verify.ts.`);
   return folder;
 }

@@ -1,0 +1,18 @@
+/**
+ * `npm run demo`: the staking story on the embedded chain, offline, in under a minute. Each
+ * chapter prints a table of rates and balances after each step. Nothing leaves this process.
+ */
+import hre from "hardhat";
+
+import { setUpDemo, say } from "./demo/context.js";
+import { liquidStakingChapter } from "./demo/liquid-staking.js";
+
+const started = Date.now();
+const demo = await setUpDemo(hre);
+say(
+  "Staking Lab — the demo",
+  `Profile "${demo.profile.name}": ${demo.profile.description}.`,
+  "The teacher holds the consensus, oracle and operator roles; alice and bob are stakers.",
+);
+await liquidStakingChapter(demo);
+say("", `Done in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

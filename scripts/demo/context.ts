@@ -1,0 +1,109 @@
+/**
+ * What the demo's chapters share: the deployed system on the embedded chain, named actors, time
+ * travel, the oracle, and a table printer.
+ */
+import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
+import { formatEther, id } from "ethers";
+
+import { realistic } from "../../config/profiles.js";
+import StakingLabModule from "../../ignition/modules/StakingLab.js";
+import { buildOracleReport, reportHash } from "../lib/oracle.js";
+import { moduleParameters } from "../lib/parameters.js";
+
+export const WAD = 10n ** 18n;
+export const DAY = 86_400n;
+export const YEAR = 365n * DAY;
+
+/** Deploys everything with the realistic profile on a fresh embedded chain. */
+export async function setUpDemo(hre: HardhatRuntimeEnvironment) {
+  const connection = await hre.network.create();
+  const { ethers, networkHelpers } = connection;
+  const [teacher, alice, bob, carol] = await ethers.getSigners();
+  const profile = realistic;
+  const deployed = await connection.ignition.deploy(StakingLabModule, {
+    parameters: moduleParameters(profile),
+    displayUi: false,
+  });
+  // Typechain-typed handles on what Ignition deployed.
+  const simulator = await ethers.getContractAt("BeaconChainSimulator", await deployed.simulator.getAddress());
+  const pool = await ethers.getContractAt("DepositPool", await deployed.pool.getAddress());
+  const token = await ethers.getContractAt("LiquidStakingToken", await deployed.token.getAddress());
+
+  /** The oracle's report, built from the simulator as the real oracle reads the beacon chain. */
+  async function report(): Promise<string> {
+    const { report: data, outcome } = await buildOracleReport(pool, simulator);
+    let note = "";
+    if (outcome.bounds === "loss-needs-confirmation") {
+      // Lido's second opinion: a loss above the budget needs another role's approval.
+      await (await pool.confirmLossReport(reportHash(data))).wait();
+      note = "; above the loss budget: a second role confirmed";
+    }
+    await (await pool.submitReport(data)).wait();
+    return note;
+  }
+
+  /** Pays whatever the consensus layer owes the pool: skimmed rewards, withdrawn balances. */
+  async function sweepAll(): Promise<void> {
+    const now = BigInt(await networkHelpers.time.latest());
+    const deposit = profile.validatorDepositWei;
+    for (let i = 0n; i < (await simulator.validatorCount()); i++) {
+      const v = await simulator.getValidator(i);
+      const skimmable = v.status === 1n && (await simulator.validatorBalance(i)) > deposit;
+      const withdrawable = v.status === 2n && v.withdrawableAt <= now;
+      if (skimmable || withdrawable) await (await simulator.sweep(i)).wait();
+    }
+  }
+
+  const actors = { teacher, alice, bob, carol };
+  const rows: Record<string, string>[] = [];
+
+  /** Records the state after a step, as one row of the chapter's table. */
+  async function snapshot(step: string, extra: Record<string, string> = {}): Promise<void> {
+    const rate = await pool.getExchangeRate();
+    const valueOf = async (address: string) => fmt(((await token.balanceOf(address)) * rate) / WAD);
+    rows.push({
+      step,
+      "slETH rate": fmt(rate, 6),
+      "pooled ETH": fmt(await pool.totalPooledEther(), 4),
+      "slETH supply": fmt(await token.totalSupply(), 4),
+      buffer: fmt(await pool.bufferedEther(), 4),
+      "alice (ETH)": await valueOf(alice.address),
+      "bob (ETH)": await valueOf(bob.address),
+      "treasury (ETH)": await valueOf(teacher.address),
+      ...extra,
+    });
+  }
+
+  function printTable(title: string): void {
+    console.log(`\n${title}`);
+    console.table(rows.splice(0));
+  }
+
+  return {
+    connection,
+    ethers,
+    networkHelpers,
+    profile,
+    deployed: { simulator, pool, token },
+    actors,
+    report,
+    sweepAll,
+    snapshot,
+    printTable,
+    roles: { consensus: id("CONSENSUS_ROLE") },
+  };
+}
+
+export type Demo = Awaited<ReturnType<typeof setUpDemo>>;
+
+/** Wei as ETH with at most `decimals` decimals. */
+export function fmt(wei: bigint, decimals = 4): string {
+  const [whole, fraction = ""] = formatEther(wei).split(".");
+  const trimmed = fraction.slice(0, decimals).replace(/0+$/, "");
+  return trimmed === "" ? whole : `${whole}.${trimmed}`;
+}
+
+/** Prints a chapter's opening lines. */
+export function say(...lines: string[]): void {
+  for (const line of lines) console.log(line);
+}
