@@ -25,7 +25,10 @@ export async function setUpDemo(hre: HardhatRuntimeEnvironment) {
     displayUi: false,
   });
   // Typechain-typed handles on what Ignition deployed.
-  const simulator = await ethers.getContractAt("BeaconChainSimulator", await deployed.simulator.getAddress());
+  const simulator = await ethers.getContractAt(
+    "BeaconChainSimulator",
+    await deployed.simulator.getAddress(),
+  );
   const pool = await ethers.getContractAt("DepositPool", await deployed.pool.getAddress());
   const token = await ethers.getContractAt("LiquidStakingToken", await deployed.token.getAddress());
 
