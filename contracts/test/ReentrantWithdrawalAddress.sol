@@ -35,8 +35,8 @@ contract ReentrantWithdrawalAddress {
         armed = true;
     }
 
-    /// @notice Counts the payment, then re-enters `sweep` if armed.
-    // solhint-disable-next-line no-complex-fallback -- the re-entry attempt is the point of this mock
+    /// @notice Counts the payment, then re-enters `sweep` if armed (a complex `receive` is the point here).
+    // solhint-disable-next-line no-complex-fallback
     receive() external payable {
         paymentCount += 1;
         totalReceived += msg.value;
