@@ -286,23 +286,23 @@ contract BeaconChainSimulator is IBeaconChainSimulator, AccessControl, Reentranc
             revert NothingToSweep(index);
         }
 
-        // Deposits back principals, the reserve backs rewards: while a validator's payments add up
-        // to at most its own deposit they come out of that deposit; every wei beyond is a reward
-        // and comes out of the reserve. So no validator is ever paid from another's deposit, and
-        // a reserve too small for the rewards owed is an error, never a silent shortfall.
-        uint256 paidBefore = validator.paid;
-        uint256 paidAfter = paidBefore + paid;
-        uint256 reserveDraw = _excessOverDeposit(paidAfter) - _excessOverDeposit(paidBefore);
+        // Deposits back principals, the reserve backs rewards. A skim is all reward, so all of it
+        // comes out of the reserve; a full withdrawal returns the deposit (what is left of it) and
+        // takes only the excess over the deposit from the reserve. So the reserve falls as rewards
+        // are paid, no validator is ever paid from another's deposit, and a reserve too small for
+        // the rewards owed is an error, never a silent shortfall.
+        uint256 reserveDraw = fullWithdrawal ? _excessOverDeposit(paid) : paid;
         if (reserveDraw > rewardReserve) revert RewardReserveShort(reserveDraw, rewardReserve);
 
         rewardReserve -= reserveDraw;
         _debit(validator, account, paid);
-        validator.paid = paidAfter.toUint128();
+        validator.paid = (validator.paid + paid).toUint128();
         if (fullWithdrawal) {
             validator.status = Status.Withdrawn;
             account.withdrawnCount += 1;
-            // The part of the deposit never paid back is the validator's net penalty: burnt.
-            totalPenaltiesBurnt += validatorDeposit - Math.min(paidAfter, validatorDeposit);
+            // The part of the deposit not paid back is the validator's net penalty: burnt, as on
+            // mainnet, where penalties leave the validator's balance and no one receives them.
+            totalPenaltiesBurnt += validatorDeposit - Math.min(paid, validatorDeposit);
         }
         address to = validator.withdrawalAddress;
         emit Swept(index, to, paid, fullWithdrawal);
@@ -492,7 +492,7 @@ contract BeaconChainSimulator is IBeaconChainSimulator, AccessControl, Reentranc
         }
     }
 
-    /// @dev max(0, paid − deposit): the part of what was paid that is a reward.
+    /// @dev max(0, amount − deposit): the part of a full withdrawal that is a reward.
     function _excessOverDeposit(uint256 paid) private view returns (uint256) {
         return paid > validatorDeposit ? paid - validatorDeposit : 0;
     }

@@ -667,14 +667,16 @@ describe("BeaconChainSimulator", function () {
         expect(await simulator.totalPenaltiesBurnt()).to.equal(0n);
       });
 
-      it("draws on the reserve only for what goes beyond the deposit, across skims", async function () {
+      it("draws each skim from the reserve at once, and the full withdrawal's excess later", async function () {
         const { simulator, alice, depositedAt } =
           await networkHelpers.loadFixture(depositAliceFixture);
-        // Skim 0.96 after a year: within the deposit's worth, the reserve is untouched.
+        // Skim 0.96 after a year: all of it is reward, so all of it leaves the reserve now.
         await time.setNextBlockTimestamp(depositedAt + SECONDS_PER_YEAR);
         await simulator.sweep(0);
-        expect(await simulator.rewardReserve()).to.equal(realistic.initialRewardReserveWei);
-        // Exit after a second year and withdraw 32.96: paid 33.92 in all, 1.92 of it rewards.
+        expect(await simulator.rewardReserve()).to.equal(
+          realistic.initialRewardReserveWei - YEARLY_REWARD,
+        );
+        // Exit after a second year and withdraw 32.96: the deposit returns 32, the reserve 0.96.
         await time.setNextBlockTimestamp(depositedAt + 2n * SECONDS_PER_YEAR);
         await simulator.connect(alice).requestExit(0);
         await time.increase(EXIT_DELAY);
@@ -683,6 +685,19 @@ describe("BeaconChainSimulator", function () {
           realistic.initialRewardReserveWei - 2n * YEARLY_REWARD,
         );
         expect((await simulator.getValidator(0)).paid).to.equal(DEPOSIT + 2n * YEARLY_REWARD);
+      });
+
+      it("refuses a skim the reserve cannot pay, while the validator is still active", async function () {
+        const { simulator, alice } = await networkHelpers.loadFixture(
+          deployUnfundedSimulatorFixture,
+        );
+        const depositedAt = await timestampOf(
+          await simulator.connect(alice).deposit(PUBKEY, alice.address, { value: DEPOSIT }),
+        );
+        await time.setNextBlockTimestamp(depositedAt + SECONDS_PER_YEAR);
+        await expect(simulator.sweep(0))
+          .to.be.revertedWithCustomError(simulator, "RewardReserveShort")
+          .withArgs(YEARLY_REWARD, 0n);
       });
 
       it("pays nothing but still withdraws a validator penalized down to zero", async function () {
