@@ -19,6 +19,9 @@ interface IBeaconChainSimulator {
     }
 
     /// @notice What the simulator knows about one validator.
+    /// @dev Packed into four storage slots: [pubkeyHash] [withdrawalAddress, status, slashed,
+    /// correlationProcessed, slashedAt] [withdrawableAt, paid] [storedBalance, rewardIndexSnapshot].
+    /// `uint128` wei holds 3.4e20 ETH and `uint64` seconds outlast the Sun: neither can overflow here.
     /// @param pubkeyHash Stand-in for the BLS public key (must be unique).
     /// @param withdrawalAddress Where sweeps pay (the 0x01 withdrawal credentials).
     /// @param status Life-cycle stage.
@@ -26,6 +29,7 @@ interface IBeaconChainSimulator {
     /// @param correlationProcessed Whether the correlation penalty was applied.
     /// @param slashedAt Block timestamp of the slashing (0 if never slashed).
     /// @param withdrawableAt Block timestamp from which the whole balance can be swept (0 while active).
+    /// @param paid Wei swept to the withdrawal address so far (skims and the full withdrawal).
     /// @param storedBalance Balance in wei at the last settlement (rewards since then come from the accumulator).
     /// @param rewardIndexSnapshot Value of `rewardPerValidator()` at the last settlement.
     struct Validator {
@@ -36,8 +40,9 @@ interface IBeaconChainSimulator {
         bool correlationProcessed;
         uint64 slashedAt;
         uint64 withdrawableAt;
-        uint256 storedBalance;
-        uint256 rewardIndexSnapshot;
+        uint128 paid;
+        uint128 storedBalance;
+        uint128 rewardIndexSnapshot;
     }
 
     // ---------------------------------------------------------------- events
@@ -83,8 +88,12 @@ interface IBeaconChainSimulator {
     error ZeroWithdrawalAddress();
     /// @notice No validator has this index.
     error UnknownValidator(uint256 index, uint256 validatorCount);
-    /// @notice The operation needs an active validator.
+    /// @notice The operation needs an active validator (or, for `slash` and `penalize`, an exiting one).
     error ValidatorNotActive(uint256 index, Status status);
+    /// @notice The validator was already slashed at `slashedAt`: a validator is slashed at most once.
+    error AlreadySlashed(uint256 index, uint256 slashedAt);
+    /// @notice The validator is already withdrawable (since `withdrawableAt`): it can no longer be slashed.
+    error AlreadyWithdrawable(uint256 index, uint256 withdrawableAt);
     /// @notice Only the validator's withdrawal address or the consensus role may request its exit.
     error NotWithdrawalAddress(address caller, address withdrawalAddress);
     /// @notice The validator cannot be fully withdrawn before `withdrawableAt`.
@@ -165,6 +174,12 @@ interface IBeaconChainSimulator {
     /// @notice Active stake of the rest of the network counted by the correlation penalty, in wei.
     function externalActiveBalance() external view returns (uint256);
 
+    /// @notice Block timestamp of the deployment, the origin of simulated time.
+    function genesisTimestamp() external view returns (uint256);
+
+    /// @notice Real seconds covered by one of the correlation window's buckets (`correlationWindow() / 16`).
+    function correlationBucketSeconds() external view returns (uint256);
+
     /// @notice Seconds of simulated time since the simulator was deployed.
     function simulatedTime() external view returns (uint256);
 
@@ -173,6 +188,10 @@ interface IBeaconChainSimulator {
 
     /// @notice Wei available to pay rewards.
     function rewardReserve() external view returns (uint256);
+
+    /// @notice Wei of deposits never paid back to withdrawn validators (their net penalties), kept
+    /// in this contract for good. On mainnet penalties are burnt: this ETH stands for that.
+    function totalPenaltiesBurnt() external view returns (uint256);
 
     /// @notice Number of validators ever created.
     function validatorCount() external view returns (uint256);

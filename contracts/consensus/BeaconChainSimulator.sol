@@ -1,0 +1,494 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+
+import {IBeaconChainSimulator} from "../interfaces/IBeaconChainSimulator.sol";
+
+/// @title BeaconChainSimulator
+/// @notice Plays Ethereum's consensus layer for a classroom: validators, rewards, slashing, exits
+/// and withdrawals, with every cost independent of the number of validators.
+/// @dev How it mirrors the beacon chain (consensus-specs, Electra/Pectra), and where it simplifies:
+///
+/// - Rewards. Mainnet pays each attesting validator a reward proportional to its *effective*
+///   balance every epoch. Here one global accumulator, `rewardPerValidator()`, grows linearly in
+///   simulated time at `rewardAprBps` on `validatorDeposit`; a validator's balance is its stored
+///   balance plus the growth of the accumulator since its last settlement (the pattern of
+///   Synthetix's `rewardPerToken`). Rewards accrue on the deposit, not on the current balance
+///   (no compounding, as on mainnet before EIP-7251 where the effective balance is capped at 32).
+/// - Slashing (`slash_validator` and `process_slashings`). An initial penalty of
+///   `deposit / quotient` (MIN_SLASHING_PENALTY_QUOTIENT_ELECTRA = 4096; 32 at Phase 0), an exit,
+///   and a correlation penalty `balance × min(3 × slashedInWindow, totalActive) / totalActive`
+///   applied when the slashing is processed, here at the full withdrawal.
+/// - Exits: requested by the withdrawal address (EIP-7002) or the consensus role; no activation
+///   or exit queue, just a fixed `exitDelay`.
+/// - Withdrawals: the sweep pays the excess over the deposit of an active validator (a partial
+///   withdrawal, "skimming") or the whole balance of a withdrawable one (a full withdrawal).
+/// - ETH: deposits back principals; rewards are paid from a reserve funded by the teacher, since
+///   no new ETH is issued here. Penalties stay in the contract (on mainnet they are burnt).
+contract BeaconChainSimulator is IBeaconChainSimulator, AccessControl, ReentrancyGuard {
+    using SafeCast for uint256;
+
+    // ------------------------------------------------------------------ constants
+
+    /// @notice Role of the teacher: slashes, penalizes, exits validators and sets the parameters.
+    bytes32 public constant CONSENSUS_ROLE = keccak256("CONSENSUS_ROLE");
+
+    /// @notice Slashings in the window count three times (PROPORTIONAL_SLASHING_MULTIPLIER_BELLATRIX).
+    uint256 public constant PROPORTIONAL_SLASHING_MULTIPLIER = 3;
+
+    /// @notice Number of time buckets the correlation window is cut into.
+    uint256 public constant CORRELATION_BUCKETS = 16;
+
+    /// @notice One simulated year, the unit of `rewardAprBps`.
+    uint256 public constant SECONDS_PER_YEAR = 365 days;
+
+    /// @notice Largest time scale accepted: one simulated year per real second.
+    uint256 public constant MAX_TIME_SCALE = SECONDS_PER_YEAR;
+
+    uint256 private constant BPS = 10_000;
+
+    // ------------------------------------------------------------------ immutable parameters
+
+    /// @inheritdoc IBeaconChainSimulator
+    uint256 public immutable validatorDeposit;
+    /// @inheritdoc IBeaconChainSimulator
+    uint256 public immutable timeScale;
+    /// @inheritdoc IBeaconChainSimulator
+    uint256 public immutable exitDelay;
+    /// @inheritdoc IBeaconChainSimulator
+    uint256 public immutable correlationWindow;
+    /// @inheritdoc IBeaconChainSimulator
+    uint256 public immutable correlationBucketSeconds;
+    /// @inheritdoc IBeaconChainSimulator
+    uint256 public immutable genesisTimestamp;
+
+    // ------------------------------------------------------------------ state
+
+    // The reward accumulator and its rate share one storage slot (128 + 64 + 64 bits), so that
+    // `rewardPerValidator()` costs one SLOAD.
+    /// @dev Value of `rewardPerValidator()` at `_checkpointSimTime`.
+    uint128 private _rewardPerValidatorCheckpoint;
+    /// @dev Simulated time of the last checkpoint (the last APR change), seconds.
+    uint64 private _checkpointSimTime;
+    /// @dev Reward rate per simulated year, basis points (≤ 10,000).
+    uint64 private _rewardAprBps;
+
+    /// @inheritdoc IBeaconChainSimulator
+    uint256 public slashingPenaltyQuotient;
+    /// @inheritdoc IBeaconChainSimulator
+    uint256 public externalActiveBalance;
+    /// @inheritdoc IBeaconChainSimulator
+    uint256 public rewardReserve;
+    /// @inheritdoc IBeaconChainSimulator
+    uint256 public totalPenaltiesBurnt;
+    /// @inheritdoc IBeaconChainSimulator
+    uint256 public activeValidatorCount;
+
+    Validator[] private _validators;
+    mapping(bytes32 pubkeyHash => bool used) private _pubkeyUsed;
+
+    /// @dev O(1) aggregates of the validators of one withdrawal address. With `rpv` the current
+    /// `rewardPerValidator()`, its total balance is `storedBalanceSum + activeCount × rpv −
+    /// activeSnapshotSum`: each active validator contributes `storedBalance + rpv − snapshot`,
+    /// each exiting one its `storedBalance`, each withdrawn one 0.
+    struct WithdrawalAccount {
+        uint128 storedBalanceSum; // Σ storedBalance of its validators not yet withdrawn
+        uint128 activeSnapshotSum; // Σ rewardIndexSnapshot of its active validators
+        uint64 validatorCount;
+        uint64 activeCount;
+        uint64 withdrawnCount;
+    }
+
+    mapping(address withdrawalAddress => WithdrawalAccount) private _accounts;
+
+    /// @dev Deposits slashed per time bucket, keyed by the absolute bucket number
+    /// `timestamp / correlationBucketSeconds`. Mainnet keeps a ring buffer of 8,192 epochs
+    /// (`state.slashings`); keying by absolute bucket keeps past windows readable, so the
+    /// correlation penalty is measured at `withdrawableAt` however late the sweep comes (a
+    /// ring buffer would forget the slashing and let a late sweep escape the penalty). Reading
+    /// a window still costs exactly `CORRELATION_BUCKETS` storage reads.
+    mapping(uint256 bucket => uint256 slashedWei) private _slashedInBucket;
+
+    // ------------------------------------------------------------------ construction
+
+    /// @param admin Receives DEFAULT_ADMIN_ROLE and CONSENSUS_ROLE (the teacher).
+    /// @param validatorDeposit_ Exact deposit of one validator, wei (32 ETH on mainnet).
+    /// @param rewardAprBps_ Reward rate per simulated year on the deposit, basis points (≤ 10,000).
+    /// @param timeScale_ Simulated seconds per real second (1 to `MAX_TIME_SCALE`).
+    /// @param exitDelay_ Real seconds from an exit or a slashing to withdrawability (> 0, at most
+    /// half the correlation window, so a slashing is processed while it still counts, as on mainnet).
+    /// @param slashingPenaltyQuotient_ Initial slashing penalty = deposit / quotient (≥ 1).
+    /// @param correlationWindow_ Real seconds over which slashings add up (≥ 16, one per bucket).
+    constructor(
+        address admin,
+        uint256 validatorDeposit_,
+        uint256 rewardAprBps_,
+        uint256 timeScale_,
+        uint256 exitDelay_,
+        uint256 slashingPenaltyQuotient_,
+        uint256 correlationWindow_
+    ) {
+        if (admin == address(0)) revert InvalidParameter("admin", 0);
+        if (validatorDeposit_ == 0 || validatorDeposit_ > type(uint96).max) {
+            revert InvalidParameter("validatorDeposit", validatorDeposit_);
+        }
+        if (rewardAprBps_ > BPS) revert InvalidParameter("rewardAprBps", rewardAprBps_);
+        if (timeScale_ == 0 || timeScale_ > MAX_TIME_SCALE) revert InvalidParameter("timeScale", timeScale_);
+        if (slashingPenaltyQuotient_ == 0) {
+            revert InvalidParameter("slashingPenaltyQuotient", slashingPenaltyQuotient_);
+        }
+        if (correlationWindow_ < CORRELATION_BUCKETS) {
+            revert InvalidParameter("correlationWindow", correlationWindow_);
+        }
+        if (exitDelay_ == 0 || exitDelay_ > correlationWindow_ / 2)
+            revert InvalidParameter("exitDelay", exitDelay_);
+
+        validatorDeposit = validatorDeposit_;
+        _rewardAprBps = uint64(rewardAprBps_); // ≤ 10,000, checked above
+        timeScale = timeScale_;
+        exitDelay = exitDelay_;
+        slashingPenaltyQuotient = slashingPenaltyQuotient_;
+        correlationWindow = correlationWindow_;
+        correlationBucketSeconds = correlationWindow_ / CORRELATION_BUCKETS;
+        genesisTimestamp = block.timestamp;
+
+        _grantRole(DEFAULT_ADMIN_ROLE, admin);
+        _grantRole(CONSENSUS_ROLE, admin);
+    }
+
+    // ------------------------------------------------------------------ validators
+
+    /// @inheritdoc IBeaconChainSimulator
+    function deposit(bytes32 pubkeyHash, address withdrawalAddress) external payable returns (uint256 index) {
+        if (msg.value != validatorDeposit) revert WrongDepositAmount(msg.value, validatorDeposit);
+        if (_pubkeyUsed[pubkeyHash]) revert DuplicatePubkey(pubkeyHash);
+        if (withdrawalAddress == address(0)) revert ZeroWithdrawalAddress();
+
+        // No activation queue: the validator is active, and earning, from this block.
+        uint128 snapshot = rewardPerValidator().toUint128();
+        uint128 depositWei = uint128(validatorDeposit); // ≤ type(uint96).max, checked in the constructor
+
+        index = _validators.length;
+        _pubkeyUsed[pubkeyHash] = true;
+        _validators.push(
+            Validator({
+                pubkeyHash: pubkeyHash,
+                withdrawalAddress: withdrawalAddress,
+                status: Status.Active,
+                slashed: false,
+                correlationProcessed: false,
+                slashedAt: 0,
+                withdrawableAt: 0,
+                paid: 0,
+                storedBalance: depositWei,
+                rewardIndexSnapshot: snapshot
+            })
+        );
+        WithdrawalAccount storage account = _accounts[withdrawalAddress];
+        account.storedBalanceSum += depositWei;
+        account.activeSnapshotSum += snapshot;
+        account.validatorCount += 1;
+        account.activeCount += 1;
+        activeValidatorCount += 1;
+
+        emit ValidatorDeposited(index, pubkeyHash, withdrawalAddress, msg.value);
+    }
+
+    /// @inheritdoc IBeaconChainSimulator
+    /// @dev As `slash_validator`: initial penalty, exit, and the deposit recorded in the current
+    /// bucket of the correlation window. A voluntarily exiting validator can still be slashed
+    /// until it is withdrawable (`is_slashable_validator`); its withdrawability is then pushed back.
+    function slash(uint256 index) external onlyRole(CONSENSUS_ROLE) {
+        Validator storage validator = _existingValidator(index);
+        if (validator.slashed) revert AlreadySlashed(index, validator.slashedAt);
+        WithdrawalAccount storage account = _accounts[validator.withdrawalAddress];
+        if (validator.status == Status.Active) {
+            _stopEarning(validator, account);
+        } else if (validator.status == Status.Exiting) {
+            if (block.timestamp >= validator.withdrawableAt) {
+                revert AlreadyWithdrawable(index, validator.withdrawableAt);
+            }
+        } else {
+            revert ValidatorNotActive(index, validator.status);
+        }
+
+        // Penalty rounded up (burn up: the protocol, not the slashed validator, gets the wei).
+        uint256 initialPenalty = Math.min(
+            Math.ceilDiv(validatorDeposit, slashingPenaltyQuotient),
+            validator.storedBalance
+        );
+        uint256 withdrawableAt = block.timestamp + exitDelay;
+        _debit(validator, account, initialPenalty);
+        validator.slashed = true;
+        validator.slashedAt = uint64(block.timestamp); // block timestamps fit in 64 bits
+        validator.withdrawableAt = uint64(withdrawableAt);
+        _slashedInBucket[block.timestamp / correlationBucketSeconds] += validatorDeposit;
+
+        emit ValidatorSlashed(index, initialPenalty, withdrawableAt);
+    }
+
+    /// @inheritdoc IBeaconChainSimulator
+    /// @dev Stands for the inactivity penalties of a validator that missed its duties.
+    function penalize(uint256 index, uint256 amount) external onlyRole(CONSENSUS_ROLE) {
+        if (amount == 0) revert InvalidParameter("amount", 0);
+        Validator storage validator = _existingValidator(index);
+        WithdrawalAccount storage account = _accounts[validator.withdrawalAddress];
+        if (validator.status == Status.Active) {
+            _settle(validator, account);
+        } else if (validator.status != Status.Exiting) {
+            revert ValidatorNotActive(index, validator.status);
+        }
+        uint256 applied = Math.min(amount, validator.storedBalance);
+        _debit(validator, account, applied);
+        emit ValidatorPenalized(index, applied);
+    }
+
+    /// @inheritdoc IBeaconChainSimulator
+    function requestExit(uint256 index) external {
+        Validator storage validator = _existingValidator(index);
+        if (msg.sender != validator.withdrawalAddress && !hasRole(CONSENSUS_ROLE, msg.sender)) {
+            revert NotWithdrawalAddress(msg.sender, validator.withdrawalAddress);
+        }
+        if (validator.status != Status.Active) revert ValidatorNotActive(index, validator.status);
+
+        _stopEarning(validator, _accounts[validator.withdrawalAddress]);
+        uint256 withdrawableAt = block.timestamp + exitDelay;
+        validator.withdrawableAt = uint64(withdrawableAt);
+        emit ExitRequested(index, msg.sender, withdrawableAt);
+    }
+
+    /// @inheritdoc IBeaconChainSimulator
+    /// @dev Checks-effects-interactions: every balance, counter and the reserve are updated and the
+    /// event emitted before the ETH leaves; `nonReentrant` on top.
+    function sweep(uint256 index) external nonReentrant returns (uint256 paid) {
+        Validator storage validator = _existingValidator(index);
+        WithdrawalAccount storage account = _accounts[validator.withdrawalAddress];
+        bool fullWithdrawal;
+        if (validator.status == Status.Active) {
+            // Partial withdrawal: skim the balance above the deposit; the validator keeps earning.
+            _settle(validator, account);
+            if (validator.storedBalance <= validatorDeposit) revert NothingToSweep(index);
+            paid = validator.storedBalance - validatorDeposit;
+        } else if (validator.status == Status.Exiting) {
+            if (block.timestamp < validator.withdrawableAt) {
+                revert NotYetWithdrawable(index, validator.withdrawableAt, block.timestamp);
+            }
+            if (validator.slashed && !validator.correlationProcessed)
+                _applyCorrelationPenalty(index, validator, account);
+            fullWithdrawal = true;
+            paid = validator.storedBalance;
+        } else {
+            revert NothingToSweep(index);
+        }
+
+        // What goes beyond the validator's deposit is a reward, drawn from the reserve.
+        uint256 paidBefore = validator.paid;
+        uint256 paidAfter = paidBefore + paid;
+        uint256 reserveDraw = _excessOverDeposit(paidAfter) - _excessOverDeposit(paidBefore);
+        if (reserveDraw > rewardReserve) revert RewardReserveShort(reserveDraw, rewardReserve);
+
+        rewardReserve -= reserveDraw;
+        _debit(validator, account, paid);
+        validator.paid = paidAfter.toUint128();
+        if (fullWithdrawal) {
+            validator.status = Status.Withdrawn;
+            account.withdrawnCount += 1;
+            // The part of the deposit never paid back is the validator's net penalty: burnt.
+            totalPenaltiesBurnt += validatorDeposit - Math.min(paidAfter, validatorDeposit);
+        }
+        address to = validator.withdrawalAddress;
+        emit Swept(index, to, paid, fullWithdrawal);
+
+        if (paid != 0) {
+            (bool ok, ) = to.call{value: paid}("");
+            if (!ok) revert PaymentFailed(to, paid);
+        }
+    }
+
+    /// @inheritdoc IBeaconChainSimulator
+    function fundRewards() external payable {
+        if (msg.value == 0) revert InvalidParameter("amount", 0);
+        rewardReserve += msg.value;
+        emit RewardsFunded(msg.sender, msg.value);
+    }
+
+    // ------------------------------------------------------------------ parameters
+
+    /// @inheritdoc IBeaconChainSimulator
+    /// @dev Checkpoints the accumulator first, so rewards earned at the old rate are kept.
+    function setRewardAprBps(uint256 newAprBps) external onlyRole(CONSENSUS_ROLE) {
+        if (newAprBps > BPS) revert InvalidParameter("rewardAprBps", newAprBps);
+        uint256 oldAprBps = _rewardAprBps;
+        _rewardPerValidatorCheckpoint = rewardPerValidator().toUint128();
+        _checkpointSimTime = simulatedTime().toUint64();
+        _rewardAprBps = uint64(newAprBps); // ≤ 10,000, checked above
+        emit RewardAprChanged(oldAprBps, newAprBps);
+    }
+
+    /// @inheritdoc IBeaconChainSimulator
+    /// @dev Applies to slashings from now on.
+    function setSlashingPenaltyQuotient(uint256 newQuotient) external onlyRole(CONSENSUS_ROLE) {
+        if (newQuotient == 0) revert InvalidParameter("slashingPenaltyQuotient", newQuotient);
+        uint256 oldQuotient = slashingPenaltyQuotient;
+        slashingPenaltyQuotient = newQuotient;
+        emit SlashingPenaltyQuotientChanged(oldQuotient, newQuotient);
+    }
+
+    /// @inheritdoc IBeaconChainSimulator
+    /// @dev 0 (the default) makes the simulator the whole network, so a classroom sees the
+    /// correlation penalty; mainnet-like figures (~34 million ETH) make one slashing nearly free.
+    function setExternalActiveBalance(uint256 newBalance) external onlyRole(CONSENSUS_ROLE) {
+        uint256 oldBalance = externalActiveBalance;
+        externalActiveBalance = newBalance;
+        emit ExternalActiveBalanceChanged(oldBalance, newBalance);
+    }
+
+    // ------------------------------------------------------------------ views
+
+    /// @inheritdoc IBeaconChainSimulator
+    function rewardAprBps() external view returns (uint256) {
+        return _rewardAprBps;
+    }
+
+    /// @inheritdoc IBeaconChainSimulator
+    function simulatedTime() public view returns (uint256) {
+        return (block.timestamp - genesisTimestamp) * timeScale;
+    }
+
+    /// @inheritdoc IBeaconChainSimulator
+    /// @dev checkpoint + deposit × apr × Δt / (10,000 × 1 year), rounded down (pays the validators
+    /// down: the reserve keeps the dust).
+    function rewardPerValidator() public view returns (uint256) {
+        uint256 elapsed = simulatedTime() - _checkpointSimTime;
+        return
+            _rewardPerValidatorCheckpoint +
+            Math.mulDiv(validatorDeposit * _rewardAprBps, elapsed, BPS * SECONDS_PER_YEAR);
+    }
+
+    /// @inheritdoc IBeaconChainSimulator
+    function validatorCount() external view returns (uint256) {
+        return _validators.length;
+    }
+
+    /// @inheritdoc IBeaconChainSimulator
+    function slashedInWindow() external view returns (uint256) {
+        return _slashedInWindowAt(block.timestamp);
+    }
+
+    /// @inheritdoc IBeaconChainSimulator
+    function getValidator(uint256 index) external view returns (Validator memory) {
+        return _existingValidator(index);
+    }
+
+    /// @inheritdoc IBeaconChainSimulator
+    function validatorBalance(uint256 index) external view returns (uint256) {
+        Validator storage validator = _existingValidator(index);
+        if (validator.status == Status.Active) {
+            return validator.storedBalance + rewardPerValidator() - validator.rewardIndexSnapshot;
+        }
+        return validator.storedBalance; // exiting: frozen; withdrawn: 0
+    }
+
+    /// @inheritdoc IBeaconChainSimulator
+    function totalBalanceOf(address withdrawalAddress) external view returns (uint256) {
+        WithdrawalAccount storage account = _accounts[withdrawalAddress];
+        return
+            account.storedBalanceSum + account.activeCount * rewardPerValidator() - account.activeSnapshotSum;
+    }
+
+    /// @inheritdoc IBeaconChainSimulator
+    function validatorCountOf(address withdrawalAddress) external view returns (uint256) {
+        return _accounts[withdrawalAddress].validatorCount;
+    }
+
+    /// @inheritdoc IBeaconChainSimulator
+    function activeValidatorCountOf(address withdrawalAddress) external view returns (uint256) {
+        return _accounts[withdrawalAddress].activeCount;
+    }
+
+    /// @inheritdoc IBeaconChainSimulator
+    function withdrawnValidatorCountOf(address withdrawalAddress) external view returns (uint256) {
+        return _accounts[withdrawalAddress].withdrawnCount;
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    function _existingValidator(uint256 index) private view returns (Validator storage) {
+        if (index >= _validators.length) revert UnknownValidator(index, _validators.length);
+        return _validators[index];
+    }
+
+    /// @dev Moves the rewards an active validator accrued since its last settlement into its stored
+    /// balance. Its balance, and its withdrawal address's total, are unchanged: the stored part
+    /// grows by exactly what the accrued part (rpv − snapshot) loses.
+    function _settle(Validator storage validator, WithdrawalAccount storage account) private {
+        uint128 rpv = rewardPerValidator().toUint128();
+        uint128 accrued = rpv - validator.rewardIndexSnapshot;
+        if (accrued == 0) return;
+        validator.storedBalance += accrued;
+        validator.rewardIndexSnapshot = rpv;
+        account.storedBalanceSum += accrued;
+        account.activeSnapshotSum += accrued;
+    }
+
+    /// @dev Settles an active validator and takes it out of the earning set (exit or slashing).
+    function _stopEarning(Validator storage validator, WithdrawalAccount storage account) private {
+        _settle(validator, account);
+        validator.status = Status.Exiting;
+        account.activeSnapshotSum -= validator.rewardIndexSnapshot;
+        account.activeCount -= 1;
+        activeValidatorCount -= 1;
+    }
+
+    /// @dev Takes `amount` wei (≤ the stored balance) off a settled or non-active validator.
+    function _debit(Validator storage validator, WithdrawalAccount storage account, uint256 amount) private {
+        uint128 amount128 = uint128(amount); // ≤ storedBalance, a uint128, at every call site
+        validator.storedBalance -= amount128;
+        account.storedBalanceSum -= amount128;
+    }
+
+    /// @dev `process_slashings`, measured at the validator's `withdrawableAt` (the midpoint of its
+    /// correlation window, as on mainnet): penalty = balance × min(3 × slashed, total) / total,
+    /// rounded up (burn up). An empty network (total 0) takes the whole balance.
+    function _applyCorrelationPenalty(
+        uint256 index,
+        Validator storage validator,
+        WithdrawalAccount storage account
+    ) private {
+        uint256 slashedWei = _slashedInWindowAt(validator.withdrawableAt);
+        uint256 totalActive = activeValidatorCount * validatorDeposit + externalActiveBalance;
+        uint256 balance = validator.storedBalance;
+        uint256 penalty =
+            totalActive == 0
+                ? balance
+                : Math.mulDiv(
+                    balance,
+                    Math.min(PROPORTIONAL_SLASHING_MULTIPLIER * slashedWei, totalActive),
+                    totalActive,
+                    Math.Rounding.Ceil
+                );
+        validator.correlationProcessed = true;
+        _debit(validator, account, penalty);
+        emit CorrelationPenaltyApplied(index, penalty, slashedWei);
+    }
+
+    /// @dev Σ deposits slashed in the `CORRELATION_BUCKETS` buckets ending with the one holding
+    /// `timestamp`: the window [timestamp − correlationWindow, timestamp] at bucket granularity.
+    /// Constant cost: 16 storage reads, whatever the number of validators or slashings.
+    function _slashedInWindowAt(uint256 timestamp) private view returns (uint256 total) {
+        uint256 lastBucket = timestamp / correlationBucketSeconds;
+        uint256 buckets = Math.min(CORRELATION_BUCKETS, lastBucket + 1); // no bucket before 0
+        for (uint256 i = 0; i < buckets; ++i) {
+            total += _slashedInBucket[lastBucket - i];
+        }
+    }
+
+    /// @dev max(0, paid − deposit): the part of what was paid that is a reward.
+    function _excessOverDeposit(uint256 paid) private view returns (uint256) {
+        return paid > validatorDeposit ? paid - validatorDeposit : 0;
+    }
+}
