@@ -80,6 +80,10 @@ interface IDepositPool {
     event DepositLimitsChanged(uint256 minDeposit, uint256 depositCap);
     /// @notice The treasury changed.
     event TreasuryChanged(address oldTreasury, address newTreasury);
+    /// @notice The protocol fee on rewards changed.
+    event FeeChanged(uint256 oldFeeBps, uint256 newFeeBps);
+    /// @notice The oracle sanity bounds changed.
+    event ReportBoundsChanged(uint256 maxAprBps, uint256 lossBudgetPerValidator);
 
     // ---------------------------------------------------------------- errors
 
@@ -150,6 +154,22 @@ interface IDepositPool {
     /// @notice Resumes them (pauser role).
     function unpause() external;
 
+    /// @notice Sets the smallest deposit and the cap on `totalPooledEther` (admin).
+    /// @param newMinDeposit Wei, at least 1.
+    /// @param newDepositCap Wei, at least `newMinDeposit`.
+    function setDepositLimits(uint256 newMinDeposit, uint256 newDepositCap) external;
+
+    /// @notice Sets where the fee shares are minted (admin).
+    function setTreasury(address newTreasury) external;
+
+    /// @notice Sets the protocol fee on positive rewards, in basis points, at most `MAX_FEE_BPS` (admin).
+    function setFeeBps(uint256 newFeeBps) external;
+
+    /// @notice Sets the oracle sanity bounds (admin).
+    /// @param newMaxAprBps Largest annualised increase of the CL balance a report may show, basis points.
+    /// @param newLossBudgetPerValidator Wei a report may lose per validator without the loss confirmer.
+    function setReportBounds(uint256 newMaxAprBps, uint256 newLossBudgetPerValidator) external;
+
     // ---------------------------------------------------------------- views
 
     /// @notice The LST this pool mints.
@@ -193,4 +213,69 @@ interface IDepositPool {
 
     /// @notice Wei `claimWithdrawal(requestId)` would pay now (0 if not finalised or already claimed).
     function claimableEther(uint256 requestId) external view returns (uint256);
+
+    /// @notice What finalising the requests up to `upToRequestId` at the rate `pooledEther / totalShares`
+    /// would lock and burn, as Lido's `WithdrawalQueue.prefinalize`: the oracle calls it to choose
+    /// `finalizeUpToRequestId` (the largest batch the buffer covers).
+    /// @param upToRequestId Last request of the batch (after `lastFinalizedRequestId`, at most `lastRequestId`).
+    /// @param pooledEther Wei, numerator of the share rate after the report.
+    /// @param totalShares LST, denominator of that rate.
+    /// @return ethToLock Wei the batch would reserve.
+    /// @return sharesToBurn Escrowed LST the batch would burn.
+    function prefinalize(
+        uint256 upToRequestId,
+        uint256 pooledEther,
+        uint256 totalShares
+    ) external view returns (uint256 ethToLock, uint256 sharesToBurn);
+
+    /// @notice Wei requested and not yet finalised, valued at request (an upper bound of what it will pay).
+    function unfinalizedEther() external view returns (uint256);
+
+    /// @notice LST supply, escrowed requests included (Lido's `getTotalShares`).
+    function totalShares() external view returns (uint256);
+
+    /// @notice Wei of CL balance in the last report.
+    function clBalance() external view returns (uint256);
+
+    /// @notice Pool validators the last report saw.
+    function clValidators() external view returns (uint256);
+
+    /// @notice Validators the pool ever staked.
+    function depositedValidators() external view returns (uint256);
+
+    /// @notice Simulated timestamp of the last report, seconds (the pool's deployment time before the first).
+    function lastReportTimestamp() external view returns (uint256);
+
+    /// @notice Number of reports applied.
+    function reportCount() external view returns (uint256);
+
+    /// @notice Wei of one validator deposit (read from the simulator at deployment).
+    function validatorDeposit() external view returns (uint256);
+
+    /// @notice Simulator index of the pool's `n`-th validator (0-based, in staking order).
+    function validatorIndexAt(uint256 n) external view returns (uint256);
+
+    /// @notice Position in the pool's validator list where the next exit search starts (oldest first).
+    function nextExitCandidate() external view returns (uint256);
+
+    /// @notice Receiver of the fee shares.
+    function treasury() external view returns (address);
+
+    /// @notice Protocol fee on positive rewards, basis points.
+    function feeBps() external view returns (uint256);
+
+    /// @notice Oracle bound: largest annualised increase of the CL balance, basis points.
+    function maxAprBps() external view returns (uint256);
+
+    /// @notice Oracle bound: wei a report may lose per validator without the loss confirmer.
+    function lossBudgetPerValidator() external view returns (uint256);
+
+    /// @notice Smallest deposit accepted, wei.
+    function minDeposit() external view returns (uint256);
+
+    /// @notice Largest `totalPooledEther` a deposit may lead to, wei.
+    function depositCap() external view returns (uint256);
+
+    /// @notice Whether the loss confirmer approved the report with this hash (and it was not used yet).
+    function isLossReportConfirmed(bytes32 reportHash) external view returns (bool);
 }

@@ -1,3 +1,5 @@
 /** One import for tests: units, named assertions and layered fixtures. */
 export * from "./units.js";
 export * from "./assertions.js";
+export * from "./oracle.js";
+export * from "./invariants.js";

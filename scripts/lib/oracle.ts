@@ -1,0 +1,323 @@
+/**
+ * The accounting oracle's arithmetic, shared by the tests, the deploy scripts and the tasks.
+ *
+ * On Lido, an off-chain oracle committee reads the beacon chain at a reference slot, computes the
+ * report (validators seen, their balance, what the withdrawal vault received) and, by simulating
+ * the report, the share rate at which the withdrawal queue can be finalised and how far the buffer
+ * reaches (`WithdrawalQueue.prefinalize`). Here the "beacon chain" is the `BeaconChainSimulator`
+ * contract, so the oracle only reads views; this module does the same steps:
+ *
+ * 1. `readOracleSnapshot` reads the simulator and the pool at one block.
+ * 2. `simulateReport` (pure) repeats the pool's accounting: pre/post CL balance, fee, share rate.
+ * 3. `largestFinalizableRequestId` finds the largest request the buffer covers at that rate.
+ * 4. `buildOracleReport` puts the three together.
+ *
+ * Everything is bigint wei and seconds; nothing here signs or sends a transaction.
+ */
+import { AbiCoder, keccak256 } from "ethers";
+
+/** Basis points in 100 %. */
+const BPS = 10_000n;
+/** One simulated year, as the pool's APR bound counts it. */
+const SECONDS_PER_YEAR = 365n * 24n * 3600n;
+
+/** The report `DepositPool.submitReport` takes (field order matters for `reportHash`). */
+export interface OracleReport {
+  /** Simulated seconds of the snapshot (`BeaconChainSimulator.simulatedTime()`). */
+  timestamp: bigint;
+  /** Pool validators the consensus layer has seen, ever. */
+  clValidators: bigint;
+  /** Wei: balance of those validators not yet withdrawn. */
+  clBalance: bigint;
+  /** Wei the pool received from sweeps and no report accounted yet. */
+  withdrawnFromCl: bigint;
+  /** Last request to finalise (0: none). */
+  finalizeUpToRequestId: bigint;
+}
+
+/** What the pool holds before a report (its views, read at one block). */
+export interface PoolAccounts {
+  bufferedEther: bigint;
+  clBalance: bigint;
+  clValidators: bigint;
+  depositedValidators: bigint;
+  validatorDeposit: bigint;
+  feeBps: bigint;
+  maxAprBps: bigint;
+  lossBudgetPerValidator: bigint;
+  lastReportTimestamp: bigint;
+  totalShares: bigint;
+  unaccountedClWithdrawals: bigint;
+  lastRequestId: bigint;
+  lastFinalizedRequestId: bigint;
+}
+
+/** What a report will do, computed off-chain exactly as the pool computes it. */
+export interface ReportOutcome {
+  /** Wei: last reported CL balance + newly seen validators × deposit. */
+  preClBalance: bigint;
+  /** Wei: reported CL balance + withdrawn. */
+  postClBalance: bigint;
+  /** Wei of fee minted to the treasury (0 on a loss or with no shares). */
+  feeEth: bigint;
+  /** LST minted to the treasury. */
+  feeShares: bigint;
+  /** Wei, numerator of the share rate after rewards, losses and fee (before finalisation). */
+  totalPooledEther: bigint;
+  /** LST, denominator of that rate (escrowed requests included). */
+  totalShares: bigint;
+  /** Wei per 1e18 LST at that rate. */
+  shareRateWad: bigint;
+  /** Largest increase the APR bound allows (`RewardAboveBound` above it). */
+  maxRewardIncrease: bigint;
+  /** Largest loss without the loss confirmer (`LossAboveBudget` above it). */
+  lossBudget: bigint;
+  /** "ok", or which bound the report breaks. */
+  bounds: "ok" | "reward-above-bound" | "loss-needs-confirmation";
+  /** Wei the buffer holds after the report, before finalisation: buffered + withdrawn. */
+  bufferAfterReport: bigint;
+}
+
+/** A pool as ethers (or typechain) exposes it: only the views the oracle reads. */
+export interface OraclePoolReader {
+  getAddress(): Promise<string>;
+  bufferedEther(overrides: ReadOverrides): Promise<bigint>;
+  clBalance(overrides: ReadOverrides): Promise<bigint>;
+  clValidators(overrides: ReadOverrides): Promise<bigint>;
+  depositedValidators(overrides: ReadOverrides): Promise<bigint>;
+  validatorDeposit(overrides: ReadOverrides): Promise<bigint>;
+  feeBps(overrides: ReadOverrides): Promise<bigint>;
+  maxAprBps(overrides: ReadOverrides): Promise<bigint>;
+  lossBudgetPerValidator(overrides: ReadOverrides): Promise<bigint>;
+  lastReportTimestamp(overrides: ReadOverrides): Promise<bigint>;
+  totalShares(overrides: ReadOverrides): Promise<bigint>;
+  unaccountedClWithdrawals(overrides: ReadOverrides): Promise<bigint>;
+  lastRequestId(overrides: ReadOverrides): Promise<bigint>;
+  lastFinalizedRequestId(overrides: ReadOverrides): Promise<bigint>;
+  prefinalize(
+    upToRequestId: bigint,
+    pooledEther: bigint,
+    totalShares: bigint,
+    overrides: ReadOverrides,
+  ): Promise<{ ethToLock: bigint; sharesToBurn: bigint }>;
+}
+
+/** The simulator views the oracle reads. */
+export interface OracleSimulatorReader {
+  simulatedTime(overrides: ReadOverrides): Promise<bigint>;
+  validatorCountOf(withdrawalAddress: string, overrides: ReadOverrides): Promise<bigint>;
+  totalBalanceOf(withdrawalAddress: string, overrides: ReadOverrides): Promise<bigint>;
+}
+
+/** Read calls at one block, so the snapshot is consistent. */
+export interface ReadOverrides {
+  blockTag?: number | string;
+}
+
+/** The CL side of a report, as the oracle observes it. */
+export interface ClSnapshot {
+  timestamp: bigint;
+  clValidators: bigint;
+  clBalance: bigint;
+  withdrawnFromCl: bigint;
+}
+
+/** Reads the pool's accounts and the CL snapshot at one block (`blockTag`, default latest). */
+export async function readOracleSnapshot(
+  pool: OraclePoolReader,
+  simulator: OracleSimulatorReader,
+  blockTag?: number,
+): Promise<{ accounts: PoolAccounts; cl: ClSnapshot }> {
+  const at: ReadOverrides = blockTag === undefined ? {} : { blockTag };
+  const poolAddress = await pool.getAddress();
+  const [
+    bufferedEther,
+    clBalance,
+    clValidators,
+    depositedValidators,
+    validatorDeposit,
+    feeBps,
+    maxAprBps,
+    lossBudgetPerValidator,
+    lastReportTimestamp,
+    totalShares,
+    unaccountedClWithdrawals,
+    lastRequestId,
+    lastFinalizedRequestId,
+    timestamp,
+    seenValidators,
+    balance,
+  ] = await Promise.all([
+    pool.bufferedEther(at),
+    pool.clBalance(at),
+    pool.clValidators(at),
+    pool.depositedValidators(at),
+    pool.validatorDeposit(at),
+    pool.feeBps(at),
+    pool.maxAprBps(at),
+    pool.lossBudgetPerValidator(at),
+    pool.lastReportTimestamp(at),
+    pool.totalShares(at),
+    pool.unaccountedClWithdrawals(at),
+    pool.lastRequestId(at),
+    pool.lastFinalizedRequestId(at),
+    simulator.simulatedTime(at),
+    simulator.validatorCountOf(poolAddress, at),
+    simulator.totalBalanceOf(poolAddress, at),
+  ]);
+  return {
+    accounts: {
+      bufferedEther,
+      clBalance,
+      clValidators,
+      depositedValidators,
+      validatorDeposit,
+      feeBps,
+      maxAprBps,
+      lossBudgetPerValidator,
+      lastReportTimestamp,
+      totalShares,
+      unaccountedClWithdrawals,
+      lastRequestId,
+      lastFinalizedRequestId,
+    },
+    cl: {
+      timestamp,
+      clValidators: seenValidators,
+      clBalance: balance,
+      // Everything received so far: a sweep is accounted by the first report after it.
+      withdrawnFromCl: unaccountedClWithdrawals,
+    },
+  };
+}
+
+/**
+ * The pool's `submitReport` accounting, off-chain (pure): same formulas, same rounding.
+ * `pre = lastClBalance + newlySeen × deposit`, `post = clBalance + withdrawn`; on a gain the fee
+ * `(post − pre) × feeBps / 10,000` is minted as `fee × shares / (pooled − fee)` new shares.
+ */
+export function simulateReport(accounts: PoolAccounts, cl: ClSnapshot): ReportOutcome {
+  const newlySeen = cl.clValidators - accounts.clValidators;
+  const preClBalance = accounts.clBalance + newlySeen * accounts.validatorDeposit;
+  const postClBalance = cl.clBalance + cl.withdrawnFromCl;
+  const bufferAfterReport = accounts.bufferedEther + cl.withdrawnFromCl;
+  const totalPooledEther =
+    bufferAfterReport +
+    cl.clBalance +
+    (accounts.depositedValidators - cl.clValidators) * accounts.validatorDeposit;
+
+  let feeEth = 0n;
+  let feeShares = 0n;
+  if (postClBalance > preClBalance && accounts.totalShares > 0n) {
+    const fee = ((postClBalance - preClBalance) * accounts.feeBps) / BPS;
+    if (fee > 0n) {
+      feeEth = fee;
+      feeShares = (fee * accounts.totalShares) / (totalPooledEther - fee);
+    }
+  }
+  const totalShares = accounts.totalShares + feeShares;
+  const shareRateWad =
+    totalShares === 0n ? 10n ** 18n : (10n ** 18n * totalPooledEther) / totalShares;
+
+  const elapsed =
+    cl.timestamp > accounts.lastReportTimestamp ? cl.timestamp - accounts.lastReportTimestamp : 0n;
+  const maxRewardIncrease =
+    (preClBalance * (accounts.maxAprBps * elapsed)) / (BPS * SECONDS_PER_YEAR);
+  const lossBudget = cl.clValidators * accounts.lossBudgetPerValidator;
+  let bounds: ReportOutcome["bounds"] = "ok";
+  if (postClBalance > preClBalance && postClBalance - preClBalance > maxRewardIncrease) {
+    bounds = "reward-above-bound";
+  } else if (preClBalance > postClBalance && preClBalance - postClBalance > lossBudget) {
+    bounds = "loss-needs-confirmation";
+  }
+
+  return {
+    preClBalance,
+    postClBalance,
+    feeEth,
+    feeShares,
+    totalPooledEther,
+    totalShares,
+    shareRateWad,
+    maxRewardIncrease,
+    lossBudget,
+    bounds,
+    bufferAfterReport,
+  };
+}
+
+/**
+ * The largest request id the buffer covers when finalised at `pooledEther / totalShares`, found
+ * by binary search on the pool's `prefinalize` (what is locked grows with the id). Returns 0 when
+ * no new request fits. Every request already mined was made in an earlier block than the report
+ * will be, so none is too recent.
+ */
+export async function largestFinalizableRequestId(
+  pool: OraclePoolReader,
+  accounts: Pick<PoolAccounts, "lastRequestId" | "lastFinalizedRequestId">,
+  buffer: bigint,
+  pooledEther: bigint,
+  totalShares: bigint,
+  blockTag?: number,
+): Promise<bigint> {
+  const at: ReadOverrides = blockTag === undefined ? {} : { blockTag };
+  let low = accounts.lastFinalizedRequestId; // fits (nothing new)
+  let high = accounts.lastRequestId;
+  while (low < high) {
+    const mid = (low + high + 1n) / 2n;
+    const { ethToLock } = await pool.prefinalize(mid, pooledEther, totalShares, at);
+    if (ethToLock <= buffer) low = mid;
+    else high = mid - 1n;
+  }
+  return low === accounts.lastFinalizedRequestId ? 0n : low;
+}
+
+/**
+ * Builds the report an honest oracle would submit now: the simulator's view of the pool's
+ * validators, every ETH received, and the largest batch of requests the buffer covers.
+ * `overrides` replace fields (to build a wrong report on purpose, or to finalise less).
+ */
+export async function buildOracleReport(
+  pool: OraclePoolReader,
+  simulator: OracleSimulatorReader,
+  overrides: Partial<OracleReport> = {},
+  blockTag?: number,
+): Promise<{ report: OracleReport; outcome: ReportOutcome; accounts: PoolAccounts }> {
+  const { accounts, cl } = await readOracleSnapshot(pool, simulator, blockTag);
+  const snapshot: ClSnapshot = {
+    timestamp: overrides.timestamp ?? cl.timestamp,
+    clValidators: overrides.clValidators ?? cl.clValidators,
+    clBalance: overrides.clBalance ?? cl.clBalance,
+    withdrawnFromCl: overrides.withdrawnFromCl ?? cl.withdrawnFromCl,
+  };
+  const outcome = simulateReport(accounts, snapshot);
+  const finalizeUpToRequestId =
+    overrides.finalizeUpToRequestId ??
+    (await largestFinalizableRequestId(
+      pool,
+      accounts,
+      outcome.bufferAfterReport,
+      outcome.totalPooledEther,
+      outcome.totalShares,
+      blockTag,
+    ));
+  return { report: { ...snapshot, finalizeUpToRequestId }, outcome, accounts };
+}
+
+/** `keccak256(abi.encode(report))`: what the loss confirmer approves with `confirmLossReport`. */
+export function reportHash(report: OracleReport): string {
+  return keccak256(
+    AbiCoder.defaultAbiCoder().encode(
+      ["tuple(uint256,uint256,uint256,uint256,uint256)"],
+      [
+        [
+          report.timestamp,
+          report.clValidators,
+          report.clBalance,
+          report.withdrawnFromCl,
+          report.finalizeUpToRequestId,
+        ],
+      ],
+    ),
+  );
+}
