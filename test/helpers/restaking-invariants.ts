@@ -122,34 +122,33 @@ export async function withdrawableSnapshot(
 
 /**
  * INV-7: between `before` and `after`, a staker delegated (in `delegation`) to an operator in
- * `slashedFractionWad` lost at most that fraction of its withdrawable shares (plus one wei of
- * rounding per product) and every other staker lost nothing. `slashedFractionWad[operator]` is the
- * fraction of the operator's stake slashed, in WAD (10 % of a 50 % allocation = 5e16).
+ * `slashedFractionWad` lost at most that fraction of its withdrawable shares (less 2 wei of
+ * rounding) and every other staker lost nothing. `slashedFractionWad[operator]` is the fraction of
+ * the operator's stake slashed, in WAD (10 % of a 50 % allocation = 5e16): one figure for every
+ * strategy, or one per strategy token (a strategy left out lost nothing).
  */
 export function checkSlashingLosses(
   before: WithdrawableSnapshot,
   after: WithdrawableSnapshot,
   delegation: Record<string, string>,
-  slashedFractionWad: Record<string, bigint>,
+  slashedFractionWad: Record<string, bigint | Record<string, bigint>>,
   step: string,
 ): void {
   for (const [staker, tokens] of Object.entries(before)) {
     const operator = delegation[staker];
-    const fraction = operator === undefined ? undefined : slashedFractionWad[operator];
+    const fractions = operator === undefined ? undefined : slashedFractionWad[operator];
     for (const [token, was] of Object.entries(tokens)) {
       const now = after[staker][token];
+      const fraction = typeof fractions === "bigint" ? fractions : fractions?.[token];
       expectAtMost(now, was, `INV-7 ${step}: ${staker} gained in ${token}`);
       if (fraction === undefined) {
-        expect(
-          now,
-          `INV-7 ${step}: ${staker} is not delegated to a slashed operator and loses nothing`,
-        ).to.equal(was);
+        expect(now, `INV-7 ${step}: ${staker} loses nothing in ${token}`).to.equal(was);
       } else {
         // Loses at most the fraction: now ≥ was × (1 − fraction), less 2 wei of rounding.
         const floor = (was * (WAD - fraction)) / WAD;
         expect(
           now + 2n >= floor,
-          `INV-7 ${step}: ${staker} lost more than ${fraction} WAD (${was} → ${now}, floor ${floor})`,
+          `INV-7 ${step}: ${staker} lost more than ${fraction} WAD in ${token} (${was} → ${now}, floor ${floor})`,
         ).to.equal(true);
       }
     }
