@@ -74,4 +74,29 @@ step "The teacher slashes a validator; the next report lowers the rate"
 "$hh" lab report --confirm "${net[@]}"
 "$hh" lab status "${net[@]}"
 
+step "Restaking: a student delegates to an operator; a service (AVS) pays, then slashes"
+# Accounts: 1 a student, 2 an operator, 3 a service (AVS), 4 a solo staker with a pod.
+"$hh" lab stake --amount 0.05 "${net[@]}" --account 1
+"$hh" lab stake --amount 0.01 "${net[@]}" --account 3
+"$hh" lab register-operator "${net[@]}" --account 2
+"$hh" lab register-avs "${net[@]}" --account 3
+"$hh" lab allocate --avs 3 --percent 50 "${net[@]}" --account 2
+"$hh" lab restake --amount 0.04 "${net[@]}" --account 1
+"$hh" lab delegate --operator 2 "${net[@]}" --account 1
+"$hh" lab avs-pay --operator 2 --amount 0.001 "${net[@]}" --account 3
+"$hh" lab claim-rewards "${net[@]}" --account 1
+expect_refusal "NotAVS" "$hh" lab avs-slash --operator 2 --percent 10 "${net[@]}" --account 5
+"$hh" lab avs-slash --operator 2 --percent 10 "${net[@]}" --account 3
+"$hh" lab queue-withdrawal --all "${net[@]}" --account 1
+expect_refusal "WithdrawalDelayNotElapsed" "$hh" lab complete-withdrawal --id 1 "${net[@]}" --account 1
+"$hh" lab time --seconds 301 "${net[@]}"
+"$hh" lab complete-withdrawal --id 1 "${net[@]}" --account 1
+"$hh" lab status "${net[@]}" --account 1
+
+step "Native restaking: a solo staker's validator, withdrawal address a pod"
+"$hh" lab pod-create "${net[@]}" --account 4
+"$hh" lab pod-stake "${net[@]}" --account 4
+"$hh" lab pod-credit "${net[@]}" --account 4
+"$hh" lab status "${net[@]}" --account 4
+
 step "Rehearsal passed"

@@ -33,10 +33,18 @@ const FUTURES = {
   BeaconChainSimulator: "Staking#BeaconChainSimulator",
   DepositPool: "Staking#DepositPool",
   LiquidStakingToken: "Staking#LiquidStakingToken",
+  RestakingManager: "Restaking#RestakingManager",
 } as const;
+type Deployed = keyof typeof FUTURES;
+
+/** Contracts another contract creates in its constructor: same transaction as their creator. */
+const CREATED_BY: Record<string, { creator: Deployed; args: Deployed[] }> = {
+  LiquidStakingToken: { creator: "DepositPool", args: ["DepositPool"] },
+  RestakingPod: { creator: "RestakingManager", args: ["BeaconChainSimulator"] },
+};
 
 /** Transactions besides contract creations: the reserve funding and the role grants. */
-const CALL_GAS_BUDGET = 6n * 60_000n;
+const CALL_GAS_BUDGET = 9n * 60_000n;
 
 await runMain(async () => {
   const connected = await connect(hre);
@@ -59,28 +67,66 @@ await runMain(async () => {
   if (!ephemeral && !journalComplete(deploymentId)) await checkBalance(connected, deployer.address);
 
   const nonceBefore = await ethers.provider.getTransactionCount(deployer.address);
-  const { simulator, pool, token } = await connection.ignition.deploy(StakingLabModule, {
+  const deployed = await connection.ignition.deploy(StakingLabModule, {
     parameters: moduleParameters(profile),
     deploymentId: ephemeral ? undefined : deploymentId,
     displayUi: false,
   });
   const sent = (await ethers.provider.getTransactionCount(deployer.address)) - nonceBefore;
 
-  // Check the wiring as a student would: links between contracts and every role.
+  // Typechain-typed handles on what Ignition deployed.
+  const simulator = await ethers.getContractAt(
+    "BeaconChainSimulator",
+    await deployed.simulator.getAddress(),
+  );
+  const pool = await ethers.getContractAt("DepositPool", await deployed.pool.getAddress());
+  const token = await ethers.getContractAt("LiquidStakingToken", await deployed.token.getAddress());
+  const manager = await ethers.getContractAt(
+    "RestakingManager",
+    await deployed.manager.getAddress(),
+  );
+  const addresses: Record<string, string> = {
+    BeaconChainSimulator: await simulator.getAddress(),
+    DepositPool: await pool.getAddress(),
+    LiquidStakingToken: await token.getAddress(),
+    RestakingManager: await manager.getAddress(),
+    RestakingPod: await manager.podImplementation(),
+  };
+
+  // Check the wiring as a student would: links between contracts, parameters and every role.
   const problems: string[] = [];
-  const simulatorAddress = await simulator.getAddress();
-  const poolAddress = await pool.getAddress();
-  if ((await pool.simulator()) !== simulatorAddress)
-    problems.push("pool.simulator() is not the simulator");
-  if ((await token.pool()) !== poolAddress) problems.push("token.pool() is not the pool");
-  if ((await simulator.validatorDeposit()) !== profile.validatorDepositWei) {
-    problems.push("simulator.validatorDeposit() differs from the profile");
-  }
-  if (!(await simulator.hasRole(ROLES.consensus, deployer.address)))
-    problems.push("CONSENSUS_ROLE missing");
-  for (const [name, role] of Object.entries(ROLES)) {
-    if (name === "consensus") continue;
-    if (!(await pool.hasRole(role, deployer.address))) problems.push(`pool role ${name} missing`);
+  const expectEqual = (actual: unknown, expected: unknown, what: string) => {
+    if (String(actual) !== String(expected))
+      problems.push(`${what} is ${actual}, expected ${expected}`);
+  };
+  expectEqual(await pool.simulator(), addresses.BeaconChainSimulator, "pool.simulator()");
+  expectEqual(await token.pool(), addresses.DepositPool, "token.pool()");
+  expectEqual(await manager.simulator(), addresses.BeaconChainSimulator, "manager.simulator()");
+  expectEqual(await simulator.validatorDeposit(), profile.validatorDepositWei, "validatorDeposit");
+  expectEqual(
+    await manager.withdrawalDelay(),
+    profile.restakingWithdrawalDelaySeconds,
+    "withdrawalDelay",
+  );
+  expectEqual(
+    (await manager.getStrategy(addresses.LiquidStakingToken)).exists,
+    true,
+    "LST strategy",
+  );
+  const roleChecks: [
+    string,
+    { hasRole(role: string, account: string): Promise<boolean> },
+    string,
+  ][] = [
+    ["simulator CONSENSUS_ROLE", simulator, ROLES.consensus],
+    ["pool ORACLE_ROLE", pool, ROLES.oracle],
+    ["pool OPERATOR_ROLE", pool, ROLES.operator],
+    ["pool PAUSER_ROLE", pool, ROLES.pauser],
+    ["pool LOSS_CONFIRMER_ROLE", pool, ROLES.lossConfirmer],
+    ["manager PAUSER_ROLE", manager, ROLES.pauser],
+  ];
+  for (const [what, contract, role] of roleChecks) {
+    if (!(await contract.hasRole(role, deployer.address))) problems.push(`${what} missing`);
   }
   if (problems.length > 0) {
     throw new UserError(
@@ -88,11 +134,6 @@ await runMain(async () => {
     );
   }
 
-  const addresses: Record<keyof typeof FUTURES, string> = {
-    BeaconChainSimulator: simulatorAddress,
-    DepositPool: poolAddress,
-    LiquidStakingToken: await token.getAddress(),
-  };
   console.log(`Wiring checked; ${sent} transaction(s) sent by this run.`);
   console.table(Object.entries(addresses).map(([contract, address]) => ({ contract, address })));
 
@@ -107,21 +148,21 @@ await runMain(async () => {
   for (const [name, futureId] of Object.entries(FUTURES)) {
     const entry = journal.get(futureId) ?? {};
     contracts[name] = {
-      address: addresses[name as keyof typeof FUTURES],
+      address: addresses[name],
       transactionHash: entry.hash ?? null,
       blockNumber: entry.blockNumber ?? null,
       constructorArgs: entry.constructorArgs ?? [],
     };
   }
-  // The pool creates the token in its constructor: same transaction, one constructor argument.
-  const poolEntry = journal.get(FUTURES.DepositPool) ?? {};
-  contracts.LiquidStakingToken = {
-    ...contracts.LiquidStakingToken,
-    transactionHash: poolEntry.hash ?? null,
-    blockNumber: poolEntry.blockNumber ?? null,
-    constructorArgs: [poolAddress],
-    createdBy: "DepositPool",
-  };
+  for (const [name, { creator, args }] of Object.entries(CREATED_BY)) {
+    contracts[name] = {
+      address: addresses[name],
+      transactionHash: contracts[creator].transactionHash,
+      blockNumber: contracts[creator].blockNumber,
+      constructorArgs: args.map((arg) => addresses[arg]),
+      createdBy: creator,
+    };
+  }
   const file = saveDeployment({
     network: networkName,
     chainId: Number(chainId),
@@ -171,7 +212,7 @@ async function forgetRestartedLocalNode({ ethers, networkName }: Connected, depl
  */
 async function checkBalance({ ethers, networkName, profile }: Connected, deployerAddress: string) {
   let gas = CALL_GAS_BUDGET;
-  for (const name of ["BeaconChainSimulator", "DepositPool", "LiquidStakingToken"]) {
+  for (const name of [...Object.keys(FUTURES), ...Object.keys(CREATED_BY)]) {
     const artifact = await hre.artifacts.readArtifact(name);
     const initBytes = BigInt((artifact.bytecode.length - 2) / 2);
     const runtimeBytes = BigInt((artifact.deployedBytecode.length - 2) / 2);

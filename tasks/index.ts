@@ -6,21 +6,31 @@
 import { emptyTask, task } from "hardhat/config";
 import { ArgumentType } from "hardhat/types/arguments";
 
+/** Which of the network's accounts acts: on a local node 0–19, on Hoodi 0 (your key). */
+const ACCOUNT = {
+  name: "account",
+  description: "Index of the account that acts (default 0, the deployer)",
+  defaultValue: "0",
+} as const;
+
 export const labTasks = [
   emptyTask("lab", "Staking Lab: drive a deployment (deployments/<network>.json)").build(),
 
   task(["lab", "status"], "Rates, balances and the withdrawal queue in one table")
+    .addOption(ACCOUNT)
     .setAction(() => import("./actions/status.js"))
     .build(),
 
   // Liquid staking: what a student does.
   task(["lab", "stake"], "Deposit ETH into the pool and receive slETH")
     .addOption({ name: "amount", description: "ETH to deposit, e.g. 0.01", defaultValue: "" })
+    .addOption(ACCOUNT)
     .setAction(() => import("./actions/stake.js"))
     .build(),
   task(["lab", "request-withdrawal"], "Queue slETH for withdrawal (paid after the next report)")
     .addOption({ name: "amount", description: "slETH to withdraw, e.g. 0.005", defaultValue: "" })
     .addFlag({ name: "all", description: "Withdraw all your slETH" })
+    .addOption(ACCOUNT)
     .setAction(() => import("./actions/request-withdrawal.js"))
     .build(),
   task(["lab", "claim-withdrawal"], "Collect the ETH of a finalised withdrawal request")
@@ -29,12 +39,14 @@ export const labTasks = [
       description: "Request id (printed by request-withdrawal)",
       defaultValue: "",
     })
+    .addOption(ACCOUNT)
     .setAction(() => import("./actions/claim-withdrawal.js"))
     .build(),
 
   // The protocol's roles: operator and oracle.
   task(["lab", "stake-validator"], "Operator: stake validators from the pool's buffer")
     .addOption({ name: "count", description: "How many validators", defaultValue: "1" })
+    .addOption(ACCOUNT)
     .setAction(() => import("./actions/stake-validator.js"))
     .build(),
   task(["lab", "report"], "Oracle: read the consensus layer and submit a report to the pool")
@@ -42,25 +54,30 @@ export const labTasks = [
       name: "confirm",
       description: "Also confirm a loss above the budget (loss-confirmer role)",
     })
+    .addOption(ACCOUNT)
     .setAction(() => import("./actions/report.js"))
     .build(),
 
   // The consensus layer: what the teacher does.
   task(["lab", "cl-fund"], "Teacher: top up the consensus-layer reward reserve")
     .addOption({ name: "amount", description: "ETH to add, e.g. 0.01", defaultValue: "" })
+    .addOption(ACCOUNT)
     .setAction(() => import("./actions/cl-fund.js"))
     .build(),
   task(["lab", "cl-slash"], "Teacher: slash a validator")
     .addOption({ name: "index", description: "Validator index", defaultValue: "" })
+    .addOption(ACCOUNT)
     .setAction(() => import("./actions/cl-slash.js"))
     .build(),
   task(["lab", "cl-penalize"], "Teacher: apply an offline (inactivity) penalty")
     .addOption({ name: "index", description: "Validator index", defaultValue: "" })
     .addOption({ name: "amount", description: "Penalty in ETH", defaultValue: "" })
+    .addOption(ACCOUNT)
     .setAction(() => import("./actions/cl-penalize.js"))
     .build(),
   task(["lab", "cl-exit"], "Request a validator's exit (withdrawal address or teacher)")
     .addOption({ name: "index", description: "Validator index", defaultValue: "" })
+    .addOption(ACCOUNT)
     .setAction(() => import("./actions/cl-exit.js"))
     .build(),
   task(["lab", "cl-sweep"], "Pay withdrawal addresses what the consensus layer owes them")
@@ -69,6 +86,7 @@ export const labTasks = [
       description: "One validator (default: all of the pool's due)",
       defaultValue: "",
     })
+    .addOption(ACCOUNT)
     .setAction(() => import("./actions/cl-sweep.js"))
     .build(),
   task(["lab", "time"], "Local nodes only: move the clock forward")
@@ -78,7 +96,123 @@ export const labTasks = [
       defaultValue: "",
       type: ArgumentType.STRING,
     })
+    .addOption(ACCOUNT)
     .setAction(() => import("./actions/time.js"))
+    .build(),
+
+  // Restaking (EigenLayer): stakers, operators, services (AVSs), pods.
+  task(["lab", "restake"], "Deposit slETH into the restaking manager's LST strategy")
+    .addOption({ name: "amount", description: "slETH to restake, e.g. 0.01", defaultValue: "" })
+    .addOption(ACCOUNT)
+    .setAction(() => import("./actions/restake.js"))
+    .build(),
+  task(["lab", "register-operator"], "Become an operator that services can use")
+    .addOption({
+      name: "metadata",
+      description: "Where the operator describes itself",
+      defaultValue: "",
+    })
+    .addOption(ACCOUNT)
+    .setAction(() => import("./actions/register-operator.js"))
+    .build(),
+  task(["lab", "delegate"], "Delegate all your restaked stake to an operator")
+    .addOption({
+      name: "operator",
+      description: "Operator address or account index",
+      defaultValue: "",
+    })
+    .addOption(ACCOUNT)
+    .setAction(() => import("./actions/delegate.js"))
+    .build(),
+  task(["lab", "register-avs"], "Register as a service (AVS) that can pay and slash operators")
+    .addOption({
+      name: "recipient",
+      description: "Who gets slashed tokens (default: burnt)",
+      defaultValue: "",
+    })
+    .addOption({
+      name: "metadata",
+      description: "Where the AVS describes itself",
+      defaultValue: "",
+    })
+    .addOption(ACCOUNT)
+    .setAction(() => import("./actions/register-avs.js"))
+    .build(),
+  task(["lab", "allocate"], "Operator: opt in to an AVS and allocate a share of your stake to it")
+    .addOption({ name: "avs", description: "AVS address or account index", defaultValue: "" })
+    .addOption({ name: "percent", description: "Share of your stake, e.g. 50", defaultValue: "" })
+    .addOption(ACCOUNT)
+    .setAction(() => import("./actions/allocate.js"))
+    .build(),
+  task(["lab", "avs-slash"], "AVS: slash a share of an operator's allocation to you")
+    .addOption({
+      name: "operator",
+      description: "Operator address or account index",
+      defaultValue: "",
+    })
+    .addOption({
+      name: "percent",
+      description: "Share of the allocation, e.g. 10",
+      defaultValue: "",
+    })
+    .addOption({ name: "description", description: "Why", defaultValue: "slashed in class" })
+    .addOption(ACCOUNT)
+    .setAction(() => import("./actions/avs-slash.js"))
+    .build(),
+  task(["lab", "avs-pay"], "AVS: pay slETH rewards to an operator's delegators")
+    .addOption({
+      name: "operator",
+      description: "Operator address or account index",
+      defaultValue: "",
+    })
+    .addOption({ name: "amount", description: "slETH to pay, e.g. 0.001", defaultValue: "" })
+    .addOption(ACCOUNT)
+    .setAction(() => import("./actions/avs-pay.js"))
+    .build(),
+  task(["lab", "claim-rewards"], "Collect your service rewards")
+    .addOption(ACCOUNT)
+    .setAction(() => import("./actions/claim-rewards.js"))
+    .build(),
+  task(
+    ["lab", "queue-withdrawal"],
+    "Queue restaked stake for withdrawal (slashable during the delay)",
+  )
+    .addOption({
+      name: "amount",
+      description: "slETH (or ETH with --native) to withdraw",
+      defaultValue: "",
+    })
+    .addFlag({ name: "all", description: "Withdraw everything restaked in that strategy" })
+    .addFlag({ name: "native", description: "Native ETH restaked through your pod" })
+    .addOption(ACCOUNT)
+    .setAction(() => import("./actions/queue-withdrawal.js"))
+    .build(),
+  task(["lab", "complete-withdrawal"], "Collect a queued restaking withdrawal after its delay")
+    .addOption({
+      name: "id",
+      description: "Withdrawal id (printed by queue-withdrawal)",
+      defaultValue: "",
+    })
+    .addOption(ACCOUNT)
+    .setAction(() => import("./actions/complete-withdrawal.js"))
+    .build(),
+  task(["lab", "pod-create"], "Create your RestakingPod (native restaking)")
+    .addOption(ACCOUNT)
+    .setAction(() => import("./actions/pod-create.js"))
+    .build(),
+  task(["lab", "pod-stake"], "Stake one validator with your pod as withdrawal address")
+    .addOption(ACCOUNT)
+    .setAction(() => import("./actions/pod-stake.js"))
+    .build(),
+  task(["lab", "pod-credit"], "Credit a pod validator as restaked ETH (or --checkpoint balances)")
+    .addOption({
+      name: "index",
+      description: "Validator index (default: all not yet credited)",
+      defaultValue: "",
+    })
+    .addFlag({ name: "checkpoint", description: "Re-read your validators' balances instead" })
+    .addOption(ACCOUNT)
+    .setAction(() => import("./actions/pod-credit.js"))
     .build(),
 
   task(["lab", "verify"], "Verify the recorded contracts on Hoodi's explorers")

@@ -3,7 +3,7 @@
  * contracts, amounts parsed with clear errors, and reverts turned into one readable line.
  */
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import { formatEther, parseEther, type Interface } from "ethers";
+import { formatEther, getAddress, isAddress, parseEther, type Interface } from "ethers";
 
 import { loadDeployment } from "../scripts/lib/deployment.js";
 import { UserError } from "../scripts/lib/errors.js";
@@ -11,8 +11,11 @@ import { connect } from "../scripts/lib/network.js";
 
 export { UserError };
 
-/** Opens the deployment of the selected network, with its contracts bound to the first account. */
-export async function openLab(hre: HardhatRuntimeEnvironment) {
+/**
+ * Opens the deployment of the selected network, with its contracts bound to one of the
+ * network's accounts (`--account N`, default the first: on Hoodi, your HOODI_PRIVATE_KEY).
+ */
+export async function openLab(hre: HardhatRuntimeEnvironment, account = "0") {
   const connected = await connect(hre);
   const { ethers, networkName } = connected;
   const record = loadDeployment(networkName);
@@ -22,7 +25,14 @@ export async function openLab(hre: HardhatRuntimeEnvironment) {
         `redeploy with \`npx hardhat run scripts/deploy.ts --network ${networkName}\`.`,
     );
   }
-  const [signer] = await ethers.getSigners();
+  const signers = await ethers.getSigners();
+  const accountIndex = Number(parseIndex(account, "account"));
+  const signer = signers[accountIndex];
+  if (signer === undefined) {
+    throw new UserError(
+      `--account ${account}: ${networkName} has ${signers.length} account(s) (0 to ${signers.length - 1}).`,
+    );
+  }
   const address = (name: string) => {
     const contract = record.contracts[name];
     if (contract === undefined) {
@@ -43,13 +53,18 @@ export async function openLab(hre: HardhatRuntimeEnvironment) {
     address("LiquidStakingToken"),
     signer,
   );
+  const manager = await ethers.getContractAt(
+    "RestakingManager",
+    address("RestakingManager"),
+    signer,
+  );
   if ((await ethers.provider.getCode(await pool.getAddress())) === "0x") {
     throw new UserError(
       `No contract at the recorded DepositPool address on ${networkName} (was the node restarted?): ` +
         `redeploy with \`npx hardhat run scripts/deploy.ts --network ${networkName}\`.`,
     );
   }
-  return { ...connected, record, signer, simulator, pool, token };
+  return { ...connected, record, signer, simulator, pool, token, manager };
 }
 
 export type Lab = Awaited<ReturnType<typeof openLab>>;
@@ -152,4 +167,46 @@ export function labAction<ArgsT>(
       throw error;
     }
   };
+}
+
+/** An address option: a 0x address, or a number naming one of the network's accounts. */
+export async function parseAddress(lab: Lab, value: string, option: string): Promise<string> {
+  if (value === "")
+    throw new UserError(`--${option} is required: an address, or an account index such as 2`);
+  if (/^\d+$/.test(value)) {
+    const signers = await lab.ethers.getSigners();
+    const signer = signers[Number(value)];
+    if (signer === undefined)
+      throw new UserError(`--${option} ${value}: there are only ${signers.length} account(s).`);
+    return signer.address;
+  }
+  if (!isAddress(value))
+    throw new UserError(`--${option} must be an address (0x…) or an account index, not "${value}"`);
+  return getAddress(value);
+}
+
+/** Parses a percentage with up to 16 decimals into WAD (10 % → 1e17), as EigenLayer's magnitudes. */
+export function parsePercentWad(value: string, option: string): bigint {
+  if (!/^\d+(\.\d+)?$/.test(value))
+    throw new UserError(`--${option} must be a percentage such as 10 or 2.5, not "${value}"`);
+  const wad = parseEther(value) / 100n;
+  if (wad === 0n || wad > 10n ** 18n)
+    throw new UserError(`--${option} must be more than 0 and at most 100, not ${value}`);
+  return wad;
+}
+
+/** The custom errors a task may meet, for `send`. */
+export function labErrors(lab: Lab) {
+  return [
+    { name: "RestakingManager", iface: lab.manager.interface },
+    { name: "DepositPool", iface: lab.pool.interface },
+    { name: "BeaconChainSimulator", iface: lab.simulator.interface },
+    { name: "LiquidStakingToken", iface: lab.token.interface },
+  ];
+}
+
+/** Approves `spender` for `amount` of the LST if the allowance is short. */
+export async function approveLst(lab: Lab, spender: string, amount: bigint): Promise<void> {
+  if ((await lab.token.allowance(lab.signer.address, spender)) >= amount) return;
+  await send("Approval refused", labErrors(lab), () => lab.token.approve(spender, amount));
 }

@@ -5,9 +5,11 @@
  */
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 
+import RestakingModule from "./Restaking.js";
 import StakingModule from "./Staking.js";
 
 export default buildModule("StakingLab", (m) => {
   const staking = m.useModule(StakingModule);
-  return { ...staking };
+  const restaking = m.useModule(RestakingModule);
+  return { ...staking, ...restaking };
 });

@@ -18,5 +18,10 @@ export function moduleParameters(profile: Profile) {
       minDeposit: profile.minDepositWei,
       depositCap: profile.depositCapWei,
     },
+    Restaking: {
+      withdrawalDelay: profile.restakingWithdrawalDelaySeconds,
+      deallocationDelay: profile.deallocationDelaySeconds,
+      operatorSplitBps: profile.operatorSplitBps,
+    },
   };
 }

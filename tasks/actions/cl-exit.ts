@@ -1,8 +1,8 @@
 /** `lab cl-exit --index 0` (withdrawal address or consensus role): request a validator's exit. */
 import { labAction, openLab, parseIndex, send } from "../lib.js";
 
-export default labAction<{ index: string }>(async ({ index }, hre) => {
-  const { simulator } = await openLab(hre);
+export default labAction<{ index: string; account: string }>(async ({ index, account }, hre) => {
+  const { simulator } = await openLab(hre, account);
   const validator = parseIndex(index, "index");
   const hash = await send(
     `Exit of validator #${validator} refused`,

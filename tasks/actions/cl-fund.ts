@@ -1,8 +1,8 @@
 /** `lab cl-fund --amount 0.01` (anyone, usually the teacher): top up the CL reward reserve. */
 import { eth, labAction, openLab, parseAmount, send } from "../lib.js";
 
-export default labAction<{ amount: string }>(async ({ amount }, hre) => {
-  const { simulator } = await openLab(hre);
+export default labAction<{ amount: string; account: string }>(async ({ amount, account }, hre) => {
+  const { simulator } = await openLab(hre, account);
   const value = parseAmount(amount, "amount");
   const hash = await send(
     "Funding refused",

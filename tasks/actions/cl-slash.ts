@@ -4,8 +4,8 @@
  */
 import { eth, labAction, openLab, parseIndex, send } from "../lib.js";
 
-export default labAction<{ index: string }>(async ({ index }, hre) => {
-  const { simulator } = await openLab(hre);
+export default labAction<{ index: string; account: string }>(async ({ index, account }, hre) => {
+  const { simulator } = await openLab(hre, account);
   const validator = parseIndex(index, "index");
   const before = await simulator.validatorBalance(validator);
   const hash = await send(

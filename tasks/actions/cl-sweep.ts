@@ -7,8 +7,8 @@ import { eth, labAction, openLab, parseIndex, send } from "../lib.js";
 const ACTIVE = 1n;
 const EXITING = 2n;
 
-export default labAction<{ index: string }>(async ({ index }, hre) => {
-  const { simulator, pool, ethers } = await openLab(hre);
+export default labAction<{ index: string; account: string }>(async ({ index, account }, hre) => {
+  const { simulator, pool, ethers } = await openLab(hre, account);
   const errors = [{ name: "BeaconChainSimulator", iface: simulator.interface }];
   if (index !== "") {
     const validator = parseIndex(index, "index");

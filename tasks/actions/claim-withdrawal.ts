@@ -1,8 +1,8 @@
 /** `lab claim-withdrawal --id 1`: collect the ETH of a finalised withdrawal request. */
 import { eth, labAction, openLab, parseIndex, send } from "../lib.js";
 
-export default labAction<{ id: string }>(async ({ id }, hre) => {
-  const { pool, signer, ethers } = await openLab(hre);
+export default labAction<{ id: string; account: string }>(async ({ id, account }, hre) => {
+  const { pool, signer, ethers } = await openLab(hre, account);
   const requestId = parseIndex(id, "id");
   const claimable = await pool.claimableEther(requestId);
   const before = await ethers.provider.getBalance(signer.address);

@@ -4,35 +4,37 @@
  */
 import { eth, labAction, openLab, parseAmount, send, UserError } from "../lib.js";
 
-export default labAction<{ amount: string; all: boolean }>(async ({ amount, all }, hre) => {
-  const { pool, token, signer } = await openLab(hre);
-  const balance = await token.balanceOf(signer.address);
-  const shares = all ? balance : parseAmount(amount, "amount");
-  if (shares === 0n)
-    throw new UserError(
-      "You hold no slETH: stake first with `npx hardhat lab stake --amount 0.01`.",
+export default labAction<{ amount: string; all: boolean; account: string }>(
+  async ({ amount, all, account }, hre) => {
+    const { pool, token, signer } = await openLab(hre, account);
+    const balance = await token.balanceOf(signer.address);
+    const shares = all ? balance : parseAmount(amount, "amount");
+    if (shares === 0n)
+      throw new UserError(
+        "You hold no slETH: stake first with `npx hardhat lab stake --amount 0.01`.",
+      );
+    if (shares > balance) {
+      throw new UserError(
+        `You hold ${eth(balance, "slETH")}, less than the ${eth(shares, "slETH")} asked: lower --amount.`,
+      );
+    }
+    const errors = [
+      { name: "DepositPool", iface: pool.interface },
+      { name: "LiquidStakingToken", iface: token.interface },
+    ];
+    const poolAddress = await pool.getAddress();
+    if ((await token.allowance(signer.address, poolAddress)) < shares) {
+      await send("Approval refused", errors, () => token.approve(poolAddress, shares));
+    }
+    const value = await pool.getEthByShares(shares);
+    const hash = await send("Withdrawal request refused", errors, () =>
+      pool.requestWithdrawal(shares),
     );
-  if (shares > balance) {
-    throw new UserError(
-      `You hold ${eth(balance, "slETH")}, less than the ${eth(shares, "slETH")} asked: lower --amount.`,
+    const id = await pool.lastRequestId();
+    console.log(
+      `Request #${id}: ${eth(shares, "slETH")} worth ${eth(value)} now — tx ${hash}\n` +
+        "It is finalised by the next oracle report (`npx hardhat lab report`), then claim it with " +
+        `\`npx hardhat lab claim-withdrawal --id ${id}\`.`,
     );
-  }
-  const errors = [
-    { name: "DepositPool", iface: pool.interface },
-    { name: "LiquidStakingToken", iface: token.interface },
-  ];
-  const poolAddress = await pool.getAddress();
-  if ((await token.allowance(signer.address, poolAddress)) < shares) {
-    await send("Approval refused", errors, () => token.approve(poolAddress, shares));
-  }
-  const value = await pool.getEthByShares(shares);
-  const hash = await send("Withdrawal request refused", errors, () =>
-    pool.requestWithdrawal(shares),
-  );
-  const id = await pool.lastRequestId();
-  console.log(
-    `Request #${id}: ${eth(shares, "slETH")} worth ${eth(value)} now — tx ${hash}\n` +
-      "It is finalised by the next oracle report (`npx hardhat lab report`), then claim it with " +
-      `\`npx hardhat lab claim-withdrawal --id ${id}\`.`,
-  );
-});
+  },
+);

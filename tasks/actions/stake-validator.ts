@@ -6,8 +6,8 @@ import { id as keccakText } from "ethers";
 
 import { eth, labAction, openLab, parseIndex, send, UserError } from "../lib.js";
 
-export default labAction<{ count: string }>(async ({ count }, hre) => {
-  const { pool, simulator, chainId } = await openLab(hre);
+export default labAction<{ count: string; account: string }>(async ({ count, account }, hre) => {
+  const { pool, simulator, chainId } = await openLab(hre, account);
   const n = parseIndex(count, "count");
   if (n === 0n) throw new UserError("--count must be at least 1");
   const deposit = await simulator.validatorDeposit();

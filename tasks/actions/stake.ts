@@ -1,8 +1,8 @@
 /** `lab stake --amount 0.01`: deposit ETH into the pool and receive the LST at the current rate. */
 import { eth, labAction, openLab, parseAmount, send } from "../lib.js";
 
-export default labAction<{ amount: string }>(async ({ amount }, hre) => {
-  const lab = await openLab(hre);
+export default labAction<{ amount: string; account: string }>(async ({ amount, account }, hre) => {
+  const lab = await openLab(hre, account);
   const { pool, token, signer } = lab;
   const value = parseAmount(amount, "amount");
   const expectedShares = await pool.getSharesByEth(value);

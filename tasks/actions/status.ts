@@ -9,8 +9,11 @@ import { labAction, openLab } from "../lib.js";
 const DAY = 86_400n;
 const WAD = 10n ** 18n;
 
-export default labAction<Record<string, unknown>>(async (_args, hre) => {
-  const { simulator, pool, token, signer, ethers, networkName, record } = await openLab(hre);
+export default labAction<{ account: string }>(async ({ account }, hre) => {
+  const { simulator, pool, token, manager, signer, ethers, networkName, record } = await openLab(
+    hre,
+    account,
+  );
   const poolAddress = await pool.getAddress();
   const [rate, supply, pooled, buffered, locked, depositable, unaccounted, lastId, lastFinalized] =
     await Promise.all([
@@ -82,11 +85,70 @@ export default labAction<Record<string, unknown>>(async (_args, hre) => {
       value: `${formatEther(lstBalance)} slETH (${formatEther((lstBalance * rate) / WAD)} ETH)`,
     },
   ]);
+  // Restaking: the LST strategy, your position, and your roles in it.
+  const native = await manager.beaconChainETHStrategy();
+  const strategy = await manager.getStrategy(token);
+  const me = signer.address;
+  const [operator, lstRestaked, nativeRestaked, rewards, isOperator, isAvs] = await Promise.all([
+    manager.delegatedTo(me),
+    manager.withdrawableUnderlying(me, token),
+    manager.withdrawableUnderlying(me, native),
+    manager.claimableRewards(me, token),
+    manager.isOperator(me),
+    manager.isAVS(me),
+  ]);
+  const restaking = [
+    { item: "LST strategy holds", value: `${formatEther(strategy.totalAssets)} slETH` },
+    {
+      item: "you restake (after slashing)",
+      value: `${formatEther(lstRestaked)} slETH + ${formatEther(nativeRestaked)} native ETH`,
+    },
+    {
+      item: "delegated to",
+      value: operator === ethers.ZeroAddress ? "nobody (not slashable, no rewards)" : operator,
+    },
+    { item: "service rewards to claim", value: `${formatEther(rewards)} slETH` },
+  ];
+  if (isOperator) {
+    restaking.push({
+      item: "as operator: delegated LST shares, magnitude",
+      value: `${formatEther(await manager.operatorShares(me, token))}, ${formatEther(await manager.maxMagnitude(me, token))}`,
+    });
+  }
+  if (isAvs)
+    restaking.push({
+      item: "as AVS: slashed funds go to",
+      value: await manager.slashedFundsRecipient(me),
+    });
+  const pod = await manager.podOf(me);
+  if (pod !== ethers.ZeroAddress) {
+    restaking.push({
+      item: "your pod",
+      value: `${pod}, slashing factor ${formatEther(await manager.beaconChainSlashingFactor(me))}`,
+    });
+  }
+  console.log("Restaking");
+  console.table(restaking);
+  const queued = [];
+  const count = await manager.withdrawalCount();
+  for (let id = count; id > 0n && id + 20n > count; id--) {
+    const withdrawal = await manager.getWithdrawal(id);
+    if (withdrawal.staker !== me || withdrawal.completed) continue;
+    const [, amount] = await manager.previewWithdrawal(id);
+    const at = await manager.completableAt(id);
+    queued.push({
+      withdrawal: `#${id}`,
+      amount: formatEther(amount),
+      completable: new Date(Number(at) * 1000).toISOString(),
+    });
+  }
+  if (queued.length > 0) console.table(queued);
+
   // Your requests among the latest ones (a view loop off-chain; the contract never loops).
   const mine = [];
   for (let id = lastId; id > 0n && id + 20n > lastId; id--) {
     const request = await pool.getWithdrawalRequest(id);
-    if (request.owner !== signer.address || request.claimed) continue;
+    if (request.owner !== me || request.claimed) continue;
     const claimable = await pool.claimableEther(id);
     mine.push({
       request: `#${id}`,

@@ -4,15 +4,17 @@
  */
 import { labAction, openLab, parseIndex, UserError } from "../lib.js";
 
-export default labAction<{ seconds: string }>(async ({ seconds }, hre) => {
-  const { connection, networkName, simulator } = await openLab(hre);
-  if (networkName === "hoodi") {
-    throw new UserError(
-      "Time cannot be moved on Hoodi: wait (a simulated year is 30 minutes in the classroom profile).",
-    );
-  }
-  const delta = parseIndex(seconds, "seconds");
-  await connection.networkHelpers.time.increase(delta);
-  const days = Number(await simulator.simulatedTime()) / 86_400;
-  console.log(`Moved ${delta} s forward; simulated time is now day ${days.toFixed(2)}.`);
-});
+export default labAction<{ seconds: string; account: string }>(
+  async ({ seconds, account }, hre) => {
+    const { connection, networkName, simulator } = await openLab(hre, account);
+    if (networkName === "hoodi") {
+      throw new UserError(
+        "Time cannot be moved on Hoodi: wait (a simulated year is 30 minutes in the classroom profile).",
+      );
+    }
+    const delta = parseIndex(seconds, "seconds");
+    await connection.networkHelpers.time.increase(delta);
+    const days = Number(await simulator.simulatedTime()) / 86_400;
+    console.log(`Moved ${delta} s forward; simulated time is now day ${days.toFixed(2)}.`);
+  },
+);

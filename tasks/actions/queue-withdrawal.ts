@@ -1,0 +1,37 @@
+/**
+ * `lab queue-withdrawal --amount 0.005` (or `--all`, `--native` for pod ETH): queue restaked
+ * stake for withdrawal. It stays slashable for the whole withdrawal delay.
+ */
+import { eth, labAction, labErrors, openLab, parseAmount, send, UserError } from "../lib.js";
+
+export default labAction<{ amount: string; all: boolean; native: boolean; account: string }>(
+  async ({ amount, all, native, account }, hre) => {
+    const lab = await openLab(hre, account);
+    const { manager, token, signer } = lab;
+    const strategy = native ? await manager.beaconChainETHStrategy() : await token.getAddress();
+    const unit = native ? "ETH" : "slETH";
+    const held = await manager.depositShares(signer.address, strategy);
+    let depositShares = held;
+    if (!all) {
+      const value = parseAmount(amount, "amount");
+      const shares = await manager.underlyingToShares(strategy, value);
+      depositShares = await manager.convertToDepositShares(signer.address, strategy, shares);
+    }
+    if (depositShares === 0n) throw new UserError(`Nothing restaked to withdraw: restake first.`);
+    if (depositShares > held) {
+      throw new UserError(
+        `You can withdraw at most ${eth(await manager.withdrawableUnderlying(signer.address, strategy), unit)}: lower --amount.`,
+      );
+    }
+    const hash = await send("Queueing refused", labErrors(lab), () =>
+      manager.queueWithdrawal(strategy, depositShares),
+    );
+    const id = await manager.withdrawalCount();
+    const [, preview] = await manager.previewWithdrawal(id);
+    const at = await manager.completableAt(id);
+    console.log(
+      `Withdrawal #${id} queued: ${eth(preview, unit)} if no slashing comes before ${new Date(Number(at) * 1000).toISOString()} — tx ${hash}\n` +
+        `Complete it then with \`npx hardhat lab complete-withdrawal --id ${id}\`.`,
+    );
+  },
+);

@@ -1,0 +1,15 @@
+/** `lab register-operator`: become an operator (delegated to yourself) that services can use. */
+import { labAction, labErrors, openLab, send } from "../lib.js";
+
+export default labAction<{ metadata: string; account: string }>(
+  async ({ metadata, account }, hre) => {
+    const lab = await openLab(hre, account);
+    const hash = await send("Registering as operator refused", labErrors(lab), () =>
+      lab.manager.registerAsOperator(metadata),
+    );
+    console.log(
+      `${lab.signer.address} is an operator (split ${await lab.manager.operatorSplitBps(lab.signer.address)} bps) — tx ${hash}\n` +
+        "Next: opt in and allocate to a service with `npx hardhat lab allocate --avs <address> --percent 50`.",
+    );
+  },
+);
