@@ -6,6 +6,7 @@ import hre from "hardhat";
 
 import { setUpDemo, say } from "./demo/context.js";
 import { liquidStakingChapter } from "./demo/liquid-staking.js";
+import { restakingChapter } from "./demo/restaking.js";
 
 const started = Date.now();
 const demo = await setUpDemo(hre);
@@ -15,4 +16,5 @@ say(
   "The teacher holds the consensus, oracle and operator roles; alice and bob are stakers.",
 );
 await liquidStakingChapter(demo);
+await restakingChapter(demo);
 say("", `Done in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

@@ -31,6 +31,10 @@ export async function setUpDemo(hre: HardhatRuntimeEnvironment) {
   );
   const pool = await ethers.getContractAt("DepositPool", await deployed.pool.getAddress());
   const token = await ethers.getContractAt("LiquidStakingToken", await deployed.token.getAddress());
+  const manager = await ethers.getContractAt(
+    "RestakingManager",
+    await deployed.manager.getAddress(),
+  );
 
   /** The oracle's report, built from the simulator as the real oracle reads the beacon chain. */
   async function report(): Promise<string> {
@@ -77,7 +81,8 @@ export async function setUpDemo(hre: HardhatRuntimeEnvironment) {
     });
   }
 
-  function printTable(title: string): void {
+  /** Prints the rows recorded since the last table (by `snapshot` or pushed to `snapshotRows`). */
+  function printRows(title: string): void {
     console.log(`\n${title}`);
     console.table(rows.splice(0));
   }
@@ -87,21 +92,24 @@ export async function setUpDemo(hre: HardhatRuntimeEnvironment) {
     ethers,
     networkHelpers,
     profile,
-    deployed: { simulator, pool, token },
+    deployed: { simulator, pool, token, manager },
     actors,
     report,
     sweepAll,
     snapshot,
-    printTable,
+    printRows,
+    snapshotRows: rows,
     roles: { consensus: id("CONSENSUS_ROLE") },
   };
 }
 
 export type Demo = Awaited<ReturnType<typeof setUpDemo>>;
 
-/** Wei as ETH with at most `decimals` decimals. */
+/** Wei as ETH, rounded to at most `decimals` decimals (a few wei of rounding do not show). */
 export function fmt(wei: bigint, decimals = 4): string {
-  const [whole, fraction = ""] = formatEther(wei).split(".");
+  const unit = 10n ** BigInt(18 - decimals);
+  const rounded = ((wei + unit / 2n) / unit) * unit;
+  const [whole, fraction = ""] = formatEther(rounded).split(".");
   const trimmed = fraction.slice(0, decimals).replace(/0+$/, "");
   return trimmed === "" ? whole : `${whole}.${trimmed}`;
 }

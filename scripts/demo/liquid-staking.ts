@@ -7,8 +7,7 @@ import { parseEther } from "ethers";
 import { DAY, YEAR, fmt, say, type Demo } from "./context.js";
 
 export async function liquidStakingChapter(demo: Demo): Promise<void> {
-  const { deployed, actors, networkHelpers, report, sweepAll, snapshot, printTable, profile } =
-    demo;
+  const { deployed, actors, networkHelpers, report, sweepAll, snapshot, printRows, profile } = demo;
   const { simulator, pool, token } = deployed;
   const { alice, bob } = actors;
 
@@ -71,7 +70,7 @@ export async function liquidStakingChapter(demo: Demo): Promise<void> {
     note: `bob receives ${fmt(claimable)} ETH`,
   });
 
-  printTable("Liquid staking: the rate and who holds what after each step (values in ETH)");
+  printRows("Liquid staking: the rate and who holds what after each step (values in ETH)");
   say(
     "Rewards raised the rate; each slashing lowered it for every holder at once (socialised loss);",
     "Bob's withdrawal was priced when he asked and paid after exits refilled the buffer.",
