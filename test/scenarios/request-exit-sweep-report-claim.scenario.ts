@@ -62,8 +62,13 @@ describe("Scenario: the buffer is short, so the pool exits a validator to pay a 
       .to.emit(pool, "ValidatorExitRequested")
       .withArgs(validators[0])
       .and.to.emit(simulator, "ExitRequested");
-    expect((await simulator.getValidator(validators[0])).status, "validator 0 exiting").to.equal(2n);
-    expect((await simulator.getValidator(validators[1])).status, "validator 1 still active").to.equal(1n);
+    expect((await simulator.getValidator(validators[0])).status, "validator 0 exiting").to.equal(
+      2n,
+    );
+    expect(
+      (await simulator.getValidator(validators[1])).status,
+      "validator 1 still active",
+    ).to.equal(1n);
     await checkStakingInvariants(fixture, "step 3");
   });
 
@@ -97,7 +102,11 @@ describe("Scenario: the buffer is short, so the pool exits a validator to pay a 
   it("6. bob claims his ETH", async function () {
     const { pool, bob } = fixture;
     const rateBefore = await pool.getExchangeRate();
-    await expect(pool.connect(bob).claimWithdrawal(1n), "bob's payout").to.changeEtherBalance(ethers, bob, bobValue);
+    await expect(pool.connect(bob).claimWithdrawal(1n), "bob's payout").to.changeEtherBalance(
+      ethers,
+      bob,
+      bobValue,
+    );
     expect(await pool.lockedEther(), "nothing reserved").to.equal(0n);
     await checkStakingInvariants(fixture, "step 6", { rateBefore });
   });

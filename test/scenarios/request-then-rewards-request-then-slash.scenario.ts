@@ -44,7 +44,10 @@ describe("Scenario: a request made before rewards pays its value at request; one
     await pool.connect(oracle).submitReport(report);
     expect(await pool.claimableEther(1n), "alice: value at request").to.equal(aliceValue);
     const nowWorth = mulDiv(ether(10), await pool.totalPooledEther(), await token.totalSupply());
-    expect(nowWorth > aliceValue, "10 LST are worth more now: alice stopped earning at request").to.equal(true);
+    expect(
+      nowWorth > aliceValue,
+      "10 LST are worth more now: alice stopped earning at request",
+    ).to.equal(true);
     await checkStakingInvariants(fixture, "step 2");
   });
 
@@ -61,23 +64,39 @@ describe("Scenario: a request made before rewards pays its value at request; one
   it("4. validator 0 is slashed (32 / 4096 ETH) and the report finalises bob at shares × the lower rate", async function () {
     const { pool, token, simulator, oracle, teacher, validatorIndices } = fixture;
     await simulator.connect(teacher).slash(validatorIndices[0]);
-    await checkStakingInvariants(fixture, "step 4 (slashed, unreported)", { unreportedClLoss: true });
+    await checkStakingInvariants(fixture, "step 4 (slashed, unreported)", {
+      unreportedClLoss: true,
+    });
     const report = await oracleReport(pool, simulator);
     const pooled = (await pool.bufferedEther()) + report.clBalance;
     const supply = await token.totalSupply();
     await pool.connect(oracle).submitReport(report);
     bobPayout = mulDiv(ether(10), pooled, supply);
-    expect(await pool.claimableEther(2n), "bob: 10 LST at the rate after the slashing").to.equal(bobPayout);
+    expect(await pool.claimableEther(2n), "bob: 10 LST at the rate after the slashing").to.equal(
+      bobPayout,
+    );
     expect(bobPayout < bobValue, "bob pays his share of the slashing").to.equal(true);
     // His share of a 0.0078125 ETH loss on the ≈ 150 ETH left after alice: at most 10/150 of it.
-    expectAtMost(bobValue - bobPayout, mulDiv(ether("0.0078125"), ether(10), ether(150)), "bob's loss");
+    expectAtMost(
+      bobValue - bobPayout,
+      mulDiv(ether("0.0078125"), ether(10), ether(150)),
+      "bob's loss",
+    );
     await checkStakingInvariants(fixture, "step 4");
   });
 
   it("5. both claim: alice receives her value at request, bob the lower value", async function () {
     const { pool, alice, bob } = fixture;
-    await expect(pool.connect(alice).claimWithdrawal(1n), "alice").to.changeEtherBalance(ethers, alice, aliceValue);
-    await expect(pool.connect(bob).claimWithdrawal(2n), "bob").to.changeEtherBalance(ethers, bob, bobPayout);
+    await expect(pool.connect(alice).claimWithdrawal(1n), "alice").to.changeEtherBalance(
+      ethers,
+      alice,
+      aliceValue,
+    );
+    await expect(pool.connect(bob).claimWithdrawal(2n), "bob").to.changeEtherBalance(
+      ethers,
+      bob,
+      bobPayout,
+    );
     expect(await pool.lockedEther(), "nothing left reserved").to.equal(0n);
     await checkStakingInvariants(fixture, "step 5");
   });

@@ -21,7 +21,8 @@ const { deployStakingFixture } = stakingFixtures(connection);
 
 const DEPOSIT = realistic.validatorDepositWei;
 /** The simulator's reward accumulator at simulated time `t`: 32 ETH × 3 % × t / 1 year, rounded down. */
-const rewardPerValidator = (t: bigint) => mulDiv(DEPOSIT * realistic.rewardAprBps, t, BPS * SECONDS_PER_YEAR);
+const rewardPerValidator = (t: bigint) =>
+  mulDiv(DEPOSIT * realistic.rewardAprBps, t, BPS * SECONDS_PER_YEAR);
 /** The few seconds between the staking transactions and the report, at 4 × 32 ETH × 3 %. */
 const SECONDS_OF_REWARDS = ether("0.000002");
 
@@ -50,12 +51,16 @@ describe("Scenario: a year of 3 % consensus rewards with a 10 % protocol fee", f
     const { pool, simulator, operator } = fixture;
     const genesis = await simulator.genesisTimestamp();
     for (let n = 0; n < 4; n++) {
-      const receipt = (await (await pool.connect(operator).stakeValidator(ethers.id(`v${n}`))).wait())!;
+      const receipt = (await (
+        await pool.connect(operator).stakeValidator(ethers.id(`v${n}`))
+      ).wait())!;
       const block = (await ethers.provider.getBlock(receipt.blockNumber))!;
       stakedAt.push((BigInt(block.timestamp) - genesis) * realistic.timeScale);
     }
     expect(await pool.bufferedEther(), "buffer").to.equal(ether(32));
-    expect(await pool.totalPooledEther(), "pooled: 32 buffered + 128 in transit").to.equal(ether(160));
+    expect(await pool.totalPooledEther(), "pooled: 32 buffered + 128 in transit").to.equal(
+      ether(160),
+    );
     await checkStakingInvariants(fixture, "step 2", { rateBefore: WAD });
   });
 
@@ -72,7 +77,12 @@ describe("Scenario: a year of 3 % consensus rewards with a 10 % protocol fee", f
     expect(report.clBalance, "CL balance the oracle reads").to.equal(expectedCl);
     rewards = expectedCl - 4n * DEPOSIT;
     // 3 % of 128 ETH for a year = 3.84 ETH (plus the seconds the transactions took).
-    expectEqualWithinRounding(rewards, ether("3.84"), "a year of rewards on 128 ETH", SECONDS_OF_REWARDS);
+    expectEqualWithinRounding(
+      rewards,
+      ether("3.84"),
+      "a year of rewards on 128 ETH",
+      SECONDS_OF_REWARDS,
+    );
 
     fee = (rewards * realistic.protocolFeeBps) / BPS; // 10 % ≈ 0.384 ETH
     const pooled = ether(32) + expectedCl;
@@ -100,7 +110,11 @@ describe("Scenario: a year of 3 % consensus rewards with a 10 % protocol fee", f
     );
     // The treasury's shares are worth the fee.
     expect(await token.balanceOf(treasury.address), "treasury shares").to.equal(feeShares);
-    expectEqualWithinRounding(await token.ethValueOf(treasury.address), fee, "treasury's fee in ETH");
+    expectEqualWithinRounding(
+      await token.ethValueOf(treasury.address),
+      fee,
+      "treasury's fee in ETH",
+    );
     await checkStakingInvariants(fixture, "step 3");
   });
 
@@ -117,18 +131,22 @@ describe("Scenario: a year of 3 % consensus rewards with a 10 % protocol fee", f
   it("5. alice withdraws 25 LST: the next report finalises it and she is paid its value at request", async function () {
     const { pool, token, simulator, oracle, alice } = fixture;
     const valueAtRequest = await pool.getEthByShares(ether(25));
-    expectEqualWithinRounding(valueAtRequest, mulDiv(ether(25), rateAfterYear, WAD), "25 LST at the rate", 25n);
+    expectEqualWithinRounding(
+      valueAtRequest,
+      mulDiv(ether(25), rateAfterYear, WAD),
+      "25 LST at the rate",
+      25n,
+    );
     await token.connect(alice).approve(await pool.getAddress(), ether(25));
     await pool.connect(alice).requestWithdrawal(ether(25));
     await networkHelpers.time.increase(DAY);
     const report = await oracleReport(pool, simulator);
     expect(report.finalizeUpToRequestId, "the 32 ETH buffer covers it").to.equal(1n);
     await pool.connect(oracle).submitReport(report);
-    await expect(pool.connect(alice).claimWithdrawal(1n), "paid the value at request").to.changeEtherBalance(
-      ethers,
-      alice,
-      valueAtRequest,
-    );
+    await expect(
+      pool.connect(alice).claimWithdrawal(1n),
+      "paid the value at request",
+    ).to.changeEtherBalance(ethers, alice, valueAtRequest);
     await checkStakingInvariants(fixture, "step 5");
   });
 });

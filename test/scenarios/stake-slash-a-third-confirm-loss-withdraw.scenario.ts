@@ -57,7 +57,9 @@ describe("Scenario: a third of the validators slashed together (correlation pena
     const { simulator, teacher } = fixture;
     await simulator.connect(teacher).slash(validators[0]);
     await simulator.connect(teacher).slash(validators[1]);
-    expect(await simulator.slashedInWindow(), "64 ETH slashed in the window").to.equal(2n * DEPOSIT);
+    expect(await simulator.slashedInWindow(), "64 ETH slashed in the window").to.equal(
+      2n * DEPOSIT,
+    );
     await checkStakingInvariants(fixture, "step 2", { unreportedClLoss: true });
   });
 
@@ -65,7 +67,12 @@ describe("Scenario: a third of the validators slashed together (correlation pena
     const { pool, simulator, oracle } = fixture;
     const pre = await pool.clBalance();
     const report = await oracleReport(pool, simulator);
-    expectEqualWithinRounding(pre - report.clBalance, ether("0.015625"), "loss ≈ 2 initial penalties", ether("0.00001"));
+    expectEqualWithinRounding(
+      pre - report.clBalance,
+      ether("0.015625"),
+      "loss ≈ 2 initial penalties",
+      ether("0.00001"),
+    );
     await pool.connect(oracle).submitReport(report);
     await checkStakingInvariants(fixture, "step 3");
   });
@@ -74,7 +81,12 @@ describe("Scenario: a third of the validators slashed together (correlation pena
     const { pool, token, bob } = fixture;
     bobShares = await token.balanceOf(bob.address);
     bobValueAtRequest = await pool.getEthByShares(bobShares);
-    expectEqualWithinRounding(bobValueAtRequest, ether(50), "bob's value at request ≈ 50 ETH", ether("0.01"));
+    expectEqualWithinRounding(
+      bobValueAtRequest,
+      ether(50),
+      "bob's value at request ≈ 50 ETH",
+      ether("0.01"),
+    );
     const rateBefore = await pool.getExchangeRate();
     await token.connect(bob).approve(await pool.getAddress(), bobShares);
     await pool.connect(bob).requestWithdrawal(bobShares);
@@ -117,13 +129,22 @@ describe("Scenario: a third of the validators slashed together (correlation pena
     const supply = await token.totalSupply();
     const tx = pool.connect(oracle).submitReport(report);
     // bob's request (≈ 50 ETH) against an 8 ETH buffer: 2 exits, of the oldest active validators.
-    await expect(tx, "exit of validator 2").to.emit(pool, "ValidatorExitRequested").withArgs(validators[2]);
-    await expect(tx, "exit of validator 3").to.emit(pool, "ValidatorExitRequested").withArgs(validators[3]);
+    await expect(tx, "exit of validator 2")
+      .to.emit(pool, "ValidatorExitRequested")
+      .withArgs(validators[2]);
+    await expect(tx, "exit of validator 3")
+      .to.emit(pool, "ValidatorExitRequested")
+      .withArgs(validators[3]);
     rateAfterCorrelation = await pool.getExchangeRate();
     expect(rateAfterCorrelation, "rate = (8 + 4 × 32 + rewards) / 200").to.equal(
       mulDiv(WAD, ether(8) + report.clBalance, supply),
     );
-    expectEqualWithinRounding(rateAfterCorrelation, ether("0.68"), "rate ≈ 136 / 200", A_DAY_OF_REWARDS);
+    expectEqualWithinRounding(
+      rateAfterCorrelation,
+      ether("0.68"),
+      "rate ≈ 136 / 200",
+      A_DAY_OF_REWARDS,
+    );
     await checkStakingInvariants(fixture, "step 6");
   });
 
@@ -142,7 +163,11 @@ describe("Scenario: a third of the validators slashed together (correlation pena
     const expected = mulDiv(bobShares, pooled, supplyAtRate);
     expect(expected < bobValueAtRequest, "bob bears the loss he tried to escape").to.equal(true);
     expectEqualWithinRounding(expected, ether(34), "≈ 50 × 0.68", A_DAY_OF_REWARDS);
-    await expect(pool.connect(bob).claimWithdrawal(1n), "bob's payout").to.changeEtherBalance(ethers, bob, expected);
+    await expect(pool.connect(bob).claimWithdrawal(1n), "bob's payout").to.changeEtherBalance(
+      ethers,
+      bob,
+      expected,
+    );
     await checkStakingInvariants(fixture, "step 7");
   });
 });

@@ -25,8 +25,20 @@ const MAINNET_ACTIVE_STAKE = ether(34_000_000);
 const SECONDS_OF_REWARDS = ether("0.000002");
 
 for (const { quotient, era, penaltyEth, rateDrop, needsConfirmation } of [
-  { quotient: 4096n, era: "after Pectra", penaltyEth: "0.0078125", rateDrop: "0.0049 %", needsConfirmation: false },
-  { quotient: 32n, era: "before Pectra", penaltyEth: "1", rateDrop: "0.625 %", needsConfirmation: true },
+  {
+    quotient: 4096n,
+    era: "after Pectra",
+    penaltyEth: "0.0078125",
+    rateDrop: "0.0049 %",
+    needsConfirmation: false,
+  },
+  {
+    quotient: 32n,
+    era: "before Pectra",
+    penaltyEth: "1",
+    rateDrop: "0.625 %",
+    needsConfirmation: true,
+  },
 ]) {
   const initialPenalty = ether(penaltyEth);
   describe(`Scenario: one validator slashed ${era} (initial penalty 32 ETH / ${quotient})`, function () {
@@ -74,7 +86,10 @@ for (const { quotient, era, penaltyEth, rateDrop, needsConfirmation } of [
         await pool.connect(lossConfirmer).confirmLossReport(reportHash(report));
       }
       const supply = await token.totalSupply();
-      await expect(pool.connect(oracle).submitReport(report), "a loss mints no fee").not.to.emit(pool, "FeeMinted");
+      await expect(pool.connect(oracle).submitReport(report), "a loss mints no fee").not.to.emit(
+        pool,
+        "FeeMinted",
+      );
       const rateAfter = await pool.getExchangeRate();
       expect(rateAfter, "rate = (32 ETH + CL balance) / supply").to.equal(
         mulDiv(WAD, ether(32) + report.clBalance, supply),
@@ -99,7 +114,9 @@ for (const { quotient, era, penaltyEth, rateDrop, needsConfirmation } of [
         .to.emit(simulator, "CorrelationPenaltyApplied")
         .withArgs(validatorIndices[0], correlation, DEPOSIT);
       swept = await pool.unaccountedClWithdrawals();
-      expect(swept, "the pool received the rest of the balance").to.equal(slashedBalance - correlation);
+      expect(swept, "the pool received the rest of the balance").to.equal(
+        slashedBalance - correlation,
+      );
       await checkStakingInvariants(fixture, "step 4", { rateBefore: rate, unreportedClLoss: true });
     });
 

@@ -45,15 +45,17 @@ describe("DepositPool attacks", function () {
       expect(await ethers.provider.getBalance(poolAddress), "the ETH did arrive").to.equal(
         balanceBefore + ether(100),
       );
-      expect(await pool.totalPooledEther(), "totalPooledEther is accounted, not the balance").to.equal(
-        pooledBefore,
-      );
+      expect(
+        await pool.totalPooledEther(),
+        "totalPooledEther is accounted, not the balance",
+      ).to.equal(pooledBefore);
       expect(await pool.unaccountedClWithdrawals(), "not a CL withdrawal either").to.equal(0n);
       await checkStakingInvariants(fixture, "after the donation", { rateBefore });
     });
 
     it("an oracle cannot count the donation as withdrawn ETH (WithdrawnExceedsReceived)", async function () {
-      const { pool, simulator, oracle, stranger } = await networkHelpers.loadFixture(depositedAndStakedFixture);
+      const { pool, simulator, oracle, stranger } =
+        await networkHelpers.loadFixture(depositedAndStakedFixture);
       const donor = await ethers.deployContract("SelfDestructDonor");
       await donor.connect(stranger).donate(await pool.getAddress(), { value: ether(100) });
       const report = await oracleReport(pool, simulator, { withdrawnFromCl: ether(100) });
@@ -65,7 +67,8 @@ describe("DepositPool attacks", function () {
 
   describe("first-depositor inflation", function () {
     it("fails: the attacker's donation does not move the rate, the victim gets 1:1", async function () {
-      const { pool, token, admin, alice, stranger } = await networkHelpers.loadFixture(deployStakingFixture);
+      const { pool, token, admin, alice, stranger } =
+        await networkHelpers.loadFixture(deployStakingFixture);
       // Make it as easy as possible for the attacker: a 1 wei minimum.
       await pool.connect(admin).setDepositLimits(1n, realistic.depositCapWei);
       // 1. The attacker is the first depositor, with 1 wei: 1 share.
@@ -78,7 +81,10 @@ describe("DepositPool attacks", function () {
       await pool.connect(alice).deposit({ value: ether(10) });
       expect(await token.balanceOf(alice.address)).to.equal(ether(10));
       expect(await token.ethValueOf(alice.address)).to.equal(ether(10));
-      expect(await token.ethValueOf(stranger.address), "the attacker's share is still worth 1 wei").to.equal(1n);
+      expect(
+        await token.ethValueOf(stranger.address),
+        "the attacker's share is still worth 1 wei",
+      ).to.equal(1n);
     });
   });
 
@@ -124,7 +130,8 @@ describe("DepositPool attacks", function () {
     });
 
     it("cannot be finalised in the report's own block (RequestTooRecent)", async function () {
-      const { pool, token, simulator, oracle, carol } = await networkHelpers.loadFixture(depositedAndStakedFixture);
+      const { pool, token, simulator, oracle, carol } =
+        await networkHelpers.loadFixture(depositedAndStakedFixture);
       await pool.connect(carol).deposit({ value: ether(10) });
       await token.connect(carol).approve(await pool.getAddress(), ether(5));
       const report = await oracleReport(pool, simulator, { finalizeUpToRequestId: 1n });
@@ -167,7 +174,8 @@ describe("DepositPool attacks", function () {
 
   describe("reports outside the bounds", function () {
     it("a report inflating the CL balance beyond the APR bound reverts (RewardAboveBound)", async function () {
-      const { pool, simulator, oracle } = await networkHelpers.loadFixture(depositedAndStakedFixture);
+      const { pool, simulator, oracle } =
+        await networkHelpers.loadFixture(depositedAndStakedFixture);
       await networkHelpers.time.increase(DAY);
       const report = await oracleReport(pool, simulator);
       await expect(
@@ -176,7 +184,8 @@ describe("DepositPool attacks", function () {
     });
 
     it("a report replayed or back-dated reverts (ReportNotNewer)", async function () {
-      const { pool, simulator, oracle } = await networkHelpers.loadFixture(depositedAndStakedFixture);
+      const { pool, simulator, oracle } =
+        await networkHelpers.loadFixture(depositedAndStakedFixture);
       await networkHelpers.time.increase(DAY);
       const report = await oracleReport(pool, simulator);
       await pool.connect(oracle).submitReport(report);
@@ -186,7 +195,8 @@ describe("DepositPool attacks", function () {
     });
 
     it("a large loss needs the loss confirmer (LossAboveBudget)", async function () {
-      const { pool, simulator, oracle } = await networkHelpers.loadFixture(depositedAndStakedFixture);
+      const { pool, simulator, oracle } =
+        await networkHelpers.loadFixture(depositedAndStakedFixture);
       const report = await oracleReport(pool, simulator, { clBalance: ether(100) });
       await expect(pool.connect(oracle).submitReport(report)).to.be.revertedWithCustomError(
         pool,

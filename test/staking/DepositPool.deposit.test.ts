@@ -11,12 +11,15 @@ import {
   checkStakingInvariants,
   ether,
   mulDiv,
+  oracleReport,
+  reportHash,
   submitOracleReport,
 } from "../helpers/index.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
 const { deployStakingFixture, depositedAndStakedFixture } = stakingFixtures(connection);
+const DEPOSIT_32 = realistic.validatorDepositWei;
 
 /** The staked fixture a month later, after a report: the rate is above 1. */
 async function rewardedFixture() {
@@ -64,7 +67,9 @@ describe("DepositPool", function () {
         const rateBefore = await checkStakingInvariants(fixture, "before");
         await fixture.pool.connect(fixture.carol).deposit({ value: ether("7.123456789") });
         const rateAfter = await checkStakingInvariants(fixture, "after a deposit", { rateBefore });
-        expect(rateAfter >= rateBefore, "rounding favours the pool: the rate never falls").to.equal(true);
+        expect(rateAfter >= rateBefore, "rounding favours the pool: the rate never falls").to.equal(
+          true,
+        );
       });
     });
 
@@ -107,14 +112,30 @@ describe("DepositPool", function () {
       });
     });
 
+    describe("when the pool lost everything (shares exist, nothing backs them)", function () {
+      it("reverts with ZeroShares rather than share worthless tokens with the depositor", async function () {
+        const { pool, simulator, oracle, operator, lossConfirmer, alice, bob } =
+          await networkHelpers.loadFixture(deployStakingFixture);
+        await pool.connect(alice).deposit({ value: DEPOSIT_32 });
+        await pool.connect(operator).stakeValidator(ethers.id("validator-a"));
+        const report = await oracleReport(pool, simulator, { clBalance: 0n });
+        await pool.connect(lossConfirmer).confirmLossReport(reportHash(report));
+        await pool.connect(oracle).submitReport(report);
+        expect(await pool.totalPooledEther()).to.equal(0n);
+        expect(await pool.getExchangeRate()).to.equal(0n);
+        await expect(pool.connect(bob).deposit({ value: ether(1) }))
+          .to.be.revertedWithCustomError(pool, "ZeroShares")
+          .withArgs(ether(1));
+      });
+    });
+
     describe("when the pool is paused", function () {
       it("reverts with EnforcedPause", async function () {
         const { pool, guardian, alice } = await networkHelpers.loadFixture(deployStakingFixture);
         await pool.connect(guardian).pause();
-        await expect(pool.connect(alice).deposit({ value: ether(1) })).to.be.revertedWithCustomError(
-          pool,
-          "EnforcedPause",
-        );
+        await expect(
+          pool.connect(alice).deposit({ value: ether(1) }),
+        ).to.be.revertedWithCustomError(pool, "EnforcedPause");
       });
     });
 
@@ -146,8 +167,10 @@ describe("DepositPool", function () {
     describe("gas", function () {
       it("costs at most 80,000 gas for a new holder and 60,000 for an existing one", async function () {
         const { pool, alice, carol } = await networkHelpers.loadFixture(depositedAndStakedFixture);
-        const newHolder = (await (await pool.connect(carol).deposit({ value: ether(1) })).wait())!.gasUsed;
-        const existing = (await (await pool.connect(alice).deposit({ value: ether(1) })).wait())!.gasUsed;
+        const newHolder = (await (await pool.connect(carol).deposit({ value: ether(1) })).wait())!
+          .gasUsed;
+        const existing = (await (await pool.connect(alice).deposit({ value: ether(1) })).wait())!
+          .gasUsed;
         expect(newHolder, `deposit by a new holder: ${newHolder} gas`).to.be.at.most(80_000n);
         expect(existing, `deposit by an existing holder: ${existing} gas`).to.be.at.most(60_000n);
       });
@@ -201,13 +224,19 @@ describe("DepositPool", function () {
         // Everything above 32 ETH: the rewards so far, plus at most one second more (the sweep's block).
         const skimmed = await pool.unaccountedClWithdrawals();
         const oneSecondOfRewards =
-          mulDiv(realistic.validatorDepositWei, realistic.rewardAprBps, BPS * SECONDS_PER_YEAR) + 1n;
-        expect(skimmed >= balanceBefore - realistic.validatorDepositWei, "skim ≥ rewards before").to.equal(true);
+          mulDiv(realistic.validatorDepositWei, realistic.rewardAprBps, BPS * SECONDS_PER_YEAR) +
+          1n;
+        expect(
+          skimmed >= balanceBefore - realistic.validatorDepositWei,
+          "skim ≥ rewards before",
+        ).to.equal(true);
         expect(
           skimmed <= balanceBefore - realistic.validatorDepositWei + oneSecondOfRewards,
           "skim ≤ rewards before + one second",
         ).to.equal(true);
-        expect(await simulator.validatorBalance(validatorIndices[0])).to.equal(realistic.validatorDepositWei);
+        expect(await simulator.validatorBalance(validatorIndices[0])).to.equal(
+          realistic.validatorDepositWei,
+        );
         await checkStakingInvariants(fixture, "after the sweep", { rateBefore });
       });
     });
@@ -216,7 +245,8 @@ describe("DepositPool", function () {
   describe("stakeValidator", function () {
     describe("when the buffer holds a validator deposit", function () {
       it("deposits 32 ETH on the simulator with the pool as withdrawal address", async function () {
-        const { pool, simulator, operator, alice } = await networkHelpers.loadFixture(deployStakingFixture);
+        const { pool, simulator, operator, alice } =
+          await networkHelpers.loadFixture(deployStakingFixture);
         await pool.connect(alice).deposit({ value: ether(40) });
         const pubkeyHash = ethers.id("validator-a");
         await expect(pool.connect(operator).stakeValidator(pubkeyHash))
@@ -252,7 +282,8 @@ describe("DepositPool", function () {
 
     describe("when withdrawal requests reserve part of the buffer", function () {
       it("stakes only the ETH the queue does not need", async function () {
-        const { pool, token, operator, alice } = await networkHelpers.loadFixture(deployStakingFixture);
+        const { pool, token, operator, alice } =
+          await networkHelpers.loadFixture(deployStakingFixture);
         await pool.connect(alice).deposit({ value: ether(40) });
         await token.connect(alice).approve(await pool.getAddress(), ether(10));
         await pool.connect(alice).requestWithdrawal(ether(10));
@@ -273,7 +304,8 @@ describe("DepositPool", function () {
 
     describe("when the public key was used before", function () {
       it("reverts with the simulator's DuplicatePubkey", async function () {
-        const { pool, simulator, operator, alice } = await networkHelpers.loadFixture(deployStakingFixture);
+        const { pool, simulator, operator, alice } =
+          await networkHelpers.loadFixture(deployStakingFixture);
         await pool.connect(alice).deposit({ value: ether(64) });
         await pool.connect(operator).stakeValidator(ethers.id("validator-a"));
         await expect(pool.connect(operator).stakeValidator(ethers.id("validator-a")))

@@ -17,7 +17,8 @@ async function measureReports(holders: number, requests: number) {
   const fixture = await deployStakingFixture();
   const { pool, token, simulator, oracle, operator, alice } = fixture;
   await pool.connect(alice).deposit({ value: ether(160) });
-  for (let n = 0; n < 4; n++) await pool.connect(operator).stakeValidator(ethers.id(`pool-validator-${n}`));
+  for (let n = 0; n < 4; n++)
+    await pool.connect(operator).stakeValidator(ethers.id(`pool-validator-${n}`));
   await submitOracleReport(pool, simulator, oracle);
 
   // Spread the tokens: alice keeps some, the other holders get 0.01 LST each.
@@ -59,14 +60,18 @@ describe("DepositPool gas", function () {
     it("costs the same (within 1 %) with 1 and with 1,000 holders", async function () {
       const one = await networkHelpers.loadFixture(oneHolderFixture);
       const many = await networkHelpers.loadFixture(thousandHoldersFixture);
-      console.log(`        report with rewards: ${one.rewardGas} gas (1 holder), ${many.rewardGas} gas (1,000)`);
+      console.log(
+        `        report with rewards: ${one.rewardGas} gas (1 holder), ${many.rewardGas} gas (1,000)`,
+      );
       expectGasWithinPercent(one.rewardGas, many.rewardGas, 1n, "report with rewards and fee");
     });
 
     it("finalises 1 request or 1,000 requests of one period for the same gas (within 1 %)", async function () {
       const one = await networkHelpers.loadFixture(oneHolderFixture);
       const many = await networkHelpers.loadFixture(thousandHoldersFixture);
-      console.log(`        report finalising: ${one.finalizeGas} gas (1 request), ${many.finalizeGas} gas (1,000)`);
+      console.log(
+        `        report finalising: ${one.finalizeGas} gas (1 request), ${many.finalizeGas} gas (1,000)`,
+      );
       expectGasWithinPercent(one.finalizeGas, many.finalizeGas, 1n, "report finalising the queue");
     });
   });

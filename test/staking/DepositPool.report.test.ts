@@ -36,8 +36,17 @@ describe("DepositPool", function () {
         const pre = await pool.clBalance(); // no newly seen validator
         const rewards = report.clBalance - pre;
         // 4 validators × 32 ETH × 3 % × 30/365, within a few seconds of rewards (the report's block).
-        const expectedRewards = mulDiv(4n * DEPOSIT * realistic.rewardAprBps, 30n * DAY, BPS * SECONDS_PER_YEAR);
-        expectEqualWithinRounding(rewards, expectedRewards, "30 days of rewards", ether("0.000001"));
+        const expectedRewards = mulDiv(
+          4n * DEPOSIT * realistic.rewardAprBps,
+          30n * DAY,
+          BPS * SECONDS_PER_YEAR,
+        );
+        expectEqualWithinRounding(
+          rewards,
+          expectedRewards,
+          "30 days of rewards",
+          ether("0.000001"),
+        );
         const fee = (rewards * realistic.protocolFeeBps) / BPS;
         const pooledAfter = buffered + report.clBalance;
         const feeShares = mulDiv(fee, supply, pooledAfter - fee);
@@ -61,7 +70,8 @@ describe("DepositPool", function () {
       });
 
       it("records the CL balance, the validators seen, the time and the report count", async function () {
-        const { pool, simulator, oracle } = await networkHelpers.loadFixture(depositedAndStakedFixture);
+        const { pool, simulator, oracle } =
+          await networkHelpers.loadFixture(depositedAndStakedFixture);
         await networkHelpers.time.increase(DAY);
         const report = await oracleReport(pool, simulator);
         const count = await pool.reportCount();
@@ -120,14 +130,21 @@ describe("DepositPool", function () {
 
     describe("when new validators appear", function () {
       it("counts them at their deposit in pre, so the deposit itself is no reward", async function () {
-        const { pool, simulator, oracle, operator } = await networkHelpers.loadFixture(depositedAndStakedFixture);
+        const { pool, simulator, oracle, operator } =
+          await networkHelpers.loadFixture(depositedAndStakedFixture);
         await pool.connect(operator).stakeValidator(ethers.id("pool-validator-4"));
         const preExpected = (await pool.clBalance()) + DEPOSIT;
         const report = await oracleReport(pool, simulator);
         expect(report.clValidators).to.equal(5n);
         await expect(pool.connect(oracle).submitReport(report))
           .to.emit(pool, "ReportSubmitted")
-          .withArgs(report.timestamp, preExpected, report.clBalance, (v: bigint) => v > 0n, (v: bigint) => v > 0n);
+          .withArgs(
+            report.timestamp,
+            preExpected,
+            report.clBalance,
+            (v: bigint) => v > 0n,
+            (v: bigint) => v > 0n,
+          );
         expect(await pool.clValidators()).to.equal(5n);
       });
     });
@@ -145,13 +162,16 @@ describe("DepositPool", function () {
         // 0.3 ETH penalty, less the few seconds of rewards since the last report.
         expectEqualWithinRounding(loss, ether("0.3"), "loss ≈ penalty", ether("0.000001"));
         await expect(pool.connect(oracle).submitReport(report)).not.to.emit(pool, "FeeMinted");
-        expect(await pool.getExchangeRate()).to.equal(mulDiv(WAD, buffered + report.clBalance, supply));
-        expect(await pool.getExchangeRate() < WAD, "every holder bears the loss").to.equal(true);
+        expect(await pool.getExchangeRate()).to.equal(
+          mulDiv(WAD, buffered + report.clBalance, supply),
+        );
+        expect((await pool.getExchangeRate()) < WAD, "every holder bears the loss").to.equal(true);
         await checkStakingInvariants(fixture, "after a negative report");
       });
 
       it("accepts a loss of exactly the budget (validators × budget per validator)", async function () {
-        const { pool, simulator, oracle } = await networkHelpers.loadFixture(depositedAndStakedFixture);
+        const { pool, simulator, oracle } =
+          await networkHelpers.loadFixture(depositedAndStakedFixture);
         const budget = 4n * realistic.lossBudgetPerValidatorWei;
         const pre = await pool.clBalance();
         await submitOracleReport(pool, simulator, oracle, { clBalance: pre - budget });
@@ -173,9 +193,12 @@ describe("DepositPool", function () {
       });
 
       it("reverts one wei above the budget", async function () {
-        const { pool, simulator, oracle } = await networkHelpers.loadFixture(depositedAndStakedFixture);
+        const { pool, simulator, oracle } =
+          await networkHelpers.loadFixture(depositedAndStakedFixture);
         const budget = 4n * realistic.lossBudgetPerValidatorWei;
-        const report = await oracleReport(pool, simulator, { clBalance: (await pool.clBalance()) - budget - 1n });
+        const report = await oracleReport(pool, simulator, {
+          clBalance: (await pool.clBalance()) - budget - 1n,
+        });
         await expect(pool.connect(oracle).submitReport(report))
           .to.be.revertedWithCustomError(pool, "LossAboveBudget")
           .withArgs(budget + 1n, budget, reportHash(report));
@@ -203,13 +226,18 @@ describe("DepositPool", function () {
         await pool.connect(lossConfirmer).confirmLossReport(reportHash(other));
         await expect(pool.connect(oracle).submitReport(report))
           .to.be.revertedWithCustomError(pool, "LossAboveBudget")
-          .withArgs((await pool.clBalance()) - report.clBalance, 4n * realistic.lossBudgetPerValidatorWei, reportHash(report));
+          .withArgs(
+            (await pool.clBalance()) - report.clBalance,
+            4n * realistic.lossBudgetPerValidatorWei,
+            reportHash(report),
+          );
       });
     });
 
     describe("when the increase exceeds the APR bound", function () {
       it("accepts an increase of exactly pre × maxAprBps × elapsed / (10,000 × 1 year)", async function () {
-        const { pool, simulator, oracle } = await networkHelpers.loadFixture(depositedAndStakedFixture);
+        const { pool, simulator, oracle } =
+          await networkHelpers.loadFixture(depositedAndStakedFixture);
         await networkHelpers.time.increase(10n * DAY);
         const draft = await oracleReport(pool, simulator);
         const pre = await pool.clBalance();
@@ -220,7 +248,8 @@ describe("DepositPool", function () {
       });
 
       it("reverts with RewardAboveBound one wei above it", async function () {
-        const { pool, simulator, oracle } = await networkHelpers.loadFixture(depositedAndStakedFixture);
+        const { pool, simulator, oracle } =
+          await networkHelpers.loadFixture(depositedAndStakedFixture);
         await networkHelpers.time.increase(10n * DAY);
         const draft = await oracleReport(pool, simulator);
         const pre = await pool.clBalance();
@@ -233,13 +262,16 @@ describe("DepositPool", function () {
       });
 
       it("reverts with RewardAboveBound for a donation disguised as CL balance (a 32 ETH jump)", async function () {
-        const { pool, simulator, oracle } = await networkHelpers.loadFixture(depositedAndStakedFixture);
+        const { pool, simulator, oracle } =
+          await networkHelpers.loadFixture(depositedAndStakedFixture);
         await networkHelpers.time.increase(DAY);
         const draft = await oracleReport(pool, simulator);
         const pre = await pool.clBalance();
         const elapsed = draft.timestamp - (await pool.lastReportTimestamp());
         const maxIncrease = mulDiv(pre, realistic.maxAprBps * elapsed, BPS * SECONDS_PER_YEAR);
-        await expect(pool.connect(oracle).submitReport({ ...draft, clBalance: draft.clBalance + DEPOSIT }))
+        await expect(
+          pool.connect(oracle).submitReport({ ...draft, clBalance: draft.clBalance + DEPOSIT }),
+        )
           .to.be.revertedWithCustomError(pool, "RewardAboveBound")
           .withArgs(draft.clBalance + DEPOSIT - pre, maxIncrease);
       });
@@ -262,7 +294,8 @@ describe("DepositPool", function () {
       });
 
       it("reverts with ReportNotNewer for an older timestamp", async function () {
-        const { pool, simulator, oracle } = await networkHelpers.loadFixture(depositedAndStakedFixture);
+        const { pool, simulator, oracle } =
+          await networkHelpers.loadFixture(depositedAndStakedFixture);
         const last = await pool.lastReportTimestamp();
         await networkHelpers.time.increase(DAY);
         const report = await oracleReport(pool, simulator, { timestamp: last - 1n });
@@ -274,7 +307,8 @@ describe("DepositPool", function () {
 
     describe("when the report is dated after the simulator's present", function () {
       it("reverts with ReportInFuture", async function () {
-        const { pool, simulator, oracle } = await networkHelpers.loadFixture(depositedAndStakedFixture);
+        const { pool, simulator, oracle } =
+          await networkHelpers.loadFixture(depositedAndStakedFixture);
         const genesis = await simulator.genesisTimestamp();
         const nextBlock = BigInt(await networkHelpers.time.latest()) + 100n;
         const simulatedNow = (nextBlock - genesis) * realistic.timeScale;
@@ -288,7 +322,8 @@ describe("DepositPool", function () {
 
     describe("when the validator count is wrong", function () {
       it("reverts with ValidatorCountDecreased when fewer are reported than before", async function () {
-        const { pool, simulator, oracle } = await networkHelpers.loadFixture(depositedAndStakedFixture);
+        const { pool, simulator, oracle } =
+          await networkHelpers.loadFixture(depositedAndStakedFixture);
         const report = await oracleReport(pool, simulator, { clValidators: 3n });
         await expect(pool.connect(oracle).submitReport(report))
           .to.be.revertedWithCustomError(pool, "ValidatorCountDecreased")
@@ -296,7 +331,8 @@ describe("DepositPool", function () {
       });
 
       it("reverts with ValidatorCountTooHigh when more are reported than the pool deposited", async function () {
-        const { pool, simulator, oracle } = await networkHelpers.loadFixture(depositedAndStakedFixture);
+        const { pool, simulator, oracle } =
+          await networkHelpers.loadFixture(depositedAndStakedFixture);
         const report = await oracleReport(pool, simulator, { clValidators: 5n });
         await expect(pool.connect(oracle).submitReport(report))
           .to.be.revertedWithCustomError(pool, "ValidatorCountTooHigh")
@@ -306,7 +342,8 @@ describe("DepositPool", function () {
 
     describe("when the report claims more withdrawn ETH than the pool received", function () {
       it("reverts with WithdrawnExceedsReceived", async function () {
-        const { pool, simulator, oracle } = await networkHelpers.loadFixture(depositedAndStakedFixture);
+        const { pool, simulator, oracle } =
+          await networkHelpers.loadFixture(depositedAndStakedFixture);
         const report = await oracleReport(pool, simulator, { withdrawnFromCl: 1n });
         await expect(pool.connect(oracle).submitReport(report))
           .to.be.revertedWithCustomError(pool, "WithdrawnExceedsReceived")
@@ -316,7 +353,8 @@ describe("DepositPool", function () {
 
     describe("when the pool is paused", function () {
       it("still applies reports (the pause stops users, not the accounting)", async function () {
-        const { pool, simulator, oracle, guardian } = await networkHelpers.loadFixture(depositedAndStakedFixture);
+        const { pool, simulator, oracle, guardian } =
+          await networkHelpers.loadFixture(depositedAndStakedFixture);
         await pool.connect(guardian).pause();
         await networkHelpers.time.increase(DAY);
         await expect(submitOracleReport(pool, simulator, oracle)).to.emit(pool, "ReportSubmitted");

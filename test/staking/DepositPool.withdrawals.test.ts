@@ -23,7 +23,12 @@ const { depositedAndStakedFixture } = stakingFixtures(connection);
 type Signer = Awaited<ReturnType<typeof ethers.getSigners>>[number];
 
 /** Approves and requests `shares`; returns the value at request computed from the rate before. */
-async function request(pool: DepositPool, token: LiquidStakingToken, owner: Signer, shares: bigint) {
+async function request(
+  pool: DepositPool,
+  token: LiquidStakingToken,
+  owner: Signer,
+  shares: bigint,
+) {
   const valueAtRequest = mulDiv(shares, await pool.totalPooledEther(), await token.totalSupply());
   await token.connect(owner).approve(await pool.getAddress(), shares);
   await pool.connect(owner).requestWithdrawal(shares);
@@ -71,7 +76,8 @@ describe("DepositPool", function () {
     });
 
     it("numbers requests from 1 in order and accumulates their sums", async function () {
-      const { pool, aliceValue, bobValue, alice, bob } = await networkHelpers.loadFixture(requestedFixture);
+      const { pool, aliceValue, bobValue, alice, bob } =
+        await networkHelpers.loadFixture(requestedFixture);
       const second = await pool.getWithdrawalRequest(2n);
       expect(second.owner).to.equal(bob.address);
       expect(second.cumulativeShares).to.equal(ether(15));
@@ -108,7 +114,8 @@ describe("DepositPool", function () {
 
     describe("when the pool is paused", function () {
       it("reverts with EnforcedPause", async function () {
-        const { pool, token, alice, guardian } = await networkHelpers.loadFixture(depositedAndStakedFixture);
+        const { pool, token, alice, guardian } =
+          await networkHelpers.loadFixture(depositedAndStakedFixture);
         await token.connect(alice).approve(await pool.getAddress(), ether(1));
         await pool.connect(guardian).pause();
         await expect(pool.connect(alice).requestWithdrawal(ether(1))).to.be.revertedWithCustomError(
@@ -132,7 +139,13 @@ describe("DepositPool", function () {
     it("requests with a signature instead of an approval", async function () {
       const { pool, token, alice } = await networkHelpers.loadFixture(depositedAndStakedFixture);
       const deadline = BigInt(await networkHelpers.time.latest()) + DAY;
-      const { v, r, s } = await signPermit(token, alice, await pool.getAddress(), ether(3), deadline);
+      const { v, r, s } = await signPermit(
+        token,
+        alice,
+        await pool.getAddress(),
+        ether(3),
+        deadline,
+      );
       const value = mulDiv(ether(3), await pool.totalPooledEther(), await token.totalSupply());
       await expect(pool.connect(alice).requestWithdrawalWithPermit(ether(3), deadline, v, r, s))
         .to.emit(pool, "WithdrawalRequested")
@@ -141,31 +154,50 @@ describe("DepositPool", function () {
     });
 
     it("still succeeds when someone submitted the permit first (front-running is harmless)", async function () {
-      const { pool, token, alice, stranger } = await networkHelpers.loadFixture(depositedAndStakedFixture);
+      const { pool, token, alice, stranger } =
+        await networkHelpers.loadFixture(depositedAndStakedFixture);
       const deadline = BigInt(await networkHelpers.time.latest()) + DAY;
       const poolAddress = await pool.getAddress();
       const { v, r, s } = await signPermit(token, alice, poolAddress, ether(3), deadline);
       await token.connect(stranger).permit(alice.address, poolAddress, ether(3), deadline, v, r, s);
-      await expect(pool.connect(alice).requestWithdrawalWithPermit(ether(3), deadline, v, r, s)).to.emit(
-        pool,
-        "WithdrawalRequested",
-      );
+      await expect(
+        pool.connect(alice).requestWithdrawalWithPermit(ether(3), deadline, v, r, s),
+      ).to.emit(pool, "WithdrawalRequested");
     });
 
-    it("reverts with ERC20InsufficientAllowance when the permit is invalid and no allowance exists", async function () {
-      const { pool, token, alice, bob } = await networkHelpers.loadFixture(depositedAndStakedFixture);
+    it("reverts with the token's ERC2612InvalidSigner when the permit is invalid and no allowance exists", async function () {
+      const { pool, token, alice, bob } =
+        await networkHelpers.loadFixture(depositedAndStakedFixture);
       const deadline = BigInt(await networkHelpers.time.latest()) + DAY;
       // Signed by bob for alice's tokens: not a valid permit.
       const { v, r, s } = await signPermit(token, bob, await pool.getAddress(), ether(3), deadline);
       await expect(pool.connect(alice).requestWithdrawalWithPermit(ether(3), deadline, v, r, s))
-        .to.be.revertedWithCustomError(token, "ERC20InsufficientAllowance")
-        .withArgs(await pool.getAddress(), 0n, ether(3));
+        .to.be.revertedWithCustomError(token, "ERC2612InvalidSigner")
+        .withArgs((recovered: string) => recovered !== alice.address, alice.address);
+    });
+
+    it("ignores the permit when the allowance is already there", async function () {
+      const { pool, token, alice } = await networkHelpers.loadFixture(depositedAndStakedFixture);
+      await token.connect(alice).approve(await pool.getAddress(), ether(3));
+      // An expired, unsigned permit: never submitted, since the allowance suffices.
+      await expect(
+        pool
+          .connect(alice)
+          .requestWithdrawalWithPermit(ether(3), 0n, 0, ethers.ZeroHash, ethers.ZeroHash),
+      ).to.emit(pool, "WithdrawalRequested");
     });
 
     it("reverts with EnforcedPause when paused", async function () {
-      const { pool, token, alice, guardian } = await networkHelpers.loadFixture(depositedAndStakedFixture);
+      const { pool, token, alice, guardian } =
+        await networkHelpers.loadFixture(depositedAndStakedFixture);
       const deadline = BigInt(await networkHelpers.time.latest()) + DAY;
-      const { v, r, s } = await signPermit(token, alice, await pool.getAddress(), ether(3), deadline);
+      const { v, r, s } = await signPermit(
+        token,
+        alice,
+        await pool.getAddress(),
+        ether(3),
+        deadline,
+      );
       await pool.connect(guardian).pause();
       await expect(
         pool.connect(alice).requestWithdrawalWithPermit(ether(3), deadline, v, r, s),
@@ -189,7 +221,13 @@ describe("DepositPool", function () {
         const pooledAtReport = bufferedBefore + report.clBalance;
         await expect(tx)
           .to.emit(pool, "WithdrawalsFinalized")
-          .withArgs(1n, 2n, ethLocked, ether(15), mulDiv(WAD, pooledAtReport, supplyBefore + feeShares));
+          .withArgs(
+            1n,
+            2n,
+            ethLocked,
+            ether(15),
+            mulDiv(WAD, pooledAtReport, supplyBefore + feeShares),
+          );
         expect(await pool.lastFinalizedRequestId()).to.equal(2n);
         expect(await pool.lockedEther()).to.equal(ethLocked);
         expect(await pool.bufferedEther()).to.equal(bufferedBefore - ethLocked);
@@ -208,9 +246,16 @@ describe("DepositPool", function () {
         await pool.connect(oracle).submitReport(report);
         const sharesAtRate = (await token.totalSupply()) + ether(15); // after fee, before the burn
         const rateAtReport = mulDiv(WAD, pooledAtReport, sharesAtRate);
-        const expectedRate = mulDiv(WAD, pooledAtReport - aliceValue - bobValue, sharesAtRate - ether(15));
+        const expectedRate = mulDiv(
+          WAD,
+          pooledAtReport - aliceValue - bobValue,
+          sharesAtRate - ether(15),
+        );
         expect(await pool.getExchangeRate()).to.equal(expectedRate);
-        expect(expectedRate > rateAtReport, "the remaining holders gain the forgone rewards").to.equal(true);
+        expect(
+          expectedRate > rateAtReport,
+          "the remaining holders gain the forgone rewards",
+        ).to.equal(true);
       });
 
       it("keeps the rate within rounding when nothing was earned or lost since the requests (INV-2)", async function () {
@@ -261,7 +306,10 @@ describe("DepositPool", function () {
         const pooledAtReport = (await pool.bufferedEther()) + report.clBalance;
         const supply = await token.totalSupply();
         const bobAtR = mulDiv(ether(10), pooledAtReport, supply);
-        expect(aliceValue < mulDiv(ether(10), pooledAtReport, supply), "period A gained since").to.equal(true);
+        expect(
+          aliceValue < mulDiv(ether(10), pooledAtReport, supply),
+          "period A gained since",
+        ).to.equal(true);
         expect(bobAtR < bobValue, "period B lost since").to.equal(true);
         await expect(pool.connect(oracle).submitReport(report))
           .to.emit(pool, "WithdrawalsFinalized")
@@ -269,6 +317,28 @@ describe("DepositPool", function () {
         expect(await pool.claimableEther(1n), "alice: value at request").to.equal(aliceValue);
         expect(await pool.claimableEther(2n), "bob: shares × R").to.equal(bobAtR);
         await checkStakingInvariants(fixture, "after a two-period batch");
+      });
+    });
+
+    describe("when a batch ends inside an earlier period", function () {
+      it("finalises part of that period and the rest with the next batch", async function () {
+        const fixture = await networkHelpers.loadFixture(depositedAndStakedFixture);
+        const { pool, token, simulator, oracle, alice, bob } = fixture;
+        // Period A: requests 1 and 2; a report finalising nothing; period B: request 3.
+        const first = await request(pool, token, alice, ether(5));
+        const second = await request(pool, token, bob, ether(5));
+        await networkHelpers.time.increase(DAY);
+        await submitOracleReport(pool, simulator, oracle, { finalizeUpToRequestId: 0n });
+        const third = await request(pool, token, alice, ether(5));
+        await networkHelpers.time.increase(DAY);
+        await expect(submitOracleReport(pool, simulator, oracle, { finalizeUpToRequestId: 1n }))
+          .to.emit(pool, "WithdrawalsFinalized")
+          .withArgs(1n, 1n, first, ether(5), (rate: bigint) => rate > WAD);
+        await networkHelpers.time.increase(DAY);
+        await expect(submitOracleReport(pool, simulator, oracle))
+          .to.emit(pool, "WithdrawalsFinalized")
+          .withArgs(2n, 3n, second + third, ether(10), (rate: bigint) => rate > WAD);
+        await checkStakingInvariants(fixture, "after two batches across two periods");
       });
     });
 
@@ -290,15 +360,13 @@ describe("DepositPool", function () {
       it("treats 0 and the last finalised id as nothing to finalise", async function () {
         const { pool, simulator, oracle } = await networkHelpers.loadFixture(finalizedFixture);
         await networkHelpers.time.increase(DAY);
-        await expect(submitOracleReport(pool, simulator, oracle, { finalizeUpToRequestId: 2n })).not.to.emit(
-          pool,
-          "WithdrawalsFinalized",
-        );
+        await expect(
+          submitOracleReport(pool, simulator, oracle, { finalizeUpToRequestId: 2n }),
+        ).not.to.emit(pool, "WithdrawalsFinalized");
         await networkHelpers.time.increase(DAY);
-        await expect(submitOracleReport(pool, simulator, oracle, { finalizeUpToRequestId: 0n })).not.to.emit(
-          pool,
-          "WithdrawalsFinalized",
-        );
+        await expect(
+          submitOracleReport(pool, simulator, oracle, { finalizeUpToRequestId: 0n }),
+        ).not.to.emit(pool, "WithdrawalsFinalized");
       });
     });
 
@@ -313,11 +381,15 @@ describe("DepositPool", function () {
       });
 
       it("reverts with NotEnoughEtherToFinalize when asked for more", async function () {
-        const { pool, token, simulator, oracle, alice } = await networkHelpers.loadFixture(depositedAndStakedFixture);
+        const { pool, token, simulator, oracle, alice } =
+          await networkHelpers.loadFixture(depositedAndStakedFixture);
         const value = await request(pool, token, alice, ether(40));
         const buffered = await pool.bufferedEther();
         // Neutral report: the request's value at request is what it would lock.
-        const report = await oracleReport(pool, simulator, { clBalance: await pool.clBalance(), finalizeUpToRequestId: 1n });
+        const report = await oracleReport(pool, simulator, {
+          clBalance: await pool.clBalance(),
+          finalizeUpToRequestId: 1n,
+        });
         await expect(pool.connect(oracle).submitReport(report))
           .to.be.revertedWithCustomError(pool, "NotEnoughEtherToFinalize")
           .withArgs(buffered, value);
@@ -334,7 +406,8 @@ describe("DepositPool", function () {
       });
 
       it("reverts with InvalidFinalization below the last finalised request", async function () {
-        const { pool, token, simulator, oracle, alice } = await networkHelpers.loadFixture(finalizedFixture);
+        const { pool, token, simulator, oracle, alice } =
+          await networkHelpers.loadFixture(finalizedFixture);
         await request(pool, token, alice, ether(1));
         await networkHelpers.time.increase(DAY);
         const report = await oracleReport(pool, simulator, { finalizeUpToRequestId: 1n });
@@ -346,13 +419,16 @@ describe("DepositPool", function () {
 
     describe("when a request was made in the report's own block", function () {
       it("reverts with RequestTooRecent: no same-block sandwich", async function () {
-        const { pool, token, simulator, oracle, alice } = await networkHelpers.loadFixture(depositedAndStakedFixture);
+        const { pool, token, simulator, oracle, alice } =
+          await networkHelpers.loadFixture(depositedAndStakedFixture);
         await token.connect(alice).approve(await pool.getAddress(), ether(1));
         const report = await oracleReport(pool, simulator, { finalizeUpToRequestId: 1n });
         await connection.provider.request({ method: "evm_setAutomine", params: [false] });
         try {
           await pool.connect(alice).requestWithdrawal(ether(1), { gasLimit: 500_000n });
-          const reportTx = await pool.connect(oracle).submitReport(report, { gasLimit: 2_000_000n });
+          const reportTx = await pool
+            .connect(oracle)
+            .submitReport(report, { gasLimit: 2_000_000n });
           await connection.provider.request({ method: "evm_mine", params: [] });
           const block = await ethers.provider.getBlock("latest");
           await expect(reportTx)
@@ -403,9 +479,18 @@ describe("DepositPool", function () {
     });
 
     it("lets requests be claimed in any order", async function () {
-      const { pool, alice, bob, aliceValue, bobValue } = await networkHelpers.loadFixture(finalizedFixture);
-      await expect(pool.connect(bob).claimWithdrawal(2n)).to.changeEtherBalance(ethers, bob, bobValue);
-      await expect(pool.connect(alice).claimWithdrawal(1n)).to.changeEtherBalance(ethers, alice, aliceValue);
+      const { pool, alice, bob, aliceValue, bobValue } =
+        await networkHelpers.loadFixture(finalizedFixture);
+      await expect(pool.connect(bob).claimWithdrawal(2n)).to.changeEtherBalance(
+        ethers,
+        bob,
+        bobValue,
+      );
+      await expect(pool.connect(alice).claimWithdrawal(1n)).to.changeEtherBalance(
+        ethers,
+        alice,
+        aliceValue,
+      );
       expect(await pool.lockedEther()).to.equal(0n);
     });
 
@@ -455,11 +540,19 @@ describe("DepositPool", function () {
 
     describe("when the pool is paused", function () {
       it("reverts with EnforcedPause, and pays after the unpause", async function () {
-        const { pool, alice, guardian, aliceValue } = await networkHelpers.loadFixture(finalizedFixture);
+        const { pool, alice, guardian, aliceValue } =
+          await networkHelpers.loadFixture(finalizedFixture);
         await pool.connect(guardian).pause();
-        await expect(pool.connect(alice).claimWithdrawal(1n)).to.be.revertedWithCustomError(pool, "EnforcedPause");
+        await expect(pool.connect(alice).claimWithdrawal(1n)).to.be.revertedWithCustomError(
+          pool,
+          "EnforcedPause",
+        );
         await pool.connect(guardian).unpause();
-        await expect(pool.connect(alice).claimWithdrawal(1n)).to.changeEtherBalance(ethers, alice, aliceValue);
+        await expect(pool.connect(alice).claimWithdrawal(1n)).to.changeEtherBalance(
+          ethers,
+          alice,
+          aliceValue,
+        );
       });
     });
 
@@ -498,8 +591,12 @@ describe("DepositPool", function () {
         await claimer.setMode(2); // ReenterAndCatch
         await expect(claimer.claim()).to.changeEtherBalance(ethers, claimer, claimable);
         expect(await claimer.reentryAttempts()).to.equal(1n);
-        expect(await claimer.reentryError()).to.equal(pool.interface.getError("ReentrancyGuardReentrantCall")!.selector);
-        await expect(claimer.claim()).to.be.revertedWithCustomError(pool, "AlreadyClaimed").withArgs(1n);
+        expect(await claimer.reentryError()).to.equal(
+          pool.interface.getError("ReentrancyGuardReentrantCall")!.selector,
+        );
+        await expect(claimer.claim())
+          .to.be.revertedWithCustomError(pool, "AlreadyClaimed")
+          .withArgs(1n);
         expect(await pool.lockedEther()).to.equal(0n);
       });
 
@@ -517,7 +614,9 @@ describe("DepositPool", function () {
         const { pool, token, simulator, oracle, alice, validatorIndices } = fixture;
         // ~100 ETH requested, 32 ETH buffered: ceil(68 / 32) = 3 exits.
         const value = await request(pool, token, alice, await token.balanceOf(alice.address));
-        const exits = (value - (await pool.bufferedEther()) + realistic.validatorDepositWei - 1n) / realistic.validatorDepositWei;
+        const exits =
+          (value - (await pool.bufferedEther()) + realistic.validatorDepositWei - 1n) /
+          realistic.validatorDepositWei;
         expect(exits).to.equal(3n);
         const tx = submitOracleReport(pool, simulator, oracle);
         for (const index of validatorIndices.slice(0, 3)) {
@@ -530,11 +629,15 @@ describe("DepositPool", function () {
       });
 
       it("counts validators already exiting, so the next report asks for no more", async function () {
-        const { pool, token, simulator, oracle, alice } = await networkHelpers.loadFixture(depositedAndStakedFixture);
+        const { pool, token, simulator, oracle, alice } =
+          await networkHelpers.loadFixture(depositedAndStakedFixture);
         await request(pool, token, alice, await token.balanceOf(alice.address));
         await submitOracleReport(pool, simulator, oracle);
         await networkHelpers.time.increase(3600n);
-        await expect(submitOracleReport(pool, simulator, oracle)).not.to.emit(pool, "ValidatorExitRequested");
+        await expect(submitOracleReport(pool, simulator, oracle)).not.to.emit(
+          pool,
+          "ValidatorExitRequested",
+        );
       });
 
       it("skips slashed validators, which are already exiting", async function () {
@@ -555,13 +658,16 @@ describe("DepositPool", function () {
         const { pool, token, simulator, oracle, operator, alice, bob } =
           await networkHelpers.loadFixture(depositedAndStakedFixture);
         await pool.connect(alice).deposit({ value: ether(640) });
-        for (let n = 4; n < 24; n++) await pool.connect(operator).stakeValidator(ethers.id(`pool-validator-${n}`));
+        for (let n = 4; n < 24; n++)
+          await pool.connect(operator).stakeValidator(ethers.id(`pool-validator-${n}`));
         await submitOracleReport(pool, simulator, oracle);
         await request(pool, token, alice, await token.balanceOf(alice.address));
         await request(pool, token, bob, await token.balanceOf(bob.address));
         const first = await (await submitOracleReport(pool, simulator, oracle)).wait();
         const exitEvents = (receipt: typeof first) =>
-          receipt!.logs.filter((log) => log.topics[0] === pool.interface.getEvent("ValidatorExitRequested")!.topicHash).length;
+          receipt!.logs.filter(
+            (log) => log.topics[0] === pool.interface.getEvent("ValidatorExitRequested")!.topicHash,
+          ).length;
         expect(exitEvents(first)).to.equal(16);
         expect(await pool.nextExitCandidate()).to.equal(16n);
         await networkHelpers.time.increase(3600n);
@@ -582,7 +688,11 @@ describe("DepositPool", function () {
         const report = await oracleReport(pool, simulator);
         expect(report.finalizeUpToRequestId).to.equal(1n);
         await pool.connect(oracle).submitReport(report);
-        await expect(pool.connect(alice).claimWithdrawal(1n)).to.changeEtherBalance(ethers, alice, value);
+        await expect(pool.connect(alice).claimWithdrawal(1n)).to.changeEtherBalance(
+          ethers,
+          alice,
+          value,
+        );
         expectEqualWithinRounding(await pool.lockedEther(), 0n, "nothing left locked");
         await checkStakingInvariants(fixture, "after the round trip");
       });
