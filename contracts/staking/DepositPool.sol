@@ -96,7 +96,7 @@ contract DepositPool is IDepositPool, AccessControl, ReentrancyGuardTransient, P
     uint256 private _lossBudgetPerValidator;
 
     /// Request 0 is an empty sentinel, so `_requests[id - 1]` always holds the sums before `id`.
-    mapping(uint256 requestId => WithdrawalRequest) private _requests;
+    mapping(uint256 requestId => StoredRequest) private _requests;
 
     /// First request id of each report period. Only reports move the rate, so all requests of one
     /// period were valued at the same rate: a batch is priced period by period, never holder by holder.
@@ -114,6 +114,17 @@ contract DepositPool is IDepositPool, AccessControl, ReentrancyGuardTransient, P
     uint256 private _nextExitCandidate;
 
     mapping(bytes32 reportHash => bool confirmed) private _confirmedLossReports;
+
+    /// @dev A `WithdrawalRequest` as stored: the same fields in two slots instead of three
+    /// ([owner, requestedAt, claimed] [cumulativeShares, cumulativeEth]), which saves a new slot
+    /// (22,100 gas) on every request. `getWithdrawalRequest` returns it in the interface's order.
+    struct StoredRequest {
+        address owner;
+        uint64 requestedAt;
+        bool claimed;
+        uint128 cumulativeShares;
+        uint128 cumulativeEth;
+    }
 
     /// @dev The share rate of a finalised batch, kept as a fraction so a claim loses no precision.
     struct FinalizationRate {
@@ -212,7 +223,7 @@ contract DepositPool is IDepositPool, AccessControl, ReentrancyGuardTransient, P
     ) external whenNotPaused nonReentrant returns (uint256 amountOfEth) {
         // Checks.
         if (requestId == 0 || requestId > _lastRequestId) revert UnknownRequest(requestId);
-        WithdrawalRequest storage request = _requests[requestId];
+        StoredRequest storage request = _requests[requestId];
         address owner = request.owner;
         if (owner != msg.sender) revert NotRequestOwner(requestId, msg.sender, owner);
         uint256 lastFinalized = _lastFinalizedRequestId;
@@ -395,7 +406,15 @@ contract DepositPool is IDepositPool, AccessControl, ReentrancyGuardTransient, P
     /// @inheritdoc IDepositPool
     function getWithdrawalRequest(uint256 requestId) external view returns (WithdrawalRequest memory) {
         if (requestId == 0 || requestId > _lastRequestId) revert UnknownRequest(requestId);
-        return _requests[requestId];
+        StoredRequest storage request = _requests[requestId];
+        return
+            WithdrawalRequest({
+                owner: request.owner,
+                cumulativeShares: request.cumulativeShares,
+                cumulativeEth: request.cumulativeEth,
+                requestedAt: request.requestedAt,
+                claimed: request.claimed
+            });
     }
 
     /// @inheritdoc IDepositPool
@@ -635,12 +654,12 @@ contract DepositPool is IDepositPool, AccessControl, ReentrancyGuardTransient, P
         uint256 shares
     ) private view returns (uint256 ethToLock, uint256 sharesToBurn, uint256 cursor) {
         cursor = _periodCursor;
-        WithdrawalRequest storage previous = _requests[lastFinalized];
+        StoredRequest storage previous = _requests[lastFinalized];
         uint256 end = lastFinalized;
         while (end < upTo) {
             bool periodCompleted;
             (end, periodCompleted) = _periodEnd(cursor, upTo);
-            WithdrawalRequest storage last = _requests[end];
+            StoredRequest storage last = _requests[end];
             uint256 periodShares = last.cumulativeShares - previous.cumulativeShares;
             // Rounded down: what the period is paid never exceeds either value.
             ethToLock += Math.min(
@@ -667,8 +686,8 @@ contract DepositPool is IDepositPool, AccessControl, ReentrancyGuardTransient, P
     /// @dev Payout of one finalised request: `min(value at request, shares × rate of its batch)`,
     /// rounded down. Summed over a period it never exceeds what `_calculateFinalization` locked.
     function _payoutOf(uint256 requestId) private view returns (uint256) {
-        WithdrawalRequest storage request = _requests[requestId];
-        WithdrawalRequest storage previous = _requests[requestId - 1];
+        StoredRequest storage request = _requests[requestId];
+        StoredRequest storage previous = _requests[requestId - 1];
         uint256 requestShares = request.cumulativeShares - previous.cumulativeShares;
         uint256 requestEth = request.cumulativeEth - previous.cumulativeEth;
         // The batch holding `requestId` is the last one starting at or before it.
@@ -721,13 +740,13 @@ contract DepositPool is IDepositPool, AccessControl, ReentrancyGuardTransient, P
         IERC20(address(token)).safeTransferFrom(msg.sender, address(this), shares);
 
         requestId = uint256(_lastRequestId) + 1;
-        WithdrawalRequest storage previous = _requests[requestId - 1];
-        _requests[requestId] = WithdrawalRequest({
+        StoredRequest storage previous = _requests[requestId - 1];
+        _requests[requestId] = StoredRequest({
             owner: msg.sender,
-            cumulativeShares: (uint256(previous.cumulativeShares) + shares).toUint128(),
-            cumulativeEth: (uint256(previous.cumulativeEth) + amountOfEth).toUint128(),
             requestedAt: uint64(block.timestamp),
-            claimed: false
+            claimed: false,
+            cumulativeShares: (uint256(previous.cumulativeShares) + shares).toUint128(),
+            cumulativeEth: (uint256(previous.cumulativeEth) + amountOfEth).toUint128()
         });
         _lastRequestId = requestId.toUint64();
         // The first request after a report opens a new period: its requests share one rate.
