@@ -351,6 +351,60 @@ describe("DepositPool", function () {
       });
     });
 
+    describe("when a stranger deposits a validator with the pool as withdrawal address", function () {
+      it("the honest oracle counts only the pool's own validators", async function () {
+        const { pool, simulator, oracle, stranger } =
+          await networkHelpers.loadFixture(depositedAndStakedFixture);
+        const poolAddress = await pool.getAddress();
+        await simulator
+          .connect(stranger)
+          .deposit(ethers.id("foreign"), poolAddress, { value: DEPOSIT });
+        expect(await simulator.validatorCountOf(poolAddress), "the simulator sees 5").to.equal(5n);
+        await networkHelpers.time.increase(DAY);
+        const report = await oracleReport(pool, simulator);
+        expect(report.clValidators, "the pool's 4").to.equal(4n);
+        let own = 0n;
+        for (let n = 0n; n < 4n; n++)
+          own += await simulator.validatorBalance(await pool.validatorIndexAt(n));
+        expect(report.clBalance, "their balance only").to.equal(own);
+        await pool.connect(oracle).submitReport(report);
+      });
+
+      it("its swept 32 ETH enters as rewards no faster than the APR bound allows (smoothed)", async function () {
+        const fixture = await networkHelpers.loadFixture(depositedAndStakedFixture);
+        const { pool, simulator, oracle, teacher, stranger } = fixture;
+        const foreign = await simulator.validatorCount();
+        await simulator
+          .connect(stranger)
+          .deposit(ethers.id("foreign"), await pool.getAddress(), { value: DEPOSIT });
+        await simulator.connect(teacher).requestExit(foreign);
+        await networkHelpers.time.increase(realistic.exitDelaySeconds);
+        await simulator.connect(stranger).sweep(foreign);
+        const received = await pool.unaccountedClWithdrawals();
+        // 32 ETH and the second of rewards it earned before its exit.
+        expectEqualWithinRounding(
+          received,
+          DEPOSIT,
+          "the foreign validator's balance",
+          ether("0.0000001"),
+        );
+
+        const pre = await pool.clBalance();
+        const report = await oracleReport(pool, simulator);
+        const elapsed = report.timestamp - (await pool.lastReportTimestamp());
+        const maxIncrease = mulDiv(pre, realistic.maxAprBps * elapsed, BPS * SECONDS_PER_YEAR);
+        expect(
+          report.clBalance + report.withdrawnFromCl - pre,
+          "increase = the bound exactly",
+        ).to.equal(maxIncrease);
+        await pool.connect(oracle).submitReport(report);
+        expect(await pool.unaccountedClWithdrawals(), "the rest waits for later reports").to.equal(
+          received - report.withdrawnFromCl,
+        );
+        await checkStakingInvariants(fixture, "after a smoothed donation");
+      });
+    });
+
     describe("when the pool is paused", function () {
       it("still applies reports (the pause stops users, not the accounting)", async function () {
         const { pool, simulator, oracle, guardian } =
