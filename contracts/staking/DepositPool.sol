@@ -6,7 +6,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Arrays} from "@openzeppelin/contracts/utils/Arrays.sol";
 import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
-import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {IBeaconChainSimulator} from "../interfaces/IBeaconChainSimulator.sol";
@@ -32,7 +32,7 @@ import {LiquidStakingToken} from "./LiquidStakingToken.sol";
 /// (reports), `OPERATOR_ROLE` (stakes validators), `PAUSER_ROLE` (the guardian), and
 /// `LOSS_CONFIRMER_ROLE` (Lido's second-opinion oracle for large losses).
 // solhint-disable-next-line max-states-count
-contract DepositPool is IDepositPool, AccessControl, ReentrancyGuardTransient, Pausable {
+contract DepositPool is IDepositPool, AccessControl, ReentrancyGuard, Pausable {
     using SafeCast for uint256;
     using SafeERC20 for IERC20;
 
