@@ -482,6 +482,9 @@ interface IRestakingManager {
     /// @notice `earner`'s claimable `rewardToken` rewards, including what accrued since its last settlement.
     function claimableRewards(address earner, IERC20 rewardToken) external view returns (uint256);
 
+    /// @notice The code every pod runs: `createPod` makes minimal clones (EIP-1167) of it.
+    function podImplementation() external view returns (address);
+
     /// @notice `owner`'s pod (0 if none).
     function podOf(address owner) external view returns (address);
 }

@@ -44,6 +44,8 @@ interface IRestakingPod {
     error UnverifiedValidators(uint256 verified, uint256 total);
     /// @notice The pod holds only `available` wei of swept, credited ETH.
     error InsufficientWithdrawableETH(uint256 requested, uint256 available);
+    /// @notice The pod already belongs to `owner`.
+    error AlreadyInitialized(address owner);
     /// @notice Sending ETH failed.
     error ETHTransferFailed(address to, uint256 amount);
 
@@ -73,6 +75,9 @@ interface IRestakingPod {
     function checkpoint() external returns (int256 balanceDeltaWei);
 
     // ---------------------------------------------------------------- manager
+
+    /// @notice Gives a freshly cloned pod its owner (manager only, once).
+    function initialize(address owner) external;
 
     /// @notice Sends `amount` wei of swept, credited ETH to `recipient` (manager only, completing a withdrawal).
     function withdrawRestakedBeaconChainETH(address recipient, uint256 amount) external;

@@ -3,3 +3,4 @@ export * from "./units.js";
 export * from "./assertions.js";
 export * from "./oracle.js";
 export * from "./invariants.js";
+export * from "./restaking-invariants.js";

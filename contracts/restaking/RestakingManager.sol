@@ -1,0 +1,1006 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {Clones} from "@openzeppelin/contracts/proxy/Clones.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
+import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {Checkpoints} from "@openzeppelin/contracts/utils/structs/Checkpoints.sol";
+
+import {IBeaconChainSimulator} from "../interfaces/IBeaconChainSimulator.sol";
+import {IRestakingManager} from "../interfaces/IRestakingManager.sol";
+import {IRestakingPod} from "../interfaces/IRestakingPod.sol";
+import {RestakingPod} from "./RestakingPod.sol";
+
+/// @title RestakingManager
+/// @notice EigenLayer's StrategyManager, DelegationManager, AllocationManager, RewardsCoordinator and
+/// EigenPodManager, simplified into one contract for teaching. See `docs/restaking-manager.md`.
+/// @dev The accounting is EigenLayer's (`docs/core/accounting/SharesAccounting.md`): a staker's
+/// withdrawable shares are `a = s·k·m·l` (deposit shares × deposit scaling factor × operator max
+/// magnitude × beacon chain slashing factor), so a slash changes one number per operator and
+/// strategy (`m`) and reaches every delegator in O(1). Rounding always favours the protocol:
+/// shares are minted and paid down, slashed magnitude and slashed shares are rounded up.
+// One manager stands for five EigenLayer contracts, hence more state than solhint's default.
+// solhint-disable-next-line max-states-count
+contract RestakingManager is IRestakingManager, AccessControl, Pausable, ReentrancyGuard {
+    using SafeERC20 for IERC20;
+    using SafeCast for uint256;
+    using Checkpoints for Checkpoints.Trace208;
+
+    /// @notice May pause and unpause deposits, withdrawals and reward claims.
+    bytes32 public constant PAUSER_ROLE = keccak256("PAUSER_ROLE");
+    /// @notice Bound on strategies (native ETH included): slashing and delegation loop over them.
+    uint256 public constant MAX_STRATEGIES = 8;
+    /// @notice Bound on reward tokens: a staker's rewards are settled in each of them when its shares change.
+    uint256 public constant MAX_REWARD_TOKENS = 4;
+
+    /// @dev EigenLayer's `beaconChainETHStrategy` sentinel: native ETH as a strategy.
+    IERC20 internal constant BEACON_CHAIN_ETH = IERC20(0xbeaC0eeEeeeeEEeEeEEEEeeEEeEeeeEeeEEBEaC0);
+    /// @dev Where burnt slashed tokens go: nobody holds its key.
+    address internal constant BURN_ADDRESS = 0x000000000000000000000000000000000000dEaD;
+    uint256 internal constant WAD = 1e18;
+    uint256 internal constant BPS = 10_000;
+    /// @dev EigenLayer's `StrategyBase` SHARES_OFFSET and BALANCE_OFFSET: 1e3 virtual shares and tokens.
+    uint256 internal constant VIRTUAL_OFFSET = 1e3;
+    /// @dev Fixed-point unit of the reward-per-weight accumulators (1e27 keeps dust below one wei per payment).
+    uint256 internal constant REWARD_PRECISION = 1e27;
+
+    /// @dev One staker's position in one strategy.
+    /// @param depositShares `s`.
+    /// @param scalingFactor `k` in WAD; 0 reads as 1e18 (never set), as EigenLayer's `DepositScalingFactor`.
+    /// @param rewardWeight `s·k·l` while delegated (0 otherwise): its part of the operator's reward weight.
+    struct StakerPosition {
+        uint256 depositShares;
+        uint256 scalingFactor;
+        uint256 rewardWeight;
+    }
+
+    /// @dev One operator in one strategy.
+    /// @param shares Σ withdrawable shares delegated to it (EigenLayer's `operatorShares`).
+    /// @param rewardWeight Σ of its delegators' `rewardWeight`: what a reward payment is divided by.
+    /// @param encumberedMagnitude Σ of its allocations, pending deallocations included (≤ max magnitude).
+    /// @param maxMagnitudeHistory `m` by block timestamp; no checkpoint reads as 1e18.
+    /// @param cumulativeScaledShares Σ scaled shares ever queued from it, by block timestamp.
+    struct OperatorStrategy {
+        uint256 shares;
+        uint256 rewardWeight;
+        uint64 encumberedMagnitude;
+        Checkpoints.Trace208 maxMagnitudeHistory;
+        Checkpoints.Trace208 cumulativeScaledShares;
+    }
+
+    /// @dev An operator's registration and rewards split (EigenLayer's `OperatorSplit`).
+    struct OperatorInfo {
+        bool registered;
+        uint16 oldSplitBps;
+        uint16 newSplitBps;
+        uint48 splitActivatedAt;
+    }
+
+    /// @dev An AVS's registration.
+    struct AVSInfo {
+        bool registered;
+        address slashedFundsRecipient;
+    }
+
+    /// @dev A staker's delegation and EigenLayer's `BeaconChainSlashingFactor` (unset reads as 1e18),
+    /// packed in one slot.
+    struct StakerInfo {
+        address delegatedTo;
+        bool beaconFactorSet;
+        uint64 beaconFactorWad;
+    }
+
+    /// @inheritdoc IRestakingManager
+    IBeaconChainSimulator public immutable simulator;
+    /// @inheritdoc IRestakingManager
+    uint256 public immutable withdrawalDelay;
+    /// @inheritdoc IRestakingManager
+    uint256 public immutable deallocationDelay;
+    /// @inheritdoc IRestakingManager
+    uint256 public immutable defaultOperatorSplitBps;
+    /// @inheritdoc IRestakingManager
+    address public immutable podImplementation;
+
+    mapping(IERC20 token => Strategy) private _strategies;
+    IERC20[] private _strategyTokens;
+    mapping(IERC20 token => bool) private _isRewardToken;
+    IERC20[] private _rewardTokens;
+
+    mapping(address staker => mapping(IERC20 token => StakerPosition)) private _positions;
+    mapping(address staker => StakerInfo) private _stakers;
+
+    mapping(address operator => OperatorInfo) private _operators;
+    mapping(address operator => mapping(IERC20 token => OperatorStrategy)) private _operatorStrategies;
+
+    mapping(address avs => AVSInfo) private _avss;
+    mapping(address operator => mapping(address avs => bool)) private _optedIn;
+    mapping(address operator => mapping(address avs => mapping(IERC20 token => Allocation)))
+        private _allocations;
+
+    /// @inheritdoc IRestakingManager
+    uint256 public withdrawalCount;
+    mapping(uint256 withdrawalId => Withdrawal) private _withdrawals;
+
+    /// @dev Reward token paid per unit of reward weight, × REWARD_PRECISION, per operator and strategy.
+    mapping(address operator => mapping(IERC20 token => mapping(IERC20 rewardToken => uint256)))
+        private _rewardPerWeight;
+    /// @dev The accumulator value at a staker's last settlement (its "reward debt").
+    mapping(address staker => mapping(IERC20 token => mapping(IERC20 rewardToken => uint256)))
+        private _rewardDebt;
+    mapping(address earner => mapping(IERC20 rewardToken => uint256)) private _accruedRewards;
+
+    /// @inheritdoc IRestakingManager
+    mapping(address owner => address pod) public podOf;
+    mapping(address pod => address owner) private _podOwners;
+
+    /// @param admin Holds the admin and pauser roles.
+    /// @param simulator_ The consensus layer the pods stake on.
+    /// @param withdrawalDelay_ Seconds a queued withdrawal stays slashable (EigenLayer mainnet: ~14 days).
+    /// @param deallocationDelay_ Seconds a lowered allocation stays slashable (EigenLayer mainnet: ~14 days).
+    /// @param defaultOperatorSplitBps_ Operators' share of service rewards at registration (EigenLayer: 10 %).
+    constructor(
+        address admin,
+        IBeaconChainSimulator simulator_,
+        uint256 withdrawalDelay_,
+        uint256 deallocationDelay_,
+        uint256 defaultOperatorSplitBps_
+    ) {
+        if (admin == address(0)) revert ZeroAddress("admin");
+        if (address(simulator_) == address(0)) revert ZeroAddress("simulator");
+        if (defaultOperatorSplitBps_ > BPS) revert BpsTooHigh(defaultOperatorSplitBps_);
+        simulator = simulator_;
+        withdrawalDelay = withdrawalDelay_;
+        deallocationDelay = deallocationDelay_;
+        defaultOperatorSplitBps = defaultOperatorSplitBps_;
+        _grantRole(DEFAULT_ADMIN_ROLE, admin);
+        _grantRole(PAUSER_ROLE, admin);
+        _addStrategy(BEACON_CHAIN_ETH);
+        // Deployed from the constructor so its code is not part of the manager's runtime code.
+        podImplementation = address(new RestakingPod(simulator_));
+    }
+
+    // ================================================================ admin
+
+    /// @inheritdoc IRestakingManager
+    function addStrategy(IERC20 token) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        if (address(token) == address(0)) revert ZeroAddress("token");
+        if (_strategies[token].exists) revert AlreadyAdded(token);
+        if (_strategyTokens.length == MAX_STRATEGIES) revert TooMany(MAX_STRATEGIES);
+        _addStrategy(token);
+    }
+
+    /// @inheritdoc IRestakingManager
+    function addRewardToken(IERC20 token) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        if (address(token) == address(0)) revert ZeroAddress("token");
+        if (_isRewardToken[token]) revert AlreadyAdded(token);
+        if (_rewardTokens.length == MAX_REWARD_TOKENS) revert TooMany(MAX_REWARD_TOKENS);
+        _isRewardToken[token] = true;
+        _rewardTokens.push(token);
+        emit RewardTokenAdded(token);
+    }
+
+    /// @inheritdoc IRestakingManager
+    function pause() external onlyRole(PAUSER_ROLE) {
+        _pause();
+    }
+
+    /// @inheritdoc IRestakingManager
+    function unpause() external onlyRole(PAUSER_ROLE) {
+        _unpause();
+    }
+
+    // ================================================================ stakers
+
+    /// @inheritdoc IRestakingManager
+    function depositIntoStrategy(
+        IERC20 token,
+        uint256 amount
+    ) external nonReentrant whenNotPaused returns (uint256 shares) {
+        if (token == BEACON_CHAIN_ETH) revert UseAPodForNativeETH();
+        Strategy storage strategy = _requireStrategy(token);
+        // Shares from accounted holdings plus the virtual offset, rounded down (the strategy's favour):
+        // a donation does not move the rate, and an inflation attack would need to beat 1e3 virtual
+        // shares (EigenLayer's StrategyBase).
+        shares = Math.mulDiv(
+            amount,
+            strategy.totalShares + VIRTUAL_OFFSET,
+            strategy.totalAssets + VIRTUAL_OFFSET
+        );
+        if (shares == 0) revert ZeroShares(amount);
+        // Tokens in before shares out: a reentrant hook finds no shares to use.
+        token.safeTransferFrom(msg.sender, address(this), amount);
+        strategy.totalShares += shares;
+        strategy.totalAssets += amount;
+        emit Deposited(msg.sender, token, amount, shares);
+        _addShares(msg.sender, token, shares);
+    }
+
+    /// @inheritdoc IRestakingManager
+    function delegateTo(address operator) external {
+        address current = _stakers[msg.sender].delegatedTo;
+        if (current != address(0)) revert AlreadyDelegated(msg.sender, current);
+        if (!_operators[operator].registered) revert NotOperator(operator);
+        _delegate(msg.sender, operator);
+    }
+
+    /// @inheritdoc IRestakingManager
+    function undelegate() external nonReentrant whenNotPaused returns (uint256[] memory withdrawalIds) {
+        address staker = msg.sender;
+        address operator = _stakers[staker].delegatedTo;
+        if (operator == address(0)) revert NotDelegated(staker);
+        if (operator == staker) revert OperatorCannotUndelegate(staker);
+        uint256 count = _strategyTokens.length;
+        uint256[] memory ids = new uint256[](count);
+        uint256 queued;
+        for (uint256 i = 0; i < count; ++i) {
+            IERC20 token = _strategyTokens[i];
+            uint256 shares = _positions[staker][token].depositShares;
+            if (shares != 0) ids[queued++] = _queueWithdrawal(staker, operator, token, shares);
+        }
+        _stakers[staker].delegatedTo = address(0);
+        emit StakerUndelegated(staker, operator);
+        withdrawalIds = new uint256[](queued);
+        for (uint256 i = 0; i < queued; ++i) withdrawalIds[i] = ids[i];
+    }
+
+    /// @inheritdoc IRestakingManager
+    function queueWithdrawal(
+        IERC20 token,
+        uint256 depositShares_
+    ) external nonReentrant whenNotPaused returns (uint256 withdrawalId) {
+        _requireStrategy(token);
+        if (depositShares_ == 0) revert ZeroAmount();
+        uint256 available = _positions[msg.sender][token].depositShares;
+        if (depositShares_ > available) revert InsufficientShares(depositShares_, available);
+        withdrawalId = _queueWithdrawal(msg.sender, _stakers[msg.sender].delegatedTo, token, depositShares_);
+    }
+
+    /// @inheritdoc IRestakingManager
+    function completeQueuedWithdrawal(
+        uint256 withdrawalId
+    ) external nonReentrant whenNotPaused returns (uint256 amount) {
+        Withdrawal storage withdrawal = _withdrawals[withdrawalId];
+        address staker = withdrawal.staker;
+        if (staker == address(0)) revert WithdrawalNotFound(withdrawalId);
+        if (msg.sender != staker) revert NotWithdrawalStaker(msg.sender, staker);
+        if (withdrawal.completed) revert WithdrawalAlreadyCompleted(withdrawalId);
+        uint256 readyAt = withdrawal.startTimestamp + withdrawalDelay;
+        if (block.timestamp < readyAt)
+            revert WithdrawalDelayNotElapsed(withdrawalId, readyAt, block.timestamp);
+        // Effects before any transfer: a second call, reentrant or not, finds it completed.
+        withdrawal.completed = true;
+        IERC20 token = withdrawal.token;
+        uint256 shares;
+        (shares, amount) = _previewWithdrawal(withdrawal);
+        if (token == BEACON_CHAIN_ETH) {
+            // The ETH sits in the staker's pod once its validators have exited and been swept.
+            IRestakingPod(podOf[staker]).withdrawRestakedBeaconChainETH(staker, amount);
+        } else {
+            Strategy storage strategy = _strategies[token];
+            // Rounding dust can leave the last withdrawal a wei above what is left: pay what is left.
+            shares = Math.min(shares, strategy.totalShares);
+            amount = Math.min(amount, strategy.totalAssets);
+            strategy.totalShares -= shares;
+            strategy.totalAssets -= amount;
+            token.safeTransfer(staker, amount);
+        }
+        emit WithdrawalCompleted(withdrawalId, staker, token, shares, amount);
+    }
+
+    /// @inheritdoc IRestakingManager
+    function claimRewards(
+        IERC20 rewardToken,
+        address recipient
+    ) external nonReentrant whenNotPaused returns (uint256 amount) {
+        if (recipient == address(0)) revert ZeroAddress("recipient");
+        address operator = _stakers[msg.sender].delegatedTo;
+        if (operator != address(0)) {
+            uint256 count = _strategyTokens.length;
+            for (uint256 i = 0; i < count; ++i) {
+                _settleReward(msg.sender, operator, _strategyTokens[i], rewardToken);
+            }
+        }
+        amount = _accruedRewards[msg.sender][rewardToken];
+        if (amount == 0) revert NothingToClaim(msg.sender, rewardToken);
+        _accruedRewards[msg.sender][rewardToken] = 0;
+        rewardToken.safeTransfer(recipient, amount);
+        emit RewardsClaimed(msg.sender, rewardToken, recipient, amount);
+    }
+
+    // ================================================================ operators
+
+    /// @inheritdoc IRestakingManager
+    function registerAsOperator(string calldata metadataURI) external {
+        if (_operators[msg.sender].registered) revert AlreadyOperator(msg.sender);
+        address current = _stakers[msg.sender].delegatedTo;
+        if (current != address(0)) revert AlreadyDelegated(msg.sender, current);
+        uint16 split = uint16(defaultOperatorSplitBps);
+        _operators[msg.sender] = OperatorInfo({
+            registered: true,
+            oldSplitBps: split,
+            newSplitBps: split,
+            splitActivatedAt: uint48(block.timestamp)
+        });
+        emit OperatorRegistered(msg.sender, split, metadataURI);
+        // An operator is delegated to itself (EigenLayer's DelegationManager does the same).
+        _delegate(msg.sender, msg.sender);
+    }
+
+    /// @inheritdoc IRestakingManager
+    function setOperatorSplit(uint256 newSplitBps) external {
+        OperatorInfo storage info = _requireOperator(msg.sender);
+        if (newSplitBps > BPS) revert BpsTooHigh(newSplitBps);
+        uint16 current = _currentSplit(info);
+        uint256 activatedAt = block.timestamp + withdrawalDelay;
+        info.oldSplitBps = current;
+        info.newSplitBps = uint16(newSplitBps);
+        info.splitActivatedAt = activatedAt.toUint48();
+        emit OperatorSplitSet(msg.sender, current, newSplitBps, activatedAt);
+    }
+
+    /// @inheritdoc IRestakingManager
+    function optInToAVS(address avs) external {
+        _requireOperator(msg.sender);
+        if (!_avss[avs].registered) revert NotAVS(avs);
+        if (_optedIn[msg.sender][avs]) revert AlreadyOptedIn(msg.sender, avs);
+        _optedIn[msg.sender][avs] = true;
+        emit OperatorOptedIn(msg.sender, avs);
+    }
+
+    /// @inheritdoc IRestakingManager
+    function modifyAllocation(address avs, IERC20 token, uint64 newMagnitude) external {
+        address operator = msg.sender;
+        _requireOperator(operator);
+        if (!_optedIn[operator][avs]) revert NotOptedIn(operator, avs);
+        _requireStrategy(token);
+        OperatorStrategy storage os = _operatorStrategies[operator][token];
+        Allocation storage allocation = _allocations[operator][avs][token];
+        _applyDeallocation(operator, token, os, allocation);
+        if (allocation.pendingDiff != 0) revert ModificationPending(allocation.effectTimestamp);
+        uint64 current = allocation.currentMagnitude;
+        if (newMagnitude == current) revert SameMagnitude(newMagnitude);
+        if (newMagnitude > current) {
+            // Simplification: EigenLayer also delays increases (the operator's allocation delay).
+            uint64 increase = newMagnitude - current;
+            uint256 available = _maxMagnitude(os) - os.encumberedMagnitude;
+            if (increase > available) revert InsufficientMagnitude(increase, available);
+            allocation.currentMagnitude = newMagnitude;
+            os.encumberedMagnitude += increase;
+            emit AllocationUpdated(operator, avs, token, newMagnitude, block.timestamp);
+            emit EncumberedMagnitudeUpdated(operator, token, os.encumberedMagnitude);
+        } else {
+            // A decrease waits `deallocationDelay`: the magnitude stays allocated and slashable until then.
+            uint256 effectTimestamp = block.timestamp + deallocationDelay;
+            allocation.pendingDiff = -int128(uint128(current - newMagnitude));
+            allocation.effectTimestamp = effectTimestamp.toUint48();
+            emit AllocationUpdated(operator, avs, token, newMagnitude, effectTimestamp);
+        }
+    }
+
+    /// @inheritdoc IRestakingManager
+    function clearDeallocation(address operator, address avs, IERC20 token) external {
+        Allocation storage allocation = _allocations[operator][avs][token];
+        if (!_applyDeallocation(operator, token, _operatorStrategies[operator][token], allocation)) {
+            revert NoDeallocationToClear(allocation.effectTimestamp);
+        }
+    }
+
+    // ================================================================ AVSs
+
+    /// @inheritdoc IRestakingManager
+    function registerAVS(address slashedFundsRecipient_, string calldata metadataURI) external {
+        if (_avss[msg.sender].registered) revert AlreadyAVS(msg.sender);
+        if (slashedFundsRecipient_ == address(0)) revert ZeroAddress("slashedFundsRecipient");
+        _avss[msg.sender] = AVSInfo({registered: true, slashedFundsRecipient: slashedFundsRecipient_});
+        emit AVSRegistered(msg.sender, slashedFundsRecipient_, metadataURI);
+    }
+
+    /// @inheritdoc IRestakingManager
+    function slashOperator(
+        address operator,
+        uint256 wadToSlash,
+        string calldata description
+    ) external nonReentrant {
+        address avs = msg.sender;
+        if (!_avss[avs].registered) revert NotAVS(avs);
+        if (!_optedIn[operator][avs]) revert NotOptedIn(operator, avs);
+        if (wadToSlash == 0 || wadToSlash > WAD) revert InvalidWadToSlash(wadToSlash);
+        bool slashedAny;
+        uint256 count = _strategyTokens.length;
+        // Bounded by MAX_STRATEGIES; nothing here depends on the number of stakers.
+        for (uint256 i = 0; i < count; ++i) {
+            if (_slashStrategy(operator, avs, _strategyTokens[i], wadToSlash)) slashedAny = true;
+        }
+        if (!slashedAny) revert OperatorNotAllocated(operator, avs);
+        emit OperatorSlashed(operator, avs, wadToSlash, description);
+    }
+
+    /// @inheritdoc IRestakingManager
+    function payRewards(
+        address operator,
+        IERC20 token,
+        IERC20 rewardToken,
+        uint256 amount
+    ) external nonReentrant {
+        if (!_avss[msg.sender].registered) revert NotAVS(msg.sender);
+        if (!_optedIn[operator][msg.sender]) revert NotOptedIn(operator, msg.sender);
+        if (!_isRewardToken[rewardToken]) revert RewardTokenNotAllowed(rewardToken);
+        if (amount == 0) revert ZeroAmount();
+        uint256 totalWeight = _operatorStrategies[operator][token].rewardWeight;
+        if (totalWeight == 0) revert NoDelegatedStake(operator, token);
+        rewardToken.safeTransferFrom(msg.sender, address(this), amount);
+        // The operator's cut is rounded down; the delegators' increment is rounded down too, so the
+        // sum of what is ever claimed never exceeds what was paid (the dust stays in the manager).
+        uint256 operatorCut = (amount * _currentSplit(_operators[operator])) / BPS;
+        _accruedRewards[operator][rewardToken] += operatorCut;
+        _rewardPerWeight[operator][token][rewardToken] += Math.mulDiv(
+            amount - operatorCut,
+            REWARD_PRECISION,
+            totalWeight
+        );
+        emit RewardsPaid(msg.sender, operator, token, rewardToken, amount, operatorCut);
+    }
+
+    // ================================================================ native restaking
+
+    /// @inheritdoc IRestakingManager
+    function createPod() external returns (address pod) {
+        address existing = podOf[msg.sender];
+        if (existing != address(0)) revert PodAlreadyExists(msg.sender, existing);
+        pod = Clones.clone(podImplementation);
+        podOf[msg.sender] = pod;
+        _podOwners[pod] = msg.sender;
+        IRestakingPod(pod).initialize(msg.sender);
+        emit PodDeployed(msg.sender, pod);
+    }
+
+    /// @inheritdoc IRestakingManager
+    function recordBeaconChainETHBalanceUpdate(
+        address podOwner,
+        uint256 prevRestakedBalanceWei,
+        int256 balanceDeltaWei
+    ) external nonReentrant {
+        if (podOwner == address(0) || _podOwners[msg.sender] != podOwner) revert NotPod(msg.sender);
+        if (balanceDeltaWei > 0) {
+            // Native ETH shares are wei, 1:1 (EigenLayer's beacon chain ETH strategy has no exchange rate).
+            uint256 added = uint256(balanceDeltaWei);
+            emit Deposited(podOwner, BEACON_CHAIN_ETH, added, added);
+            _addShares(podOwner, BEACON_CHAIN_ETH, added);
+        } else if (balanceDeltaWei < 0) {
+            _decreaseBeaconFactor(podOwner, prevRestakedBalanceWei, uint256(-balanceDeltaWei));
+        }
+    }
+
+    // ================================================================ views
+
+    /// @inheritdoc IRestakingManager
+    function beaconChainETHStrategy() external pure returns (IERC20) {
+        return BEACON_CHAIN_ETH;
+    }
+
+    /// @inheritdoc IRestakingManager
+    function burnAddress() external pure returns (address) {
+        return BURN_ADDRESS;
+    }
+
+    /// @inheritdoc IRestakingManager
+    function strategyTokens() external view returns (IERC20[] memory) {
+        return _strategyTokens;
+    }
+
+    /// @inheritdoc IRestakingManager
+    function rewardTokens() external view returns (IERC20[] memory) {
+        return _rewardTokens;
+    }
+
+    /// @inheritdoc IRestakingManager
+    function getStrategy(IERC20 token) external view returns (Strategy memory) {
+        return _strategies[token];
+    }
+
+    /// @inheritdoc IRestakingManager
+    function sharesToUnderlying(IERC20 token, uint256 shares) public view returns (uint256) {
+        if (token == BEACON_CHAIN_ETH) return shares;
+        Strategy storage strategy = _strategies[token];
+        return
+            Math.mulDiv(shares, strategy.totalAssets + VIRTUAL_OFFSET, strategy.totalShares + VIRTUAL_OFFSET);
+    }
+
+    /// @inheritdoc IRestakingManager
+    function underlyingToShares(IERC20 token, uint256 amount) external view returns (uint256) {
+        if (token == BEACON_CHAIN_ETH) return amount;
+        Strategy storage strategy = _strategies[token];
+        return
+            Math.mulDiv(amount, strategy.totalShares + VIRTUAL_OFFSET, strategy.totalAssets + VIRTUAL_OFFSET);
+    }
+
+    /// @inheritdoc IRestakingManager
+    function depositShares(address staker, IERC20 token) external view returns (uint256) {
+        return _positions[staker][token].depositShares;
+    }
+
+    /// @inheritdoc IRestakingManager
+    function depositScalingFactor(address staker, IERC20 token) public view returns (uint256) {
+        uint256 k = _positions[staker][token].scalingFactor;
+        return k == 0 ? WAD : k;
+    }
+
+    /// @inheritdoc IRestakingManager
+    function beaconChainSlashingFactor(address podOwner) public view returns (uint256) {
+        StakerInfo storage info = _stakers[podOwner];
+        return info.beaconFactorSet ? info.beaconFactorWad : WAD;
+    }
+
+    /// @inheritdoc IRestakingManager
+    function withdrawableShares(address staker, IERC20 token) public view returns (uint256) {
+        return
+            _withdrawable(
+                _positions[staker][token].depositShares,
+                depositScalingFactor(staker, token),
+                _slashingFactor(staker, _stakers[staker].delegatedTo, token)
+            );
+    }
+
+    /// @inheritdoc IRestakingManager
+    function withdrawableUnderlying(address staker, IERC20 token) external view returns (uint256) {
+        return sharesToUnderlying(token, withdrawableShares(staker, token));
+    }
+
+    /// @inheritdoc IRestakingManager
+    function convertToDepositShares(
+        address staker,
+        IERC20 token,
+        uint256 withdrawableShareAmount
+    ) external view returns (uint256) {
+        uint256 factor = _slashingFactor(staker, _stakers[staker].delegatedTo, token);
+        if (factor == 0) return 0;
+        // Rounded down: queueing the result never withdraws more than asked.
+        return
+            Math.mulDiv(
+                Math.mulDiv(withdrawableShareAmount, WAD, factor),
+                WAD,
+                depositScalingFactor(staker, token)
+            );
+    }
+
+    /// @inheritdoc IRestakingManager
+    function delegatedTo(address staker) external view returns (address) {
+        return _stakers[staker].delegatedTo;
+    }
+
+    /// @inheritdoc IRestakingManager
+    function isOperator(address account) external view returns (bool) {
+        return _operators[account].registered;
+    }
+
+    /// @inheritdoc IRestakingManager
+    function operatorShares(address operator, IERC20 token) external view returns (uint256) {
+        return _operatorStrategies[operator][token].shares;
+    }
+
+    /// @inheritdoc IRestakingManager
+    function operatorSplitBps(address operator) external view returns (uint256) {
+        return _currentSplit(_operators[operator]);
+    }
+
+    /// @inheritdoc IRestakingManager
+    function isAVS(address account) external view returns (bool) {
+        return _avss[account].registered;
+    }
+
+    /// @inheritdoc IRestakingManager
+    function slashedFundsRecipient(address avs) external view returns (address) {
+        return _avss[avs].slashedFundsRecipient;
+    }
+
+    /// @inheritdoc IRestakingManager
+    function isOptedIn(address operator, address avs) external view returns (bool) {
+        return _optedIn[operator][avs];
+    }
+
+    /// @inheritdoc IRestakingManager
+    function maxMagnitude(address operator, IERC20 token) external view returns (uint256) {
+        return _maxMagnitude(_operatorStrategies[operator][token]);
+    }
+
+    /// @inheritdoc IRestakingManager
+    function maxMagnitudeAt(
+        address operator,
+        IERC20 token,
+        uint256 timestamp
+    ) external view returns (uint256) {
+        return _maxMagnitudeAt(_operatorStrategies[operator][token], timestamp);
+    }
+
+    /// @inheritdoc IRestakingManager
+    function encumberedMagnitude(address operator, IERC20 token) external view returns (uint256) {
+        return _operatorStrategies[operator][token].encumberedMagnitude;
+    }
+
+    /// @inheritdoc IRestakingManager
+    function getAllocation(
+        address operator,
+        address avs,
+        IERC20 token
+    ) external view returns (Allocation memory allocation) {
+        allocation = _allocations[operator][avs][token];
+        if (allocation.pendingDiff != 0 && block.timestamp >= allocation.effectTimestamp) {
+            allocation.currentMagnitude -= uint64(uint128(-allocation.pendingDiff));
+            allocation.pendingDiff = 0;
+            allocation.effectTimestamp = 0;
+        }
+    }
+
+    /// @inheritdoc IRestakingManager
+    function slashableSharesInQueue(address operator, IERC20 token) external view returns (uint256) {
+        return _slashableSharesInQueue(_operatorStrategies[operator][token]);
+    }
+
+    /// @inheritdoc IRestakingManager
+    function getWithdrawal(uint256 withdrawalId) external view returns (Withdrawal memory) {
+        return _withdrawals[withdrawalId];
+    }
+
+    /// @inheritdoc IRestakingManager
+    function completableAt(uint256 withdrawalId) external view returns (uint256) {
+        Withdrawal storage withdrawal = _withdrawals[withdrawalId];
+        if (withdrawal.staker == address(0)) revert WithdrawalNotFound(withdrawalId);
+        return withdrawal.startTimestamp + withdrawalDelay;
+    }
+
+    /// @inheritdoc IRestakingManager
+    function previewWithdrawal(uint256 withdrawalId) external view returns (uint256 shares, uint256 amount) {
+        Withdrawal storage withdrawal = _withdrawals[withdrawalId];
+        if (withdrawal.staker == address(0)) revert WithdrawalNotFound(withdrawalId);
+        return _previewWithdrawal(withdrawal);
+    }
+
+    /// @inheritdoc IRestakingManager
+    function claimableRewards(address earner, IERC20 rewardToken) external view returns (uint256 amount) {
+        amount = _accruedRewards[earner][rewardToken];
+        address operator = _stakers[earner].delegatedTo;
+        if (operator == address(0)) return amount;
+        uint256 count = _strategyTokens.length;
+        for (uint256 i = 0; i < count; ++i) {
+            IERC20 token = _strategyTokens[i];
+            amount += _pendingReward(earner, operator, token, rewardToken);
+        }
+    }
+
+    // ================================================================ internal: strategies and shares
+
+    function _addStrategy(IERC20 token) private {
+        _strategies[token].exists = true;
+        _strategyTokens.push(token);
+        emit StrategyAdded(token);
+    }
+
+    function _requireStrategy(IERC20 token) private view returns (Strategy storage strategy) {
+        strategy = _strategies[token];
+        if (!strategy.exists) revert StrategyNotFound(token);
+    }
+
+    function _requireOperator(address operator) private view returns (OperatorInfo storage info) {
+        info = _operators[operator];
+        if (!info.registered) revert NotOperator(operator);
+    }
+
+    /// @dev Credits `shares` new deposit shares and sets `k` so the withdrawable shares rise by exactly
+    /// `shares`, rounded down (EigenLayer's `DepositScalingFactor.update`). On a first deposit
+    /// `k = 1 / (m·l)`: slashes before this deposit do not reach it.
+    function _addShares(address staker, IERC20 token, uint256 shares) private {
+        address operator = _stakers[staker].delegatedTo;
+        uint256 factor = _slashingFactor(staker, operator, token);
+        if (factor == 0) revert FullySlashed(operator, token);
+        if (operator != address(0)) _settleRewards(staker, operator, token);
+        StakerPosition storage position = _positions[staker][token];
+        uint256 prevShares = position.depositShares;
+        uint256 newFactor;
+        if (prevShares == 0) {
+            newFactor = Math.mulDiv(WAD, WAD, factor);
+        } else {
+            uint256 newWithdrawable =
+                _withdrawable(prevShares, depositScalingFactor(staker, token), factor) + shares;
+            newFactor = Math.mulDiv(Math.mulDiv(newWithdrawable, WAD, prevShares + shares), WAD, factor);
+        }
+        position.depositShares = prevShares + shares;
+        position.scalingFactor = newFactor;
+        emit DepositScalingFactorUpdated(staker, token, newFactor);
+        if (operator != address(0)) {
+            _operatorStrategies[operator][token].shares += shares;
+            emit OperatorSharesIncreased(operator, staker, token, shares);
+            _updateRewardWeight(staker, operator, token);
+        }
+    }
+
+    /// @dev Moves all of `staker`'s shares to `operator`. `k` is divided by the operator's `m` so that
+    /// `a = s·k·m·l` does not change: slashes before the delegation do not reach the staker.
+    function _delegate(address staker, address operator) private {
+        _stakers[staker].delegatedTo = operator;
+        emit StakerDelegated(staker, operator);
+        uint256 count = _strategyTokens.length;
+        for (uint256 i = 0; i < count; ++i) {
+            IERC20 token = _strategyTokens[i];
+            StakerPosition storage position = _positions[staker][token];
+            if (position.depositShares == 0) continue;
+            OperatorStrategy storage os = _operatorStrategies[operator][token];
+            uint256 magnitude = _maxMagnitude(os);
+            if (magnitude == 0) revert FullySlashed(operator, token);
+            uint256 newFactor = Math.mulDiv(depositScalingFactor(staker, token), WAD, magnitude);
+            position.scalingFactor = newFactor;
+            emit DepositScalingFactorUpdated(staker, token, newFactor);
+            uint256 added = _withdrawable(
+                position.depositShares,
+                newFactor,
+                _slashingFactor(staker, operator, token)
+            );
+            os.shares += added;
+            emit OperatorSharesIncreased(operator, staker, token, added);
+            // The staker starts earning from the operator's accumulator as it is now.
+            uint256 rewardCount = _rewardTokens.length;
+            for (uint256 j = 0; j < rewardCount; ++j) {
+                IERC20 rewardToken = _rewardTokens[j];
+                _rewardDebt[staker][token][rewardToken] = _rewardPerWeight[operator][token][rewardToken];
+            }
+            _updateRewardWeight(staker, operator, token);
+        }
+    }
+
+    /// @dev Removes deposit shares from the staker and the operator and records a withdrawal of their
+    /// scaled shares `s·k`; the operator's cumulative history lets a slash within the delay take its part.
+    function _queueWithdrawal(
+        address staker,
+        address operator,
+        IERC20 token,
+        uint256 shares
+    ) private returns (uint256 withdrawalId) {
+        StakerPosition storage position = _positions[staker][token];
+        uint256 k = depositScalingFactor(staker, token);
+        uint256 withdrawable = _withdrawable(shares, k, _slashingFactor(staker, operator, token));
+        uint256 scaledShares = Math.mulDiv(shares, k, WAD);
+        if (operator != address(0)) _settleRewards(staker, operator, token);
+        position.depositShares -= shares;
+        if (operator != address(0)) {
+            OperatorStrategy storage os = _operatorStrategies[operator][token];
+            // Rounding can leave the operator's sum a wei below its delegators' sum: never underflow.
+            uint256 removed = Math.min(withdrawable, os.shares);
+            os.shares -= removed;
+            emit OperatorSharesDecreased(operator, staker, token, removed);
+            os.cumulativeScaledShares.push(
+                uint48(block.timestamp),
+                (os.cumulativeScaledShares.latest() + scaledShares).toUint208()
+            );
+            _updateRewardWeight(staker, operator, token);
+        }
+        withdrawalId = ++withdrawalCount;
+        _withdrawals[withdrawalId] = Withdrawal({
+            staker: staker,
+            delegatedTo: operator,
+            token: token,
+            startTimestamp: uint48(block.timestamp),
+            completed: false,
+            scaledShares: scaledShares
+        });
+        emit WithdrawalQueued(withdrawalId, staker, operator, token, shares, scaledShares, withdrawable);
+    }
+
+    /// @dev A withdrawal's value: scaled shares × the operator's magnitude at the last slashable second
+    /// (or now, if still slashable) × the owner's beacon chain factor now (native ETH).
+    function _previewWithdrawal(
+        Withdrawal storage withdrawal
+    ) private view returns (uint256 shares, uint256 amount) {
+        uint256 magnitude = WAD;
+        if (withdrawal.delegatedTo != address(0)) {
+            uint256 lastSlashable = withdrawal.startTimestamp + withdrawalDelay;
+            if (withdrawalDelay != 0) lastSlashable -= 1;
+            magnitude = _maxMagnitudeAt(
+                _operatorStrategies[withdrawal.delegatedTo][withdrawal.token],
+                Math.min(lastSlashable, block.timestamp)
+            );
+        }
+        IERC20 token = withdrawal.token;
+        uint256 beaconFactor = token == BEACON_CHAIN_ETH ? beaconChainSlashingFactor(withdrawal.staker) : WAD;
+        shares = Math.mulDiv(withdrawal.scaledShares, Math.mulDiv(magnitude, beaconFactor, WAD), WAD);
+        amount = sharesToUnderlying(token, shares);
+    }
+
+    /// @dev EigenLayer's `a = s·k·f` with `f = m·l`, each product rounded down.
+    function _withdrawable(
+        uint256 shares,
+        uint256 scalingFactor,
+        uint256 slashingFactor
+    ) private pure returns (uint256) {
+        return Math.mulDiv(Math.mulDiv(shares, scalingFactor, WAD), slashingFactor, WAD);
+    }
+
+    /// @dev `m·l`: the operator's max magnitude (1e18 when undelegated) times the beacon chain factor
+    /// (1e18 for tokens).
+    function _slashingFactor(address staker, address operator, IERC20 token) private view returns (uint256) {
+        uint256 magnitude =
+            operator == address(0) ? WAD : _maxMagnitude(_operatorStrategies[operator][token]);
+        if (token != BEACON_CHAIN_ETH) return magnitude;
+        return Math.mulDiv(magnitude, beaconChainSlashingFactor(staker), WAD);
+    }
+
+    /// @dev A consensus-layer loss: `l` falls by the fraction of the pod's restaked balance lost (rounded
+    /// down, against the owner); the owner's shares stay, its withdrawable shares fall with `l`.
+    function _decreaseBeaconFactor(address podOwner, uint256 prevBalance, uint256 loss) private {
+        address operator = _stakers[podOwner].delegatedTo;
+        uint256 before = withdrawableShares(podOwner, BEACON_CHAIN_ETH);
+        if (operator != address(0)) _settleRewards(podOwner, operator, BEACON_CHAIN_ETH);
+        uint256 prevFactor = beaconChainSlashingFactor(podOwner);
+        uint256 remaining = loss >= prevBalance ? 0 : prevBalance - loss;
+        uint256 newFactor = Math.mulDiv(prevFactor, remaining, prevBalance);
+        StakerInfo storage info = _stakers[podOwner];
+        info.beaconFactorSet = true;
+        info.beaconFactorWad = newFactor.toUint64();
+        emit BeaconChainSlashingFactorDecreased(podOwner, prevFactor, newFactor);
+        if (operator != address(0)) {
+            OperatorStrategy storage os = _operatorStrategies[operator][BEACON_CHAIN_ETH];
+            uint256 removed = Math.min(before - withdrawableShares(podOwner, BEACON_CHAIN_ETH), os.shares);
+            os.shares -= removed;
+            emit OperatorSharesDecreased(operator, podOwner, BEACON_CHAIN_ETH, removed);
+            _updateRewardWeight(podOwner, operator, BEACON_CHAIN_ETH);
+        }
+    }
+
+    // ================================================================ internal: allocations and slashing
+
+    function _maxMagnitude(OperatorStrategy storage os) private view returns (uint256) {
+        (bool exists, , uint208 value) = os.maxMagnitudeHistory.latestCheckpoint();
+        return exists ? value : WAD;
+    }
+
+    function _maxMagnitudeAt(OperatorStrategy storage os, uint256 timestamp) private view returns (uint256) {
+        Checkpoints.Trace208 storage history = os.maxMagnitudeHistory;
+        // Before the first slash the operator had all of its magnitude.
+        if (history.length() == 0 || timestamp < history.at(0)._key) return WAD;
+        return history.upperLookupRecent(timestamp.toUint48());
+    }
+
+    /// @dev Scaled shares queued from the operator at a timestamp > now − withdrawalDelay: still slashable.
+    function _slashableSharesInQueue(OperatorStrategy storage os) private view returns (uint256) {
+        uint256 total = os.cumulativeScaledShares.latest();
+        if (block.timestamp < withdrawalDelay) return total;
+        return total - os.cumulativeScaledShares.upperLookupRecent(uint48(block.timestamp - withdrawalDelay));
+    }
+
+    /// @dev Applies a deallocation whose delay has passed; returns whether it did.
+    function _applyDeallocation(
+        address operator,
+        IERC20 token,
+        OperatorStrategy storage os,
+        Allocation storage allocation
+    ) private returns (bool) {
+        int128 pendingDiff = allocation.pendingDiff;
+        if (pendingDiff == 0 || block.timestamp < allocation.effectTimestamp) return false;
+        uint64 freed = uint64(uint128(-pendingDiff));
+        allocation.currentMagnitude -= freed;
+        allocation.pendingDiff = 0;
+        allocation.effectTimestamp = 0;
+        os.encumberedMagnitude -= freed;
+        emit EncumberedMagnitudeUpdated(operator, token, os.encumberedMagnitude);
+        return true;
+    }
+
+    /// @dev One strategy of a slash (EigenLayer's `AllocationManager._slashOperator`): lower the allocation
+    /// and `m` by the slashed magnitude, rounded up, then burn the shares that lost. Returns false if the
+    /// operator has nothing allocated to the AVS in this strategy.
+    function _slashStrategy(
+        address operator,
+        address avs,
+        IERC20 token,
+        uint256 wadToSlash
+    ) private returns (bool) {
+        OperatorStrategy storage os = _operatorStrategies[operator][token];
+        Allocation storage allocation = _allocations[operator][avs][token];
+        _applyDeallocation(operator, token, os, allocation);
+        if (allocation.currentMagnitude == 0) return false;
+        uint256 prevMax = _maxMagnitude(os);
+        // Rounded up: the AVS never slashes less than it asked (≤ the allocation since wadToSlash ≤ 1e18).
+        uint64 slashedMagnitude = uint64(
+            Math.mulDiv(allocation.currentMagnitude, wadToSlash, WAD, Math.Rounding.Ceil)
+        );
+        allocation.currentMagnitude -= slashedMagnitude;
+        if (allocation.pendingDiff < 0) {
+            // A pending deallocation is slashed in the same proportion: what will be freed shrinks too.
+            uint256 pending = uint128(-allocation.pendingDiff);
+            pending -= Math.mulDiv(pending, wadToSlash, WAD, Math.Rounding.Ceil);
+            allocation.pendingDiff = -int128(uint128(pending));
+        }
+        os.encumberedMagnitude -= slashedMagnitude;
+        uint256 newMax = prevMax - slashedMagnitude;
+        os.maxMagnitudeHistory.push(uint48(block.timestamp), uint208(newMax));
+        emit MaxMagnitudeUpdated(operator, token, newMax);
+        (uint256 sharesSlashed, uint256 amount, address recipient) = _burnSlashedShares(
+            operator,
+            avs,
+            token,
+            slashedMagnitude,
+            prevMax
+        );
+        emit StakeSlashed(operator, avs, token, slashedMagnitude, sharesSlashed, amount, recipient);
+        return true;
+    }
+
+    /// @dev EigenLayer's `DelegationManager.slashOperatorShares`: the delegated shares fall by the fraction
+    /// of `m` lost and the scaled shares queued within the delay lose `slashedMagnitude` per WAD, both
+    /// rounded up; their tokens go to the AVS's recipient. Native ETH: as in EigenLayer, the slashed wei
+    /// stay locked in the pods (nobody can withdraw them), so `amount` is 0.
+    function _burnSlashedShares(
+        address operator,
+        address avs,
+        IERC20 token,
+        uint256 slashedMagnitude,
+        uint256 prevMax
+    ) private returns (uint256 sharesSlashed, uint256 amount, address recipient) {
+        OperatorStrategy storage os = _operatorStrategies[operator][token];
+        uint256 delegatedSlashed = Math.min(
+            Math.mulDiv(os.shares, slashedMagnitude, prevMax, Math.Rounding.Ceil),
+            os.shares
+        );
+        os.shares -= delegatedSlashed;
+        emit OperatorSharesDecreased(operator, address(0), token, delegatedSlashed);
+        sharesSlashed =
+            delegatedSlashed +
+            Math.mulDiv(_slashableSharesInQueue(os), slashedMagnitude, WAD, Math.Rounding.Ceil);
+        recipient = _avss[avs].slashedFundsRecipient;
+        if (token != BEACON_CHAIN_ETH) {
+            Strategy storage strategy = _strategies[token];
+            sharesSlashed = Math.min(sharesSlashed, strategy.totalShares);
+            amount = sharesToUnderlying(token, sharesSlashed);
+            strategy.totalShares -= sharesSlashed;
+            strategy.totalAssets -= amount;
+            token.safeTransfer(recipient, amount);
+        }
+    }
+
+    // ================================================================ internal: rewards
+
+    function _currentSplit(OperatorInfo storage info) private view returns (uint16) {
+        return block.timestamp >= info.splitActivatedAt ? info.newSplitBps : info.oldSplitBps;
+    }
+
+    function _pendingReward(
+        address staker,
+        address operator,
+        IERC20 token,
+        IERC20 rewardToken
+    ) private view returns (uint256) {
+        uint256 accumulated = _rewardPerWeight[operator][token][rewardToken];
+        uint256 debt = _rewardDebt[staker][token][rewardToken];
+        if (accumulated == debt) return 0;
+        // Rounded down: a staker never claims more than its share.
+        return Math.mulDiv(_positions[staker][token].rewardWeight, accumulated - debt, REWARD_PRECISION);
+    }
+
+    /// @dev Moves what the staker earned in `rewardToken` since its last settlement into its accrued rewards.
+    function _settleReward(address staker, address operator, IERC20 token, IERC20 rewardToken) private {
+        uint256 pending = _pendingReward(staker, operator, token, rewardToken);
+        if (pending != 0) _accruedRewards[staker][rewardToken] += pending;
+        _rewardDebt[staker][token][rewardToken] = _rewardPerWeight[operator][token][rewardToken];
+    }
+
+    /// @dev Settles every reward token: called before the staker's reward weight in `token` changes.
+    function _settleRewards(address staker, address operator, IERC20 token) private {
+        uint256 count = _rewardTokens.length;
+        for (uint256 i = 0; i < count; ++i) _settleReward(staker, operator, token, _rewardTokens[i]);
+    }
+
+    /// @dev Sets the staker's reward weight to `s·k·l` and keeps the operator's sum exact. `m` is left
+    /// out: it is the same for every delegator of the operator, so it does not change the pro-rata shares.
+    function _updateRewardWeight(address staker, address operator, IERC20 token) private {
+        StakerPosition storage position = _positions[staker][token];
+        uint256 newWeight = Math.mulDiv(position.depositShares, depositScalingFactor(staker, token), WAD);
+        if (token == BEACON_CHAIN_ETH)
+            newWeight = Math.mulDiv(newWeight, beaconChainSlashingFactor(staker), WAD);
+        OperatorStrategy storage os = _operatorStrategies[operator][token];
+        os.rewardWeight = os.rewardWeight - position.rewardWeight + newWeight;
+        position.rewardWeight = newWeight;
+    }
+}

@@ -1,0 +1,409 @@
+/**
+ * BeaconChainSimulator: slashing, as the beacon chain's `slash_validator` (initial penalty, exit)
+ * and `process_slashings` (correlation penalty at the validator's withdrawability).
+ *
+ * Most tests switch rewards off (APR 0) so the balances show the penalties alone:
+ * after a slashing under quotient 4096 a validator holds 32 − 0.0078125 = 31.9921875 ETH.
+ */
+import { expect } from "chai";
+import { network } from "hardhat";
+
+import { realistic } from "../../config/profiles.js";
+import { consensusFixtures } from "../helpers/fixtures/consensus.js";
+import { DAY, SECONDS_PER_YEAR, ether, mulDivUp } from "../helpers/index.js";
+import { CONSENSUS_ROLE, Status, timestampOf } from "./simulator-helpers.js";
+
+const connection = await network.create();
+const { ethers, networkHelpers } = connection;
+const { time } = networkHelpers;
+const { deploySimulatorFixture, deploySimulatorWithValidatorsFixture } =
+  consensusFixtures(connection);
+
+const DEPOSIT = realistic.validatorDepositWei; // 32 ETH
+const EXIT_DELAY = realistic.exitDelaySeconds; // 1 day
+const WINDOW = realistic.correlationWindowSeconds; // 36 days
+/** Initial penalty after Pectra: 32 / 4096 = 0.0078125 ETH. */
+const PENALTY_4096 = DEPOSIT / 4096n;
+/** Initial penalty before Pectra (Phase 0 quotient 32): 1 ETH. */
+const PENALTY_32 = DEPOSIT / 32n;
+/** Balance of a slashed validator without rewards: 31.9921875 ETH. */
+const AFTER_INITIAL = DEPOSIT - PENALTY_4096;
+
+/** Correlation penalty: balance × min(3 × slashed, totalActive) / totalActive, rounded up. */
+function correlationPenalty(balance: bigint, slashed: bigint, totalActive: bigint): bigint {
+  if (totalActive === 0n) return balance;
+  const numerator = 3n * slashed < totalActive ? 3n * slashed : totalActive;
+  return mulDivUp(balance, numerator, totalActive);
+}
+
+describe("BeaconChainSimulator", function () {
+  /** A funded simulator with rewards off and `count` validators: even indexes alice, odd bob. */
+  async function depositValidatorsWithoutRewards(count: number) {
+    const fixture = await deploySimulatorFixture();
+    const { simulator, teacher, alice, bob } = fixture;
+    await simulator.connect(teacher).setRewardAprBps(0n);
+    for (let i = 0; i < count; i++) {
+      const owner = i % 2 === 0 ? alice : bob;
+      await simulator
+        .connect(owner)
+        .deposit(ethers.id(`validator-${i}`), owner.address, { value: DEPOSIT });
+    }
+    return fixture;
+  }
+  async function oneValidatorWithoutRewardsFixture() {
+    return depositValidatorsWithoutRewards(1);
+  }
+  async function threeValidatorsWithoutRewardsFixture() {
+    return depositValidatorsWithoutRewards(3);
+  }
+  async function nineValidatorsWithoutRewardsFixture() {
+    return depositValidatorsWithoutRewards(9);
+  }
+  async function tenValidatorsWithoutRewardsFixture() {
+    return depositValidatorsWithoutRewards(10);
+  }
+
+  describe("slash", function () {
+    describe("when the validator is active", function () {
+      it("takes deposit / 4096 = 0.0078125 ETH at once (after Pectra) and emits ValidatorSlashed", async function () {
+        const { simulator, teacher } = await networkHelpers.loadFixture(
+          threeValidatorsWithoutRewardsFixture,
+        );
+        expect(PENALTY_4096).to.equal(ether("0.0078125"));
+        const slashAt = BigInt(await time.latest()) + 10n;
+        await time.setNextBlockTimestamp(slashAt);
+        await expect(simulator.connect(teacher).slash(0))
+          .to.emit(simulator, "ValidatorSlashed")
+          .withArgs(0n, PENALTY_4096, slashAt + EXIT_DELAY);
+        expect(await simulator.validatorBalance(0)).to.equal(AFTER_INITIAL);
+      });
+
+      it("takes deposit / 32 = 1 ETH under the pre-Pectra quotient", async function () {
+        const { simulator, teacher } = await networkHelpers.loadFixture(
+          threeValidatorsWithoutRewardsFixture,
+        );
+        await simulator.connect(teacher).setSlashingPenaltyQuotient(32n);
+        expect(PENALTY_32).to.equal(ether("1"));
+        await expect(simulator.connect(teacher).slash(0))
+          .to.emit(simulator, "ValidatorSlashed")
+          .withArgs(0n, PENALTY_32, (await time.latest()) + 1 + Number(EXIT_DELAY));
+        expect(await simulator.validatorBalance(0)).to.equal(DEPOSIT - PENALTY_32);
+      });
+
+      it("takes the whole deposit under quotient 1", async function () {
+        const { simulator, teacher } = await networkHelpers.loadFixture(
+          threeValidatorsWithoutRewardsFixture,
+        );
+        await simulator.connect(teacher).setSlashingPenaltyQuotient(1n);
+        await simulator.connect(teacher).slash(0);
+        expect(await simulator.validatorBalance(0)).to.equal(0n);
+      });
+
+      it("marks it slashed and exiting, and records its deposit in the correlation window", async function () {
+        const { simulator, teacher, alice } = await networkHelpers.loadFixture(
+          threeValidatorsWithoutRewardsFixture,
+        );
+        const slashedAt = await timestampOf(await simulator.connect(teacher).slash(0));
+        const validator = await simulator.getValidator(0);
+        expect(validator.status).to.equal(Status.Exiting);
+        expect(validator.slashed).to.equal(true);
+        expect(validator.correlationProcessed).to.equal(false);
+        expect(validator.slashedAt).to.equal(slashedAt);
+        expect(validator.withdrawableAt).to.equal(slashedAt + EXIT_DELAY);
+        expect(await simulator.activeValidatorCount()).to.equal(2n);
+        expect(await simulator.activeValidatorCountOf(alice.address)).to.equal(1n);
+        expect(await simulator.slashedInWindow()).to.equal(DEPOSIT);
+      });
+
+      it("keeps the rewards earned until the slashing, then stops earning", async function () {
+        const { simulator, teacher, alice } =
+          await networkHelpers.loadFixture(deploySimulatorFixture);
+        const depositedAt = await timestampOf(
+          await simulator.connect(alice).deposit(ethers.id("v"), alice.address, { value: DEPOSIT }),
+        );
+        await time.setNextBlockTimestamp(depositedAt + SECONDS_PER_YEAR);
+        await simulator.connect(teacher).slash(0);
+        await time.increase(SECONDS_PER_YEAR);
+        const yearlyReward = (DEPOSIT * 300n) / 10_000n;
+        expect(await simulator.validatorBalance(0)).to.equal(DEPOSIT + yearlyReward - PENALTY_4096);
+      });
+    });
+
+    describe("when the validator is exiting voluntarily and not yet withdrawable", function () {
+      it("slashes it and moves its withdrawability to a full exit delay after the slashing", async function () {
+        const { simulator, teacher, alice } = await networkHelpers.loadFixture(
+          threeValidatorsWithoutRewardsFixture,
+        );
+        const exitedAt = await timestampOf(await simulator.connect(alice).requestExit(0));
+        const slashAt = exitedAt + EXIT_DELAY - 1n; // the last second it is slashable
+        await time.setNextBlockTimestamp(slashAt);
+        await expect(simulator.connect(teacher).slash(0))
+          .to.emit(simulator, "ValidatorSlashed")
+          .withArgs(0n, PENALTY_4096, slashAt + EXIT_DELAY);
+        expect(await simulator.activeValidatorCount()).to.equal(2n);
+      });
+    });
+
+    describe("when the balance is below the initial penalty", function () {
+      it("takes what is left", async function () {
+        const { simulator, teacher, alice } = await networkHelpers.loadFixture(
+          threeValidatorsWithoutRewardsFixture,
+        );
+        await simulator.connect(alice).requestExit(0);
+        await simulator.connect(teacher).penalize(0, DEPOSIT - 1000n);
+        await expect(simulator.connect(teacher).slash(0))
+          .to.emit(simulator, "ValidatorSlashed")
+          .withArgs(0n, 1000n, (await time.latest()) + 1 + Number(EXIT_DELAY));
+        expect(await simulator.validatorBalance(0)).to.equal(0n);
+      });
+    });
+
+    describe("when the validator cannot be slashed", function () {
+      it("reverts with AlreadySlashed on a second slashing", async function () {
+        const { simulator, teacher } = await networkHelpers.loadFixture(
+          threeValidatorsWithoutRewardsFixture,
+        );
+        const slashedAt = await timestampOf(await simulator.connect(teacher).slash(0));
+        await expect(simulator.connect(teacher).slash(0))
+          .to.be.revertedWithCustomError(simulator, "AlreadySlashed")
+          .withArgs(0n, slashedAt);
+      });
+
+      it("reverts with AlreadyWithdrawable on an exited validator from withdrawableAt", async function () {
+        const { simulator, teacher, alice } = await networkHelpers.loadFixture(
+          threeValidatorsWithoutRewardsFixture,
+        );
+        const exitedAt = await timestampOf(await simulator.connect(alice).requestExit(0));
+        await time.setNextBlockTimestamp(exitedAt + EXIT_DELAY);
+        await expect(simulator.connect(teacher).slash(0))
+          .to.be.revertedWithCustomError(simulator, "AlreadyWithdrawable")
+          .withArgs(0n, exitedAt + EXIT_DELAY);
+      });
+
+      it("reverts with ValidatorNotActive once withdrawn", async function () {
+        const { simulator, teacher, alice } = await networkHelpers.loadFixture(
+          threeValidatorsWithoutRewardsFixture,
+        );
+        await simulator.connect(alice).requestExit(0);
+        await time.increase(EXIT_DELAY);
+        await simulator.sweep(0);
+        await expect(simulator.connect(teacher).slash(0))
+          .to.be.revertedWithCustomError(simulator, "ValidatorNotActive")
+          .withArgs(0n, Status.Withdrawn);
+      });
+
+      it("reverts with UnknownValidator for an index never created", async function () {
+        const { simulator, teacher } = await networkHelpers.loadFixture(
+          deploySimulatorWithValidatorsFixture,
+        );
+        await expect(simulator.connect(teacher).slash(3))
+          .to.be.revertedWithCustomError(simulator, "UnknownValidator")
+          .withArgs(3n, 3n);
+      });
+
+      it("reverts for a stranger with AccessControlUnauthorizedAccount", async function () {
+        const { simulator, stranger } = await networkHelpers.loadFixture(
+          deploySimulatorWithValidatorsFixture,
+        );
+        await expect(simulator.connect(stranger).slash(0))
+          .to.be.revertedWithCustomError(simulator, "AccessControlUnauthorizedAccount")
+          .withArgs(stranger.address, CONSENSUS_ROLE);
+      });
+    });
+  });
+
+  describe("correlation penalty (process_slashings, at the full withdrawal)", function () {
+    describe("when one validator of three is slashed (a third of the stake)", function () {
+      it("takes its whole balance: 3 × 32 ETH slashed ≥ the 64 ETH still active", async function () {
+        const { simulator, teacher, alice } = await networkHelpers.loadFixture(
+          threeValidatorsWithoutRewardsFixture,
+        );
+        await simulator.connect(teacher).slash(0);
+        await time.increase(EXIT_DELAY);
+        const expected = correlationPenalty(AFTER_INITIAL, DEPOSIT, 2n * DEPOSIT);
+        expect(expected).to.equal(AFTER_INITIAL);
+        const tx = simulator.sweep(0);
+        await expect(tx)
+          .to.emit(simulator, "CorrelationPenaltyApplied")
+          .withArgs(0n, AFTER_INITIAL, DEPOSIT);
+        await expect(tx).to.emit(simulator, "Swept").withArgs(0n, alice.address, 0n, true);
+        expect((await simulator.getValidator(0)).correlationProcessed).to.equal(true);
+        expect(await simulator.totalPenaltiesBurnt()).to.equal(DEPOSIT);
+      });
+    });
+
+    describe("when one validator among many is slashed", function () {
+      it("takes little when the rest of the network holds 10,000 ETH", async function () {
+        const { simulator, teacher, alice } = await networkHelpers.loadFixture(
+          threeValidatorsWithoutRewardsFixture,
+        );
+        const external = ether("10000");
+        await simulator.connect(teacher).setExternalActiveBalance(external);
+        await simulator.connect(teacher).slash(0);
+        await time.increase(EXIT_DELAY);
+        // 31.9921875 × 96 / 10,064 ≈ 0.305 ETH
+        const expected = correlationPenalty(AFTER_INITIAL, DEPOSIT, 2n * DEPOSIT + external);
+        const tx = simulator.sweep(0);
+        await expect(tx)
+          .to.emit(simulator, "CorrelationPenaltyApplied")
+          .withArgs(0n, expected, DEPOSIT);
+        await expect(tx).to.changeEtherBalance(ethers, alice, AFTER_INITIAL - expected);
+        expect(expected < ether("0.31") && expected > ether("0.30")).to.equal(true);
+      });
+
+      it("takes about 0.00009 ETH at mainnet scale (34 million ETH staked)", async function () {
+        const { simulator, teacher } = await networkHelpers.loadFixture(
+          threeValidatorsWithoutRewardsFixture,
+        );
+        const external = ether("34000000");
+        await simulator.connect(teacher).setExternalActiveBalance(external);
+        await simulator.connect(teacher).slash(0);
+        await time.increase(EXIT_DELAY);
+        const expected = correlationPenalty(AFTER_INITIAL, DEPOSIT, 2n * DEPOSIT + external);
+        await expect(simulator.sweep(0))
+          .to.emit(simulator, "CorrelationPenaltyApplied")
+          .withArgs(0n, expected, DEPOSIT);
+        expect(expected < ether("0.0001")).to.equal(true);
+      });
+    });
+
+    describe("when one validator of ten is slashed", function () {
+      it("takes a third of its balance: 3 × 32 / 288 ETH still active", async function () {
+        const { simulator, teacher } = await networkHelpers.loadFixture(
+          tenValidatorsWithoutRewardsFixture,
+        );
+        await simulator.connect(teacher).slash(0);
+        await time.increase(EXIT_DELAY);
+        const expected = correlationPenalty(AFTER_INITIAL, DEPOSIT, 9n * DEPOSIT);
+        expect(expected).to.equal(mulDivUp(AFTER_INITIAL, 1n, 3n));
+        await expect(simulator.sweep(0))
+          .to.emit(simulator, "CorrelationPenaltyApplied")
+          .withArgs(0n, expected, DEPOSIT);
+      });
+    });
+
+    describe("when a third of the validators are slashed together", function () {
+      it("takes each one's whole balance", async function () {
+        const { simulator, teacher, alice, bob } = await networkHelpers.loadFixture(
+          nineValidatorsWithoutRewardsFixture,
+        );
+        for (const index of [0, 1, 2]) await simulator.connect(teacher).slash(index);
+        expect(await simulator.slashedInWindow()).to.equal(3n * DEPOSIT);
+        await time.increase(EXIT_DELAY);
+        // 3 × 96 ETH slashed ≥ 192 ETH still active: everything goes.
+        for (const index of [0, 1, 2]) {
+          await expect(simulator.sweep(index))
+            .to.emit(simulator, "CorrelationPenaltyApplied")
+            .withArgs(BigInt(index), AFTER_INITIAL, 3n * DEPOSIT);
+        }
+        expect(await simulator.totalPenaltiesBurnt()).to.equal(3n * DEPOSIT);
+        expect(await simulator.totalBalanceOf(alice.address)).to.equal(3n * DEPOSIT);
+        expect(await simulator.totalBalanceOf(bob.address)).to.equal(3n * DEPOSIT);
+      });
+    });
+
+    describe("when the simulator is the whole network and its only validator is slashed", function () {
+      it("takes the whole balance (no stake left active)", async function () {
+        const { simulator, teacher } = await networkHelpers.loadFixture(
+          oneValidatorWithoutRewardsFixture,
+        );
+        await simulator.connect(teacher).slash(0);
+        await time.increase(EXIT_DELAY);
+        await expect(simulator.sweep(0))
+          .to.emit(simulator, "CorrelationPenaltyApplied")
+          .withArgs(0n, AFTER_INITIAL, DEPOSIT);
+      });
+    });
+
+    describe("when other slashings fall in the same window", function () {
+      it("counts a slashing that came after it but before it became withdrawable", async function () {
+        const { simulator, teacher } = await networkHelpers.loadFixture(
+          tenValidatorsWithoutRewardsFixture,
+        );
+        const slashedAt = await timestampOf(await simulator.connect(teacher).slash(0));
+        await time.setNextBlockTimestamp(slashedAt + EXIT_DELAY / 2n);
+        await simulator.connect(teacher).slash(1);
+        await time.increaseTo(slashedAt + EXIT_DELAY);
+        const expected = correlationPenalty(AFTER_INITIAL, 2n * DEPOSIT, 8n * DEPOSIT);
+        await expect(simulator.sweep(0))
+          .to.emit(simulator, "CorrelationPenaltyApplied")
+          .withArgs(0n, expected, 2n * DEPOSIT);
+      });
+
+      it("does not count a slashing more than a window earlier", async function () {
+        const { simulator, teacher } = await networkHelpers.loadFixture(
+          tenValidatorsWithoutRewardsFixture,
+        );
+        await simulator.connect(teacher).slash(0);
+        await time.increase(WINDOW + DAY);
+        expect(await simulator.slashedInWindow()).to.equal(0n);
+        await simulator.connect(teacher).slash(1);
+        await time.increase(EXIT_DELAY);
+        const expected = correlationPenalty(AFTER_INITIAL, DEPOSIT, 8n * DEPOSIT);
+        await expect(simulator.sweep(1))
+          .to.emit(simulator, "CorrelationPenaltyApplied")
+          .withArgs(1n, expected, DEPOSIT);
+      });
+    });
+
+    describe("when the sweep comes long after the validator became withdrawable", function () {
+      it("still measures the window at withdrawableAt: waiting does not escape the penalty", async function () {
+        const { simulator, teacher } = await networkHelpers.loadFixture(
+          tenValidatorsWithoutRewardsFixture,
+        );
+        await simulator.connect(teacher).slash(0);
+        await time.increase(2n * WINDOW);
+        expect(await simulator.slashedInWindow()).to.equal(0n);
+        const expected = correlationPenalty(AFTER_INITIAL, DEPOSIT, 9n * DEPOSIT);
+        await expect(simulator.sweep(0))
+          .to.emit(simulator, "CorrelationPenaltyApplied")
+          .withArgs(0n, expected, DEPOSIT);
+      });
+
+      it("does not count slashings after its withdrawability", async function () {
+        const { simulator, teacher } = await networkHelpers.loadFixture(
+          tenValidatorsWithoutRewardsFixture,
+        );
+        const slashedAt = await timestampOf(await simulator.connect(teacher).slash(0));
+        await time.setNextBlockTimestamp(slashedAt + 10n * DAY);
+        await simulator.connect(teacher).slash(1);
+        // 8 validators are active when validator 0 is swept; only its own slashing counts.
+        const expected = correlationPenalty(AFTER_INITIAL, DEPOSIT, 8n * DEPOSIT);
+        await expect(simulator.sweep(0))
+          .to.emit(simulator, "CorrelationPenaltyApplied")
+          .withArgs(0n, expected, DEPOSIT);
+      });
+    });
+
+    describe("when the slashed validator had exited voluntarily first", function () {
+      it("applies the correlation penalty all the same", async function () {
+        const { simulator, teacher, alice } = await networkHelpers.loadFixture(
+          tenValidatorsWithoutRewardsFixture,
+        );
+        await simulator.connect(alice).requestExit(0);
+        await simulator.connect(teacher).slash(0);
+        await time.increase(EXIT_DELAY);
+        const expected = correlationPenalty(AFTER_INITIAL, DEPOSIT, 9n * DEPOSIT);
+        await expect(simulator.sweep(0))
+          .to.emit(simulator, "CorrelationPenaltyApplied")
+          .withArgs(0n, expected, DEPOSIT);
+      });
+    });
+  });
+
+  describe("slashedInWindow", function () {
+    it("adds each slashed deposit and forgets it once the window has passed", async function () {
+      const { simulator, teacher } = await networkHelpers.loadFixture(
+        threeValidatorsWithoutRewardsFixture,
+      );
+      expect(await simulator.slashedInWindow()).to.equal(0n);
+      await simulator.connect(teacher).slash(0);
+      await simulator.connect(teacher).slash(1);
+      expect(await simulator.slashedInWindow()).to.equal(2n * DEPOSIT);
+      await time.increase(WINDOW / 2n);
+      expect(await simulator.slashedInWindow()).to.equal(2n * DEPOSIT);
+      await time.increase(WINDOW / 2n + (await simulator.correlationBucketSeconds()));
+      expect(await simulator.slashedInWindow()).to.equal(0n);
+    });
+  });
+});
