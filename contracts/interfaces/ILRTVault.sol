@@ -228,6 +228,10 @@ interface ILRTVault is IERC4626 {
     /// @notice Open queued withdrawals of the vault in the manager.
     function openWithdrawals() external view returns (uint256);
 
+    /// @notice `s·k` of the vault's restaked position in the manager (deposit shares × deposit scaling
+    /// factor): times the operator's max magnitude `m`, its withdrawable shares.
+    function restakedScaledShares() external view returns (uint256);
+
     /// @notice Sum of the scaled shares `s·k` of those open withdrawals.
     function queuedScaledShares() external view returns (uint256);
 
