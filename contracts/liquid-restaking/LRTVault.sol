@@ -74,7 +74,7 @@ contract LRTVault is ILRTVault, ERC4626, ERC20Permit, AccessControl, ReentrancyG
     // Every deposit reads `totalAssets`: its terms sit in two slots. The first is shared with
     // Pausable's `_paused` flag (state variables pack across inheritance), so the pause check, the
     // operator and the open-withdrawal count are one cold read; the second holds the idle LST and the
-    // restaked scaled shares. 2^128 wei is far beyond any supply.
+    // scaled shares the vault has in the manager. 2^128 wei is far beyond any supply.
 
     address private _operator;
     uint32 private _openWithdrawals;
@@ -82,12 +82,13 @@ contract LRTVault is ILRTVault, ERC4626, ERC20Permit, AccessControl, ReentrancyG
     uint16 private _feeBps;
 
     uint128 private _idleAssets;
-    /// @dev `s·k` of the vault's restaked position (its deposit shares times its deposit scaling factor,
-    /// EigenLayer's terms): with the operator's max magnitude `m` it gives the withdrawable shares
-    /// `a = s·k·m`. Only the vault's own deposits and withdrawals change `s` and `k`, so it is refreshed
-    /// after each of them; slashing changes `m` only, which is read live.
-    uint128 private _restakedScaledShares;
+    /// @dev Scaled shares (EigenLayer's `s·k`: deposit shares times deposit scaling factor) the vault has
+    /// in the manager: its restaked position plus its open queued withdrawals. Times the operator's max
+    /// magnitude `m` they give strategy shares (`a = s·k·m`). Only the vault's own deposits, queueing
+    /// and completions change them, so they are refreshed then; slashing changes `m` only, read live.
+    uint128 private _managerScaledShares;
 
+    /// @dev The part of `_managerScaledShares` in open queued withdrawals.
     uint128 private _queuedScaledShares;
     uint128 private _reservedAssets;
 
@@ -170,20 +171,22 @@ contract LRTVault is ILRTVault, ERC4626, ERC20Permit, AccessControl, ReentrancyG
     }
 
     /// @notice ERC-4626 `deposit`: LST in (needs an allowance), LRT out, rounded down.
-    /// @dev Standard; paused with the rest of the deposits.
+    /// @dev Standard; paused with the rest of the deposits. No reentrancy guard, as OpenZeppelin's: the
+    /// only calls out are views of the manager and `transferFrom` on the LST (no hooks), made before
+    /// the mint; the guard would cost every depositor gas for nothing.
     function deposit(
         uint256 assets,
         address receiver
-    ) public override(ERC4626, IERC4626) nonReentrant whenNotPaused returns (uint256) {
+    ) public override(ERC4626, IERC4626) whenNotPaused returns (uint256) {
         return super.deposit(assets, receiver);
     }
 
     /// @notice ERC-4626 `mint`: exactly `shares` LRT out, LST in rounded up.
-    /// @dev Standard; paused with the rest of the deposits.
+    /// @dev Standard; paused with the rest of the deposits (no guard needed, as `deposit`).
     function mint(
         uint256 shares,
         address receiver
-    ) public override(ERC4626, IERC4626) nonReentrant whenNotPaused returns (uint256) {
+    ) public override(ERC4626, IERC4626) whenNotPaused returns (uint256) {
         return super.mint(shares, receiver);
     }
 
@@ -225,6 +228,7 @@ contract LRTVault is ILRTVault, ERC4626, ERC20Permit, AccessControl, ReentrancyG
             request.scaledShares = scaledShares.toUint128();
             _queuedScaledShares = (uint256(_queuedScaledShares) + scaledShares).toUint128();
             ++_openWithdrawals;
+            _syncManagerScaledShares();
         }
         emit RedeemRequested(requestId, msg.sender, shares, assets, fromBuffer, withdrawalId, readyAt);
     }
@@ -248,7 +252,9 @@ contract LRTVault is ILRTVault, ERC4626, ERC20Permit, AccessControl, ReentrancyG
         if (withdrawalId != 0) {
             uint256 received = manager.completeQueuedWithdrawal(withdrawalId);
             _idleAssets = (uint256(_idleAssets) + received).toUint128();
-            _queuedScaledShares -= request.scaledShares;
+            uint128 scaledShares = request.scaledShares;
+            _queuedScaledShares -= scaledShares;
+            _managerScaledShares -= scaledShares;
             --_openWithdrawals;
             emit RestakedWithdrawalCompleted(withdrawalId, received);
         }
@@ -298,7 +304,7 @@ contract LRTVault is ILRTVault, ERC4626, ERC20Permit, AccessControl, ReentrancyG
         _idleAssets = (idle - assets).toUint128();
         _lst.forceApprove(address(manager), assets);
         depositShares = manager.depositIntoStrategy(_lst, assets);
-        _syncRestakedScaledShares();
+        _syncManagerScaledShares();
         emit Restaked(assets, depositShares);
     }
 
@@ -359,17 +365,8 @@ contract LRTVault is ILRTVault, ERC4626, ERC20Permit, AccessControl, ReentrancyG
     /// @notice LST the vault's holders own: idle (accounted) + restaked after slashing + queued
     /// withdrawals after slashing. Never `balanceOf`: a donation of LST changes nothing (INV-8: slashed
     /// stake is never counted, the manager's views already exclude it).
-    function totalAssets() public view override(ERC4626, IERC4626) returns (uint256 total) {
-        total = _idleAssets;
-        address operator_ = _operator;
-        uint256 restakedScaled = _restakedScaledShares;
-        uint256 open = _openWithdrawals;
-        // Restaking needs a delegation: an undelegated vault, or one that never restaked, has nothing
-        // in the manager (and skips the external calls).
-        if (operator_ == address(0) || (restakedScaled == 0 && open == 0)) return total;
-        uint256 magnitude = manager.maxMagnitude(operator_, _lst);
-        total += _restakedAssets(restakedScaled, magnitude);
-        if (open != 0) total += _queuedAssets(magnitude, open);
+    function totalAssets() public view override(ERC4626, IERC4626) returns (uint256) {
+        return _idleAssets + _managerAssets();
     }
 
     /// @notice Most LST `deposit` accepts: unlimited, 0 while paused (ERC-4626).
@@ -430,17 +427,20 @@ contract LRTVault is ILRTVault, ERC4626, ERC20Permit, AccessControl, ReentrancyG
     }
 
     /// @inheritdoc ILRTVault
-    function restakedAssets() external view returns (uint256) {
+    function restakedAssets() public view returns (uint256) {
         address operator_ = _operator;
-        if (operator_ == address(0)) return 0;
-        return _restakedAssets(_restakedScaledShares, manager.maxMagnitude(operator_, _lst));
+        uint256 restakedScaled = _managerScaledShares - _queuedScaledShares;
+        if (operator_ == address(0) || restakedScaled == 0) return 0;
+        uint256 magnitude = manager.maxMagnitude(operator_, _lst);
+        return manager.sharesToUnderlying(_lst, Math.mulDiv(restakedScaled, magnitude, WAD));
     }
 
     /// @inheritdoc ILRTVault
     function queuedAssets() external view returns (uint256) {
-        uint256 open = _openWithdrawals;
-        if (open == 0) return 0;
-        return _queuedAssets(manager.maxMagnitude(_operator, _lst), open);
+        // What `totalAssets` counts in the manager beyond the restaked position.
+        uint256 inManager = _managerAssets();
+        uint256 restaked = restakedAssets();
+        return inManager > restaked ? inManager - restaked : 0;
     }
 
     /// @inheritdoc ILRTVault
@@ -450,7 +450,7 @@ contract LRTVault is ILRTVault, ERC4626, ERC20Permit, AccessControl, ReentrancyG
 
     /// @inheritdoc ILRTVault
     function restakedScaledShares() external view returns (uint256) {
-        return _restakedScaledShares;
+        return _managerScaledShares - _queuedScaledShares;
     }
 
     /// @inheritdoc ILRTVault
@@ -512,35 +512,45 @@ contract LRTVault is ILRTVault, ERC4626, ERC20Permit, AccessControl, ReentrancyG
         depositShares = Math.min(depositShares, manager_.depositShares(address(this), lst));
         withdrawalId = manager_.queueWithdrawal(lst, depositShares);
         scaledShares = manager_.getWithdrawal(withdrawalId).scaledShares;
-        _syncRestakedScaledShares();
     }
 
-    /// @dev Re-reads the vault's deposit shares `s` and scaling factor `k` after it deposited or queued.
-    function _syncRestakedScaledShares() private {
+
+    /// @dev The LST the vault has in the manager after slashing, restaked and queued, in O(1) with one
+    /// conversion (every deposit reads it: two cheap calls instead of the six reads of
+    /// `withdrawableUnderlying` plus one `previewWithdrawal` per queued withdrawal).
+    ///
+    /// - Restaked: withdrawable shares `a = (s·k)·m`, each product rounded down exactly as the manager's
+    ///   `withdrawableShares`; with no open withdrawal this is exactly its `withdrawableUnderlying`.
+    /// - Queued: the manager pays each withdrawal `scaledShares × m` (the operator's max magnitude at the
+    ///   end of its delay) in shares, converted to LST, as `previewWithdrawal` shows. While the delay runs
+    ///   that is `m` now, so the sum is `Σ scaledShares × m`. Once a withdrawal's delay is over its `m` is
+    ///   frozen at a value ≥ `m` now: the sum is then a lower bound, and the difference is booked when the
+    ///   withdrawal is completed.
+    /// - Rounding: the manager rounds the position and each withdrawal down (shares, then LST); rounding
+    ///   the sum once could count up to one share and one wei more per term. So with `open` withdrawals,
+    ///   `open + 1` shares and `open + 1` wei are taken off: the vault never counts more than the manager
+    ///   will pay (INV-8, rounding in the vault's favour).
+    function _managerAssets() private view returns (uint256) {
+        address operator_ = _operator;
+        uint256 scaledShares = _managerScaledShares;
+        // Restaking needs a delegation: an undelegated vault, or one that never restaked, has nothing in
+        // the manager (and makes no external call).
+        if (operator_ == address(0) || scaledShares == 0) return 0;
+        IRestakingManager manager_ = manager;
+        uint256 shares = Math.mulDiv(scaledShares, manager_.maxMagnitude(operator_, _lst), WAD);
+        uint256 open = _openWithdrawals;
+        if (open == 0) return manager_.sharesToUnderlying(_lst, shares);
+        uint256 margin = open + 1;
+        uint256 amount = manager_.sharesToUnderlying(_lst, shares > margin ? shares - margin : 0);
+        return amount > margin ? amount - margin : 0;
+    }
+
+    /// @dev Re-reads the vault's deposit shares `s` and scaling factor `k` after it deposited or queued:
+    /// the scaled shares in the manager are those of the position plus those queued.
+    function _syncManagerScaledShares() private {
         uint256 depositShares = manager.depositShares(address(this), _lst);
         uint256 scalingFactor = manager.depositScalingFactor(address(this), _lst);
-        _restakedScaledShares = Math.mulDiv(depositShares, scalingFactor, WAD).toUint128();
-    }
-
-    /// @dev The restaked LST after slashing: withdrawable shares `a = (s·k)·m`, each product rounded down,
-    /// exactly as the manager's `withdrawableShares`, converted by its strategy (`sharesToUnderlying`).
-    /// Equal to the manager's `withdrawableUnderlying(vault, LST)`, for two cheap reads instead of six.
-    function _restakedAssets(uint256 restakedScaled, uint256 magnitude) private view returns (uint256) {
-        if (restakedScaled == 0) return 0;
-        return manager.sharesToUnderlying(_lst, Math.mulDiv(restakedScaled, magnitude, WAD));
-    }
-
-    /// @dev What the vault's `open` queued withdrawals are worth after slashing, in O(1). The manager pays
-    /// each one `scaledShares × m` (the operator's max magnitude at the end of its delay) in strategy
-    /// shares, converted to LST. While they are slashable that is `m` now, so the sum is
-    /// `Σ scaledShares × m`. Once a withdrawal's delay is over, its `m` is frozen at a value ≥ `m` now:
-    /// the sum is then a lower bound, and the difference is booked when the withdrawal is completed.
-    /// The manager rounds each withdrawal down; rounding the sum once could count up to 1 share and 1 wei
-    /// more per withdrawal, so `open` is taken off both (never count more than the manager will pay).
-    function _queuedAssets(uint256 magnitude, uint256 open) private view returns (uint256) {
-        uint256 shares = Math.mulDiv(_queuedScaledShares, magnitude, WAD);
-        shares = shares > open ? shares - open : 0;
-        uint256 amount = manager.sharesToUnderlying(_lst, shares);
-        return amount > open ? amount - open : 0;
+        uint256 positionScaled = Math.mulDiv(depositShares, scalingFactor, WAD);
+        _managerScaledShares = (positionScaled + _queuedScaledShares).toUint128();
     }
 }

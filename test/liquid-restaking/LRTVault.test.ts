@@ -561,8 +561,9 @@ describe("LRTVault", function () {
         expectEqualWithinRounding(queuedValue, shortfall, "and no more than rounding", 2n);
         expect(await vault.openWithdrawals()).to.equal(1n);
         expect(await vault.reservedAssets()).to.equal(idle);
-        // Moving LST from "restaked" to "queued" changes totalAssets by rounding only.
-        expectEqualWithinRounding(await vault.totalAssets(), total, "totalAssets", 2n);
+        // Moving LST from "restaked" to "queued" changes totalAssets by the vault's rounding margin
+        // only: with one open withdrawal, 2 shares and 2 wei (see `_managerAssets`).
+        expectEqualWithinRounding(await vault.totalAssets(), total, "totalAssets", 4n);
         expectAtMost(await vault.totalAssets(), total, "totalAssets never rises on a request");
         await checkLRTInvariants({ vault, restakingManager, lst, pool }, "request");
       });
