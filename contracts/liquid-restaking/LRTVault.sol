@@ -290,7 +290,9 @@ contract LRTVault is ILRTVault, ERC4626, ERC20Permit, AccessControl, ReentrancyG
     }
 
     /// @inheritdoc ILRTVault
-    function restake(uint256 assets) external nonReentrant onlyRole(MANAGER_ROLE) returns (uint256 depositShares) {
+    function restake(
+        uint256 assets
+    ) external nonReentrant onlyRole(MANAGER_ROLE) returns (uint256 depositShares) {
         if (_operator == address(0)) revert NotDelegated();
         if (assets == 0) revert ZeroAmount();
         uint256 idle = _idleAssets;
@@ -513,7 +515,6 @@ contract LRTVault is ILRTVault, ERC4626, ERC20Permit, AccessControl, ReentrancyG
         withdrawalId = manager_.queueWithdrawal(lst, depositShares);
         scaledShares = manager_.getWithdrawal(withdrawalId).scaledShares;
     }
-
 
     /// @dev The LST the vault has in the manager after slashing, restaked and queued, in O(1) with one
     /// conversion (every deposit reads it: two cheap calls instead of the six reads of

@@ -147,8 +147,9 @@ export async function checkLRTInvariants(
 
   // The LRT's value in ETH compounds the two rates.
   const oneLrt = 10n ** (await vault.decimals());
-  expect(await vault.lrtRateInEth(), `${step} › lrtRateInEth = LST rate of the vault rate`).to.equal(
-    await pool.getEthByShares(await vault.convertToAssets(oneLrt)),
-  );
+  expect(
+    await vault.lrtRateInEth(),
+    `${step} › lrtRateInEth = LST rate of the vault rate`,
+  ).to.equal(await pool.getEthByShares(await vault.convertToAssets(oneLrt)));
   return total;
 }

@@ -115,7 +115,11 @@ describe("LRTVault attacks", function () {
       expectAtMost(assets - carolValue, assets / 1000n, "3. which is under 0.1 % of her deposit");
       // 4. The attacker paid 100 LST and its shares are worth far less.
       const attackerValue = await vault.convertToAssets(10n * VIRTUAL_SHARES);
-      expectAtMost(attackerValue, (paid * 3n) / 4n, "4. the attacker keeps under 75 of its 100 LST");
+      expectAtMost(
+        attackerValue,
+        (paid * 3n) / 4n,
+        "4. the attacker keeps under 75 of its 100 LST",
+      );
     });
   });
 
@@ -219,7 +223,8 @@ describe("LRTVault attacks", function () {
     });
 
     it("fails: a caught reentrant claim pays nothing more than the first", async function () {
-      const { vault, hooked, attacker, alice } = await networkHelpers.loadFixture(hookedVaultFixture);
+      const { vault, hooked, attacker, alice } =
+        await networkHelpers.loadFixture(hookedVaultFixture);
       await time.increase(DELAY);
       await attacker.setMode(2n); // ReenterAndCatch
       const owed = await vault.previewClaimRedeem(1n);

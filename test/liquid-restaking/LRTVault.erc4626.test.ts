@@ -72,7 +72,12 @@ async function afterSlashingFixture(): Promise<VaultState> {
 }
 
 /** Requests `shares`, waits for the delay, claims; returns the LST received. */
-async function redeemThroughQueue(vault: LRTVault, lst: LiquidStakingToken, who: HardhatEthersSigner, shares: bigint) {
+async function redeemThroughQueue(
+  vault: LRTVault,
+  lst: LiquidStakingToken,
+  who: HardhatEthersSigner,
+  shares: bigint,
+) {
   await vault.connect(who).requestRedeem(shares);
   const id = await vault.redeemRequestCount();
   await time.increase(DELAY);

@@ -333,7 +333,8 @@ describe("LRTVault", function () {
 
     describe("when called by a stranger", function () {
       it("reverts with AccessControlUnauthorizedAccount(stranger, MANAGER_ROLE)", async function () {
-        const { vault, stranger, operator } = await networkHelpers.loadFixture(deployLRTVaultFixture);
+        const { vault, stranger, operator } =
+          await networkHelpers.loadFixture(deployLRTVaultFixture);
         await expect(vault.connect(stranger).delegateTo(operator.address))
           .to.be.revertedWithCustomError(vault, "AccessControlUnauthorizedAccount")
           .withArgs(stranger.address, await vault.MANAGER_ROLE());
@@ -822,7 +823,8 @@ describe("LRTVault", function () {
 
   describe("setTreasury", function () {
     it("sets where the fee shares go", async function () {
-      const { vault, admin, treasury, carol } = await networkHelpers.loadFixture(deployLRTVaultFixture);
+      const { vault, admin, treasury, carol } =
+        await networkHelpers.loadFixture(deployLRTVaultFixture);
       await expect(vault.connect(admin).setTreasury(carol.address))
         .to.emit(vault, "TreasuryChanged")
         .withArgs(treasury.address, carol.address);
@@ -892,9 +894,15 @@ describe("LRTVault", function () {
       ]);
       expect(await vault.totalAssets()).to.equal(idle + restaked + queued);
       expect(restaked).to.equal(
-        await restakingManager.withdrawableUnderlying(await vault.getAddress(), await lst.getAddress()),
+        await restakingManager.withdrawableUnderlying(
+          await vault.getAddress(),
+          await lst.getAddress(),
+        ),
       );
-      await checkLRTInvariants({ vault, restakingManager, lst, pool }, "slash with a queued withdrawal");
+      await checkLRTInvariants(
+        { vault, restakingManager, lst, pool },
+        "slash with a queued withdrawal",
+      );
     });
 
     it("ignores LST sent to the vault directly (a donation)", async function () {
@@ -914,11 +922,16 @@ describe("LRTVault", function () {
       expect(await vault.ethValueOf(alice.address)).to.equal(
         await pool.getEthByShares(await vault.convertToAssets(shares)),
       );
-      expectEqualWithinRounding(await vault.ethValueOf(alice.address), ether(100), "alice's 100 ETH");
+      expectEqualWithinRounding(
+        await vault.ethValueOf(alice.address),
+        ether(100),
+        "alice's 100 ETH",
+      );
     });
 
     it("reports the restaked scaled shares s·k as the manager sees them", async function () {
-      const { vault, restakingManager, lst } = await networkHelpers.loadFixture(restakedVaultFixture);
+      const { vault, restakingManager, lst } =
+        await networkHelpers.loadFixture(restakedVaultFixture);
       const vaultAddress = await vault.getAddress();
       const lstAddress = await lst.getAddress();
       const s = await restakingManager.depositShares(vaultAddress, lstAddress);

@@ -76,14 +76,20 @@ describe("Scenario: a consensus-layer slashing and an AVS slashing compound on a
     await submitOracleReport(pool, simulator, oracle);
     expect(await pool.getExchangeRate(), "1. LST rate 1").to.equal(ether(1));
     expect(await vault.lrtRateInEth(), "1. one LRT is worth 1 ETH").to.equal(ether(1));
-    expectEqualWithinRounding(await vault.ethValueOf(alice.address), aliceBefore, "1. alice: 100 ETH");
+    expectEqualWithinRounding(
+      await vault.ethValueOf(alice.address),
+      aliceBefore,
+      "1. alice: 100 ETH",
+    );
     await checkLRTInvariants(lrt, "1. staked");
     let lstRate = await checkStakingInvariants(staking, "1. staked");
 
     // 2. The AVS slashes the vault's operator 10 % of its 50 % allocation: the 135 restaked LST
     //    lose 6.75, the vault 143.25 of 150 LST. The vault rate falls by y = 4.5 %, the LST rate
     //    does not move.
-    await restakingManager.connect(avs).slashOperator(operator.address, wadToSlash, "double signing");
+    await restakingManager
+      .connect(avs)
+      .slashOperator(operator.address, wadToSlash, "double signing");
     expect(await vault.totalAssets(), "2. totalAssets: 15 idle + 128.25 restaked").to.equal(
       pooled - restakedLoss,
     );
@@ -133,9 +139,10 @@ describe("Scenario: a consensus-layer slashing and an AVS slashing compound on a
       "4. one LRT: (1 − x)(1 − y) ETH",
     );
     const totalLoss = aliceBefore - aliceAfter;
-    expect(totalLoss < mulDiv(aliceBefore, x + y, WAD), "4. less than the sum of the losses").to.equal(
-      true,
-    );
+    expect(
+      totalLoss < mulDiv(aliceBefore, x + y, WAD),
+      "4. less than the sum of the losses",
+    ).to.equal(true);
     expectEqualWithinRounding(
       mulDiv(totalLoss, WAD, aliceBefore),
       x + y - mulDiv(x, y, WAD),

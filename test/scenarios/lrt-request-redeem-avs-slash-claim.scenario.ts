@@ -73,9 +73,19 @@ describe("Scenario: request a redemption, an AVS slashes, claim after the restak
     //    queued 25 LST (still slashable) both lose 5 %: totalAssets 143.25, alice's request 38.2.
     await time.increase(7n * DAY);
     await restakingManager.connect(avs).slashOperator(operator.address, WAD / 10n, "first fault");
-    expectEqualWithinRounding(await vault.totalAssets(), total1, "2. totalAssets 143.25 LST", MARGIN);
+    expectEqualWithinRounding(
+      await vault.totalAssets(),
+      total1,
+      "2. totalAssets 143.25 LST",
+      MARGIN,
+    );
     const [, queuedAfter] = await restakingManager.previewWithdrawal(aliceReq.withdrawalId);
-    expectEqualWithinRounding(queuedAfter, mulDiv(queued, m1, WAD), "2. the queue: 23.75 LST", MARGIN);
+    expectEqualWithinRounding(
+      queuedAfter,
+      mulDiv(queued, m1, WAD),
+      "2. the queue: 23.75 LST",
+      MARGIN,
+    );
     expectEqualWithinRounding(
       await vault.previewClaimRedeem(1n),
       alicePaid,
@@ -97,7 +107,10 @@ describe("Scenario: request a redemption, an AVS slashes, claim after the restak
     //    is paid 38.2 LST, less than the 40 she asked for. bob, who stayed, lost the same 4.5 %.
     await time.increaseTo(aliceReq.readyAt);
     const aliceBefore = await lst.balanceOf(alice.address);
-    await expect(vault.connect(alice).claimRedeem(1n)).to.emit(vault, "RestakedWithdrawalCompleted");
+    await expect(vault.connect(alice).claimRedeem(1n)).to.emit(
+      vault,
+      "RestakedWithdrawalCompleted",
+    );
     const paid = (await lst.balanceOf(alice.address)) - aliceBefore;
     expectEqualWithinRounding(paid, alicePaid, "4. alice is paid 38.2 LST", MARGIN);
     expectAtMost(paid, aliceRequest, "4. never more than the value at request");
