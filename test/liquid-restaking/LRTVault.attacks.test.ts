@@ -243,6 +243,9 @@ describe("LRTVault attacks", function () {
 
     it("accepts the claim when the hook behaves", async function () {
       const { vault, hooked, attacker } = await networkHelpers.loadFixture(hookedVaultFixture);
+      expect(await vault.lrtRateInEth(), "the mock pool values one token at one wei").to.equal(
+        ether(1),
+      );
       await time.increase(DELAY);
       const owed = await vault.previewClaimRedeem(1n);
       await attacker.claim();
