@@ -20,10 +20,14 @@ import {RestakingPod} from "./RestakingPod.sol";
 /// @notice EigenLayer's StrategyManager, DelegationManager, AllocationManager, RewardsCoordinator and
 /// EigenPodManager, simplified into one contract for teaching. See `docs/restaking-manager.md`.
 /// @dev The accounting is EigenLayer's (`docs/core/accounting/SharesAccounting.md`): a staker's
-/// withdrawable shares are `a = s·k·m·l` (deposit shares × deposit scaling factor × operator max
-/// magnitude × beacon chain slashing factor), so a slash changes one number per operator and
-/// strategy (`m`) and reaches every delegator in O(1). Rounding always favours the protocol:
-/// shares are minted and paid down, slashed magnitude and slashed shares are rounded up.
+/// withdrawable shares are `a = s·k·l·m` (deposit shares × deposit scaling factor × beacon chain
+/// slashing factor × operator max magnitude), so a slash changes one number per operator and
+/// strategy (`m`) and reaches every delegator in O(1). One difference, for exactness: the
+/// operator's delegated shares are not a stored running total (EigenLayer's `operatorShares`,
+/// which drifts by rounding dust) but `⌊W·m⌋`, with `W` the exact sum of its delegators' scaled
+/// weights `w = ⌊⌊s·k⌋·l⌋`; each delegator's `a = ⌊w·m⌋`, so Σ a ≤ ⌊W·m⌋ always, and every
+/// share anyone can withdraw is backed (INV-5). Rounding always favours the protocol: shares are
+/// minted and paid down, the slashed magnitude is rounded up.
 // One manager stands for five EigenLayer contracts, hence more state than solhint's default.
 // solhint-disable-next-line max-states-count
 contract RestakingManager is IRestakingManager, AccessControl, Pausable, ReentrancyGuard {
@@ -51,23 +55,23 @@ contract RestakingManager is IRestakingManager, AccessControl, Pausable, Reentra
 
     /// @dev One staker's position in one strategy.
     /// @param depositShares `s`.
-    /// @param scalingFactor `k` in WAD; 0 reads as 1e18 (never set), as EigenLayer's `DepositScalingFactor`.
-    /// @param rewardWeight `s·k·l` while delegated (0 otherwise): its part of the operator's reward weight.
+    /// @param scalingFactor `k` in WAD, set whenever `s` rises from zero (meaningless while `s` is 0).
+    /// @param delegatedWeight `w = ⌊⌊s·k⌋·l⌋` while delegated (0 otherwise): its part of the operator's
+    /// weight, for slashing and for rewards.
     struct StakerPosition {
         uint256 depositShares;
         uint256 scalingFactor;
-        uint256 rewardWeight;
+        uint256 delegatedWeight;
     }
 
     /// @dev One operator in one strategy.
-    /// @param shares Σ withdrawable shares delegated to it (EigenLayer's `operatorShares`).
-    /// @param rewardWeight Σ of its delegators' `rewardWeight`: what a reward payment is divided by.
+    /// @param delegatedWeight `W`, the exact Σ of its delegators' `delegatedWeight`: its delegated shares
+    /// are `⌊W·m⌋` (EigenLayer's `operatorShares`), and a reward payment is divided by `W`.
     /// @param encumberedMagnitude Σ of its allocations, pending deallocations included (≤ max magnitude).
     /// @param maxMagnitudeHistory `m` by block timestamp; no checkpoint reads as 1e18.
     /// @param cumulativeScaledShares Σ scaled shares ever queued from it, by block timestamp.
     struct OperatorStrategy {
-        uint256 shares;
-        uint256 rewardWeight;
+        uint256 delegatedWeight;
         uint64 encumberedMagnitude;
         Checkpoints.Trace208 maxMagnitudeHistory;
         Checkpoints.Trace208 cumulativeScaledShares;
@@ -431,7 +435,7 @@ contract RestakingManager is IRestakingManager, AccessControl, Pausable, Reentra
         if (!_optedIn[operator][msg.sender]) revert NotOptedIn(operator, msg.sender);
         if (!_isRewardToken[rewardToken]) revert RewardTokenNotAllowed(rewardToken);
         if (amount == 0) revert ZeroAmount();
-        uint256 totalWeight = _operatorStrategies[operator][token].rewardWeight;
+        uint256 totalWeight = _operatorStrategies[operator][token].delegatedWeight;
         if (totalWeight == 0) revert NoDelegatedStake(operator, token);
         rewardToken.safeTransferFrom(msg.sender, address(this), amount);
         // The operator's cut is rounded down; the delegators' increment is rounded down too, so the
@@ -526,8 +530,8 @@ contract RestakingManager is IRestakingManager, AccessControl, Pausable, Reentra
 
     /// @inheritdoc IRestakingManager
     function depositScalingFactor(address staker, IERC20 token) public view returns (uint256) {
-        uint256 k = _positions[staker][token].scalingFactor;
-        return k == 0 ? WAD : k;
+        StakerPosition storage position = _positions[staker][token];
+        return position.depositShares == 0 ? WAD : position.scalingFactor;
     }
 
     /// @inheritdoc IRestakingManager
@@ -538,12 +542,8 @@ contract RestakingManager is IRestakingManager, AccessControl, Pausable, Reentra
 
     /// @inheritdoc IRestakingManager
     function withdrawableShares(address staker, IERC20 token) public view returns (uint256) {
-        return
-            _withdrawable(
-                _positions[staker][token].depositShares,
-                depositScalingFactor(staker, token),
-                _slashingFactor(staker, _stakers[staker].delegatedTo, token)
-            );
+        uint256 weight = _weight(staker, token, _positions[staker][token].depositShares);
+        return Math.mulDiv(weight, _magnitudeOf(_stakers[staker].delegatedTo, token), WAD);
     }
 
     /// @inheritdoc IRestakingManager
@@ -557,15 +557,13 @@ contract RestakingManager is IRestakingManager, AccessControl, Pausable, Reentra
         IERC20 token,
         uint256 withdrawableShareAmount
     ) external view returns (uint256) {
-        uint256 factor = _slashingFactor(staker, _stakers[staker].delegatedTo, token);
-        if (factor == 0) return 0;
-        // Rounded down: queueing the result never withdraws more than asked.
-        return
-            Math.mulDiv(
-                Math.mulDiv(withdrawableShareAmount, WAD, factor),
-                WAD,
-                depositScalingFactor(staker, token)
-            );
+        uint256 magnitude = _magnitudeOf(_stakers[staker].delegatedTo, token);
+        uint256 beaconFactor = _beaconFactorFor(staker, token);
+        uint256 k = depositScalingFactor(staker, token);
+        if (magnitude == 0 || beaconFactor == 0 || k == 0) return 0;
+        // Rounded down at each step: queueing the result never withdraws more than asked.
+        uint256 weight = Math.mulDiv(withdrawableShareAmount, WAD, magnitude);
+        return Math.mulDiv(Math.mulDiv(weight, WAD, beaconFactor), WAD, k);
     }
 
     /// @inheritdoc IRestakingManager
@@ -579,8 +577,9 @@ contract RestakingManager is IRestakingManager, AccessControl, Pausable, Reentra
     }
 
     /// @inheritdoc IRestakingManager
-    function operatorShares(address operator, IERC20 token) external view returns (uint256) {
-        return _operatorStrategies[operator][token].shares;
+    function operatorShares(address operator, IERC20 token) public view returns (uint256) {
+        OperatorStrategy storage os = _operatorStrategies[operator][token];
+        return Math.mulDiv(os.delegatedWeight, _maxMagnitude(os), WAD);
     }
 
     /// @inheritdoc IRestakingManager
@@ -690,36 +689,25 @@ contract RestakingManager is IRestakingManager, AccessControl, Pausable, Reentra
         if (!info.registered) revert NotOperator(operator);
     }
 
-    /// @dev Credits `shares` new deposit shares and sets `k` so the withdrawable shares rise by exactly
-    /// `shares`, rounded down (EigenLayer's `DepositScalingFactor.update`). On a first deposit
-    /// `k = 1 / (m·l)`: slashes before this deposit do not reach it.
+    /// @dev Credits `shares` new deposit shares and sets `k` so that the withdrawable shares rise by at
+    /// most `shares`: the new weight is at most `w + shares / m` (EigenLayer's `DepositScalingFactor.update`,
+    /// `k' = (a + shares) / ((s + shares)·m·l)`, written on the weight so that it is exact). On a first
+    /// deposit `k = 1 / (m·l)`: slashes before this deposit do not reach it.
     function _addShares(address staker, IERC20 token, uint256 shares) private {
         address operator = _stakers[staker].delegatedTo;
-        uint256 factor = _slashingFactor(staker, operator, token);
-        if (factor == 0) revert FullySlashed(operator, token);
+        uint256 magnitude = _magnitudeOf(operator, token);
+        if (magnitude == 0 || _beaconFactorFor(staker, token) == 0) revert FullySlashed(operator, token);
         if (operator != address(0)) _settleRewards(staker, operator, token);
         StakerPosition storage position = _positions[staker][token];
-        uint256 prevShares = position.depositShares;
-        uint256 newFactor;
-        if (prevShares == 0) {
-            newFactor = Math.mulDiv(WAD, WAD, factor);
-        } else {
-            uint256 newWithdrawable =
-                _withdrawable(prevShares, depositScalingFactor(staker, token), factor) + shares;
-            newFactor = Math.mulDiv(Math.mulDiv(newWithdrawable, WAD, prevShares + shares), WAD, factor);
-        }
-        position.depositShares = prevShares + shares;
-        position.scalingFactor = newFactor;
-        emit DepositScalingFactorUpdated(staker, token, newFactor);
-        if (operator != address(0)) {
-            _operatorStrategies[operator][token].shares += shares;
-            emit OperatorSharesIncreased(operator, staker, token, shares);
-            _updateRewardWeight(staker, operator, token);
-        }
+        uint256 targetWeight =
+            _weight(staker, token, position.depositShares) + Math.mulDiv(shares, WAD, magnitude);
+        position.depositShares += shares;
+        _setScalingFactor(staker, token, position, targetWeight);
+        if (operator != address(0)) _updateWeight(staker, operator, token);
     }
 
-    /// @dev Moves all of `staker`'s shares to `operator`. `k` is divided by the operator's `m` so that
-    /// `a = s·k·m·l` does not change: slashes before the delegation do not reach the staker.
+    /// @dev Moves all of `staker`'s shares to `operator`. The weight is divided by the operator's `m`
+    /// (`k ← k / m`) so that `a = w·m` does not grow: slashes before the delegation do not reach the staker.
     function _delegate(address staker, address operator) private {
         _stakers[staker].delegatedTo = operator;
         emit StakerDelegated(staker, operator);
@@ -728,31 +716,42 @@ contract RestakingManager is IRestakingManager, AccessControl, Pausable, Reentra
             IERC20 token = _strategyTokens[i];
             StakerPosition storage position = _positions[staker][token];
             if (position.depositShares == 0) continue;
-            OperatorStrategy storage os = _operatorStrategies[operator][token];
-            uint256 magnitude = _maxMagnitude(os);
+            uint256 magnitude = _maxMagnitude(_operatorStrategies[operator][token]);
             if (magnitude == 0) revert FullySlashed(operator, token);
-            uint256 newFactor = Math.mulDiv(depositScalingFactor(staker, token), WAD, magnitude);
-            position.scalingFactor = newFactor;
-            emit DepositScalingFactorUpdated(staker, token, newFactor);
-            uint256 added = _withdrawable(
-                position.depositShares,
-                newFactor,
-                _slashingFactor(staker, operator, token)
+            uint256 targetWeight = Math.mulDiv(
+                _weight(staker, token, position.depositShares),
+                WAD,
+                magnitude
             );
-            os.shares += added;
-            emit OperatorSharesIncreased(operator, staker, token, added);
+            _setScalingFactor(staker, token, position, targetWeight);
             // The staker starts earning from the operator's accumulator as it is now.
             uint256 rewardCount = _rewardTokens.length;
             for (uint256 j = 0; j < rewardCount; ++j) {
                 IERC20 rewardToken = _rewardTokens[j];
                 _rewardDebt[staker][token][rewardToken] = _rewardPerWeight[operator][token][rewardToken];
             }
-            _updateRewardWeight(staker, operator, token);
+            _updateWeight(staker, operator, token);
         }
     }
 
-    /// @dev Removes deposit shares from the staker and the operator and records a withdrawal of their
-    /// scaled shares `s·k`; the operator's cumulative history lets a slash within the delay take its part.
+    /// @dev Sets `k` to the largest value whose weight `⌊⌊s·k⌋·l⌋` does not exceed `targetWeight`
+    /// (rounded down at each step, against the staker).
+    function _setScalingFactor(
+        address staker,
+        IERC20 token,
+        StakerPosition storage position,
+        uint256 targetWeight
+    ) private {
+        uint256 beaconFactor = _beaconFactorFor(staker, token);
+        uint256 targetScaled = beaconFactor == 0 ? 0 : Math.mulDiv(targetWeight, WAD, beaconFactor);
+        uint256 newFactor = Math.mulDiv(targetScaled, WAD, position.depositShares);
+        position.scalingFactor = newFactor;
+        emit DepositScalingFactorUpdated(staker, token, newFactor);
+    }
+
+    /// @dev Removes deposit shares from the staker and records a withdrawal of their scaled shares `s·k`,
+    /// computed as the exact fall of `⌊s·k⌋` so that the operator's weight stays an exact sum. The
+    /// operator's cumulative history lets a slash within the delay take its part.
     function _queueWithdrawal(
         address staker,
         address operator,
@@ -760,22 +759,20 @@ contract RestakingManager is IRestakingManager, AccessControl, Pausable, Reentra
         uint256 shares
     ) private returns (uint256 withdrawalId) {
         StakerPosition storage position = _positions[staker][token];
-        uint256 k = depositScalingFactor(staker, token);
-        uint256 withdrawable = _withdrawable(shares, k, _slashingFactor(staker, operator, token));
-        uint256 scaledShares = Math.mulDiv(shares, k, WAD);
+        uint256 k = position.scalingFactor;
+        uint256 before = withdrawableShares(staker, token);
+        uint256 scaledShares =
+            Math.mulDiv(position.depositShares, k, WAD) -
+                Math.mulDiv(position.depositShares - shares, k, WAD);
         if (operator != address(0)) _settleRewards(staker, operator, token);
         position.depositShares -= shares;
         if (operator != address(0)) {
             OperatorStrategy storage os = _operatorStrategies[operator][token];
-            // Rounding can leave the operator's sum a wei below its delegators' sum: never underflow.
-            uint256 removed = Math.min(withdrawable, os.shares);
-            os.shares -= removed;
-            emit OperatorSharesDecreased(operator, staker, token, removed);
             os.cumulativeScaledShares.push(
                 uint48(block.timestamp),
                 (os.cumulativeScaledShares.latest() + scaledShares).toUint208()
             );
-            _updateRewardWeight(staker, operator, token);
+            _updateWeight(staker, operator, token);
         }
         withdrawalId = ++withdrawalCount;
         _withdrawals[withdrawalId] = Withdrawal({
@@ -786,11 +783,12 @@ contract RestakingManager is IRestakingManager, AccessControl, Pausable, Reentra
             completed: false,
             scaledShares: scaledShares
         });
+        uint256 withdrawable = before - withdrawableShares(staker, token);
         emit WithdrawalQueued(withdrawalId, staker, operator, token, shares, scaledShares, withdrawable);
     }
 
-    /// @dev A withdrawal's value: scaled shares × the operator's magnitude at the last slashable second
-    /// (or now, if still slashable) × the owner's beacon chain factor now (native ETH).
+    /// @dev A withdrawal's value: `⌊⌊scaled·l⌋·m⌋`, with the owner's beacon chain factor now (native ETH)
+    /// and the operator's magnitude at the last slashable second (or now, if still slashable).
     function _previewWithdrawal(
         Withdrawal storage withdrawal
     ) private view returns (uint256 shares, uint256 amount) {
@@ -804,34 +802,36 @@ contract RestakingManager is IRestakingManager, AccessControl, Pausable, Reentra
             );
         }
         IERC20 token = withdrawal.token;
-        uint256 beaconFactor = token == BEACON_CHAIN_ETH ? beaconChainSlashingFactor(withdrawal.staker) : WAD;
-        shares = Math.mulDiv(withdrawal.scaledShares, Math.mulDiv(magnitude, beaconFactor, WAD), WAD);
+        uint256 weight = Math.mulDiv(
+            withdrawal.scaledShares,
+            _beaconFactorFor(withdrawal.staker, token),
+            WAD
+        );
+        shares = Math.mulDiv(weight, magnitude, WAD);
         amount = sharesToUnderlying(token, shares);
     }
 
-    /// @dev EigenLayer's `a = s·k·f` with `f = m·l`, each product rounded down.
-    function _withdrawable(
-        uint256 shares,
-        uint256 scalingFactor,
-        uint256 slashingFactor
-    ) private pure returns (uint256) {
-        return Math.mulDiv(Math.mulDiv(shares, scalingFactor, WAD), slashingFactor, WAD);
+    /// @dev The staker's weight for `shares` deposit shares: `⌊⌊s·k⌋·l⌋`, each product rounded down.
+    function _weight(address staker, IERC20 token, uint256 shares) private view returns (uint256) {
+        uint256 scaled = Math.mulDiv(shares, depositScalingFactor(staker, token), WAD);
+        if (token != BEACON_CHAIN_ETH) return scaled;
+        return Math.mulDiv(scaled, beaconChainSlashingFactor(staker), WAD);
     }
 
-    /// @dev `m·l`: the operator's max magnitude (1e18 when undelegated) times the beacon chain factor
-    /// (1e18 for tokens).
-    function _slashingFactor(address staker, address operator, IERC20 token) private view returns (uint256) {
-        uint256 magnitude =
-            operator == address(0) ? WAD : _maxMagnitude(_operatorStrategies[operator][token]);
-        if (token != BEACON_CHAIN_ETH) return magnitude;
-        return Math.mulDiv(magnitude, beaconChainSlashingFactor(staker), WAD);
+    /// @dev The operator's max magnitude `m` (1e18 for undelegated stake).
+    function _magnitudeOf(address operator, IERC20 token) private view returns (uint256) {
+        return operator == address(0) ? WAD : _maxMagnitude(_operatorStrategies[operator][token]);
+    }
+
+    /// @dev `l`: the beacon chain slashing factor for native ETH, 1e18 for tokens.
+    function _beaconFactorFor(address staker, IERC20 token) private view returns (uint256) {
+        return token == BEACON_CHAIN_ETH ? beaconChainSlashingFactor(staker) : WAD;
     }
 
     /// @dev A consensus-layer loss: `l` falls by the fraction of the pod's restaked balance lost (rounded
     /// down, against the owner); the owner's shares stay, its withdrawable shares fall with `l`.
     function _decreaseBeaconFactor(address podOwner, uint256 prevBalance, uint256 loss) private {
         address operator = _stakers[podOwner].delegatedTo;
-        uint256 before = withdrawableShares(podOwner, BEACON_CHAIN_ETH);
         if (operator != address(0)) _settleRewards(podOwner, operator, BEACON_CHAIN_ETH);
         uint256 prevFactor = beaconChainSlashingFactor(podOwner);
         uint256 remaining = loss >= prevBalance ? 0 : prevBalance - loss;
@@ -840,13 +840,7 @@ contract RestakingManager is IRestakingManager, AccessControl, Pausable, Reentra
         info.beaconFactorSet = true;
         info.beaconFactorWad = newFactor.toUint64();
         emit BeaconChainSlashingFactorDecreased(podOwner, prevFactor, newFactor);
-        if (operator != address(0)) {
-            OperatorStrategy storage os = _operatorStrategies[operator][BEACON_CHAIN_ETH];
-            uint256 removed = Math.min(before - withdrawableShares(podOwner, BEACON_CHAIN_ETH), os.shares);
-            os.shares -= removed;
-            emit OperatorSharesDecreased(operator, podOwner, BEACON_CHAIN_ETH, removed);
-            _updateRewardWeight(podOwner, operator, BEACON_CHAIN_ETH);
-        }
+        if (operator != address(0)) _updateWeight(podOwner, operator, BEACON_CHAIN_ETH);
     }
 
     // ================================================================ internal: allocations and slashing
@@ -921,34 +915,35 @@ contract RestakingManager is IRestakingManager, AccessControl, Pausable, Reentra
             operator,
             avs,
             token,
-            slashedMagnitude,
-            prevMax
+            prevMax,
+            newMax
         );
         emit StakeSlashed(operator, avs, token, slashedMagnitude, sharesSlashed, amount, recipient);
         return true;
     }
 
-    /// @dev EigenLayer's `DelegationManager.slashOperatorShares`: the delegated shares fall by the fraction
-    /// of `m` lost and the scaled shares queued within the delay lose `slashedMagnitude` per WAD, both
-    /// rounded up; their tokens go to the AVS's recipient. Native ETH: as in EigenLayer, the slashed wei
-    /// stay locked in the pods (nobody can withdraw them), so `amount` is 0.
+    /// @dev EigenLayer's `DelegationManager.slashOperatorShares`: the delegated weight and the scaled
+    /// shares queued within the delay were worth `⌊(W + queued)·m⌋`; they are now worth the same at the new
+    /// `m`; the difference is burnt and its tokens go to the AVS's recipient. (For native ETH the queued
+    /// part is counted before the beacon chain factor.) Native ETH: as in EigenLayer, the slashed wei stay
+    /// locked in the pods (nobody can withdraw them), so `amount` is 0.
     function _burnSlashedShares(
         address operator,
         address avs,
         IERC20 token,
-        uint256 slashedMagnitude,
-        uint256 prevMax
+        uint256 prevMax,
+        uint256 newMax
     ) private returns (uint256 sharesSlashed, uint256 amount, address recipient) {
         OperatorStrategy storage os = _operatorStrategies[operator][token];
-        uint256 delegatedSlashed = Math.min(
-            Math.mulDiv(os.shares, slashedMagnitude, prevMax, Math.Rounding.Ceil),
-            os.shares
+        uint256 delegatedWeight = os.delegatedWeight;
+        emit OperatorSharesDecreased(
+            operator,
+            address(0),
+            token,
+            Math.mulDiv(delegatedWeight, prevMax, WAD) - Math.mulDiv(delegatedWeight, newMax, WAD)
         );
-        os.shares -= delegatedSlashed;
-        emit OperatorSharesDecreased(operator, address(0), token, delegatedSlashed);
-        sharesSlashed =
-            delegatedSlashed +
-            Math.mulDiv(_slashableSharesInQueue(os), slashedMagnitude, WAD, Math.Rounding.Ceil);
+        uint256 slashable = delegatedWeight + _slashableSharesInQueue(os);
+        sharesSlashed = Math.mulDiv(slashable, prevMax, WAD) - Math.mulDiv(slashable, newMax, WAD);
         recipient = _avss[avs].slashedFundsRecipient;
         if (token != BEACON_CHAIN_ETH) {
             Strategy storage strategy = _strategies[token];
@@ -972,11 +967,14 @@ contract RestakingManager is IRestakingManager, AccessControl, Pausable, Reentra
         IERC20 token,
         IERC20 rewardToken
     ) private view returns (uint256) {
-        uint256 accumulated = _rewardPerWeight[operator][token][rewardToken];
+        // A zero weight has earned nothing since its last settlement, and its debt may still hold another
+        // operator's accumulator (the staker moved while holding nothing here): do not read it.
+        uint256 weight = _positions[staker][token].delegatedWeight;
+        if (weight == 0) return 0;
+        // A positive weight was set right after a settlement against this operator: debt ≤ accumulated.
         uint256 debt = _rewardDebt[staker][token][rewardToken];
-        if (accumulated == debt) return 0;
         // Rounded down: a staker never claims more than its share.
-        return Math.mulDiv(_positions[staker][token].rewardWeight, accumulated - debt, REWARD_PRECISION);
+        return Math.mulDiv(weight, _rewardPerWeight[operator][token][rewardToken] - debt, REWARD_PRECISION);
     }
 
     /// @dev Moves what the staker earned in `rewardToken` since its last settlement into its accrued rewards.
@@ -992,15 +990,21 @@ contract RestakingManager is IRestakingManager, AccessControl, Pausable, Reentra
         for (uint256 i = 0; i < count; ++i) _settleReward(staker, operator, token, _rewardTokens[i]);
     }
 
-    /// @dev Sets the staker's reward weight to `s·k·l` and keeps the operator's sum exact. `m` is left
-    /// out: it is the same for every delegator of the operator, so it does not change the pro-rata shares.
-    function _updateRewardWeight(address staker, address operator, IERC20 token) private {
+    /// @dev Sets the staker's delegated weight to `⌊⌊s·k⌋·l⌋` and keeps the operator's sum `W` exact; emits
+    /// the change of the operator's delegated shares `⌊W·m⌋`. `m` is left out of the weight: it is the same
+    /// for every delegator of the operator, so the pro-rata shares of a reward do not depend on it.
+    function _updateWeight(address staker, address operator, IERC20 token) private {
         StakerPosition storage position = _positions[staker][token];
-        uint256 newWeight = Math.mulDiv(position.depositShares, depositScalingFactor(staker, token), WAD);
-        if (token == BEACON_CHAIN_ETH)
-            newWeight = Math.mulDiv(newWeight, beaconChainSlashingFactor(staker), WAD);
         OperatorStrategy storage os = _operatorStrategies[operator][token];
-        os.rewardWeight = os.rewardWeight - position.rewardWeight + newWeight;
-        position.rewardWeight = newWeight;
+        uint256 sharesBefore = operatorShares(operator, token);
+        uint256 newWeight = _weight(staker, token, position.depositShares);
+        os.delegatedWeight = os.delegatedWeight - position.delegatedWeight + newWeight;
+        position.delegatedWeight = newWeight;
+        uint256 sharesAfter = operatorShares(operator, token);
+        if (sharesAfter > sharesBefore) {
+            emit OperatorSharesIncreased(operator, staker, token, sharesAfter - sharesBefore);
+        } else if (sharesAfter < sharesBefore) {
+            emit OperatorSharesDecreased(operator, staker, token, sharesBefore - sharesAfter);
+        }
     }
 }

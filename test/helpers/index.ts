@@ -4,3 +4,4 @@ export * from "./assertions.js";
 export * from "./oracle.js";
 export * from "./invariants.js";
 export * from "./restaking-invariants.js";
+export * from "./lrt-invariants.js";

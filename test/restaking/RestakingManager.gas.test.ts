@@ -120,7 +120,6 @@ describe("RestakingManager", function () {
         await gasOf(manager.connect(alice).completeQueuedWithdrawal(count - 1n)),
       );
       measured.complete.push(await gasOf(manager.connect(bob).completeQueuedWithdrawal(count)));
-      if (process.env.GAS_REPORT !== undefined) console.log(measured);
       for (const [name, [one, thousand]] of Object.entries(measured)) {
         expectGasWithinPercent(one, thousand, 1n, name);
       }

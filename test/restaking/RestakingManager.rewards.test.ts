@@ -161,6 +161,23 @@ describe("RestakingManager", function () {
       expect(await manager.claimableRewards(alice.address, rewardToken)).to.equal(ether(450 + 900));
     });
 
+    it("lets a staker who earned with one operator move to another holding nothing there, then deposit and earn", async function () {
+      const { manager, secondToken, rewardToken, bob, carol, operator, otherOperator, avs } =
+        await networkHelpers.loadFixture(rewardsFixture);
+      await manager.connect(carol).delegateTo(operator.address);
+      await manager.connect(avs).payRewards(operator.address, secondToken, rewardToken, PAYMENT); // carol 450
+      await manager.connect(carol).claimRewards(rewardToken, carol.address);
+      await manager.connect(carol).undelegate(); // no second tokens left in the manager
+      await manager.connect(carol).delegateTo(otherOperator.address);
+      expect(await manager.claimableRewards(carol.address, rewardToken)).to.equal(0n);
+      await depositTestToken(manager, secondToken, carol, ether(100)); // bob 100, carol 100
+      await manager
+        .connect(avs)
+        .payRewards(otherOperator.address, secondToken, rewardToken, PAYMENT);
+      expect(await manager.claimableRewards(carol.address, rewardToken)).to.equal(ether(450));
+      expect(await manager.claimableRewards(bob.address, rewardToken)).to.equal(ether(450));
+    });
+
     describe("when the caller is not an AVS", function () {
       it("reverts with NotAVS", async function () {
         const { manager, secondToken, rewardToken, operator, stranger } =

@@ -19,6 +19,43 @@ const { delegatedStakersFixture } = restakingFixtures(connection);
 const DELAY = realistic.restakingWithdrawalDelaySeconds;
 
 describe("RestakingManager", function () {
+  /** The fixture's manager, redeployed with another withdrawal delay, alice holding 10 LST in it. */
+  async function managerWithDelay(delay: bigint) {
+    const fixture = await networkHelpers.loadFixture(delegatedStakersFixture);
+    const { managerArgs, admin, pool, lst, alice } = fixture;
+    const args: unknown[] = [...managerArgs];
+    args[2] = delay;
+    const manager = await ethers.deployContract("RestakingManager", args);
+    await manager.connect(admin).addStrategy(lst);
+    await pool.connect(alice).deposit({ value: ether(10) });
+    await lst.connect(alice).approve(manager, ether(10));
+    await manager.connect(alice).depositIntoStrategy(lst, ether(10));
+    return { ...fixture, manager };
+  }
+
+  describe("withdrawal delay boundaries", function () {
+    it("with a zero delay, completes right away and is never slashable in the queue", async function () {
+      const { manager, lst, alice } = await managerWithDelay(0n);
+      await manager.connect(alice).queueWithdrawal(lst, ether(10));
+      const id = await manager.withdrawalCount();
+      expect(await manager.completableAt(id)).to.equal(BigInt(await time.latest()));
+      await expect(manager.connect(alice).completeQueuedWithdrawal(id)).to.changeTokenBalance(
+        ethers,
+        lst,
+        alice,
+        ether(10),
+      );
+    });
+
+    it("with a delay longer than the chain has existed, keeps every queued share slashable", async function () {
+      const { manager, lst, alice, operator } = await managerWithDelay(2n ** 40n);
+      await manager.connect(operator).registerAsOperator("");
+      await manager.connect(alice).delegateTo(operator.address);
+      await manager.connect(alice).queueWithdrawal(lst, ether(10));
+      expect(await manager.slashableSharesInQueue(operator.address, lst)).to.equal(ether(10));
+    });
+  });
+
   describe("queueWithdrawal", function () {
     it("removes the shares from the staker and the operator and records the withdrawal", async function () {
       const { manager, lst, alice, operator } =

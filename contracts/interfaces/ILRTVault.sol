@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IERC4626} from "@openzeppelin/contracts/interfaces/IERC4626.sol";
+
+import {IDepositPool} from "./IDepositPool.sol";
+import {IRestakingManager} from "./IRestakingManager.sol";
+
+/// @title ILRTVault
+/// @notice Liquid restaking in the manner of ether.fi (eETH/weETH), Kelp (rsETH), Renzo (ezETH) and
+/// Puffer (pufETH): one deposit of ETH (or of the LST) gives a liquid restaking token (LRT, "slrETH")
+/// that earns the consensus-layer rewards (through the LST's exchange rate) and the service rewards
+/// paid by an AVS, and bears both consensus-layer and AVS slashing.
+///
+/// The vault is an ERC-4626 vault whose asset is the LST. A manager delegates the vault to one
+/// operator and restakes the idle LST in the `RestakingManager`, keeping a liquidity buffer. Exits
+/// are asynchronous (ERC-7540 style): `requestRedeem` escrows the LRT, `claimRedeem` pays the LST
+/// after the restaking withdrawal delay, at min(value at request, value at claim).
+///
+/// Units: `assets` are LST wei (the vault's asset, 18 decimals); `shares` are LRT units (18 + 3
+/// decimals: the vault's decimals offset); ETH amounts are wei; `...Bps` are basis points.
+interface ILRTVault is IERC4626 {
+    /// @notice An asynchronous redemption (ERC-7540's "redeem request").
+    /// @param owner Who requested it, and who is paid at claim.
+    /// @param readyAt First block timestamp at which it can be claimed (seconds).
+    /// @param claimed Whether it was paid.
+    /// @param withdrawalId The restaking manager's queued withdrawal for the part the buffer could not
+    /// cover (0: served entirely from the buffer).
+    /// @param shares LRT escrowed in the vault, burnt at claim.
+    /// @param assets LST the shares were worth at request: the most the claim can pay.
+    /// @param fromBuffer LST of the idle buffer reserved for it at request (not restaked until claimed).
+    /// @param scaledShares The manager withdrawal's scaled shares `s·k` (0 if none).
+    struct RedeemRequest {
+        address owner;
+        uint48 readyAt;
+        bool claimed;
+        uint40 withdrawalId;
+        uint128 shares;
+        uint128 assets;
+        uint128 fromBuffer;
+        uint128 scaledShares;
+    }
+
+    // ---------------------------------------------------------------- events
+
+    /// @notice `sender` deposited `ethAmount` wei through the deposit pool, which minted `assets` LST,
+    /// and `receiver` received `shares` LRT (a standard ERC-4626 `Deposit` is emitted as well).
+    event DepositedETH(
+        address indexed sender,
+        address indexed receiver,
+        uint256 ethAmount,
+        uint256 assets,
+        uint256 shares
+    );
+    /// @notice The vault delegated its restaked LST to `operator`.
+    event OperatorDelegated(address indexed operator);
+    /// @notice `assets` idle LST were restaked for `depositShares` strategy shares.
+    event Restaked(uint256 assets, uint256 depositShares);
+    /// @notice `rewards` LST of service rewards were claimed and compounded; `feeAssets` of them went to
+    /// `treasury` as `feeShares` newly minted LRT.
+    event RewardsHarvested(uint256 rewards, uint256 feeAssets, uint256 feeShares, address indexed treasury);
+    /// @notice `owner` escrowed `shares` LRT worth `assets` LST now; `fromBuffer` LST of the buffer were
+    /// reserved for it and the rest queued in the manager as `withdrawalId` (0: none).
+    event RedeemRequested(
+        uint256 indexed requestId,
+        address indexed owner,
+        uint256 shares,
+        uint256 assets,
+        uint256 fromBuffer,
+        uint256 withdrawalId,
+        uint256 readyAt
+    );
+    /// @notice A request was paid: `shares` LRT burnt, `assets` LST sent to `owner`.
+    event RedeemClaimed(uint256 indexed requestId, address indexed owner, uint256 shares, uint256 assets);
+    /// @notice The manager's queued withdrawal `withdrawalId` returned `assets` LST to the buffer.
+    event RestakedWithdrawalCompleted(uint256 indexed withdrawalId, uint256 assets);
+    /// @notice The liquidity buffer target changed.
+    event BufferBpsChanged(uint256 oldBufferBps, uint256 newBufferBps);
+    /// @notice The protocol fee on service rewards changed.
+    event FeeChanged(uint256 oldFeeBps, uint256 newFeeBps);
+    /// @notice The receiver of the fee shares changed.
+    event TreasuryChanged(address oldTreasury, address newTreasury);
+
+    // ---------------------------------------------------------------- errors
+
+    /// @notice A deposit would mint `shares` LRT, fewer than the `minShares` the caller accepts.
+    error SlippageExceeded(uint256 shares, uint256 minShares);
+    /// @notice A mint would cost `assets` LST, more than the `maxAssets` the caller accepts.
+    error MaxAssetsExceeded(uint256 assets, uint256 maxAssets);
+    /// @notice Redeeming `shares` LRT would pay nothing (zero shares, or dust worth less than 1 wei).
+    error ZeroAssets(uint256 shares);
+    /// @notice An amount was zero where it must be positive.
+    error ZeroAmount();
+    /// @notice Restaking would leave `idleAfter` unreserved idle LST, below the `minIdle` buffer.
+    error BufferTooLow(uint256 idleAfter, uint256 minIdle);
+    /// @notice Restaking `assets` needs more than the `freeIdle` idle LST not reserved for requests.
+    error NotEnoughIdle(uint256 assets, uint256 freeIdle);
+    /// @notice The vault is not delegated: it must be before it restakes (undelegated stake earns nothing).
+    error NotDelegated();
+    /// @notice The vault is already delegated to `operator` (one operator for its lifetime).
+    error AlreadyDelegated(address operator);
+    /// @notice The manager has no service rewards to claim for the vault.
+    error NothingToHarvest();
+    /// @notice No request has this id.
+    error UnknownRequest(uint256 requestId);
+    /// @notice Only the request's `owner` may claim it; `caller` is not.
+    error NotRequestOwner(uint256 requestId, address caller, address owner);
+    /// @notice The request was already paid.
+    error AlreadyClaimed(uint256 requestId);
+    /// @notice The request is slashable until `readyAt`; now is `nowTimestamp`.
+    error RedeemNotReady(uint256 requestId, uint256 readyAt, uint256 nowTimestamp);
+    /// @notice A parameter is out of range.
+    error InvalidParameter(string name, uint256 value);
+    /// @notice An address was zero.
+    error ZeroAddress(string name);
+
+    // ---------------------------------------------------------------- users
+
+    /// @notice Stakes the ETH sent through the deposit pool, then deposits the LST it minted; the
+    /// shares are priced with `totalAssets` before the deposit and rounded down (in the vault's favour).
+    /// @param receiver Who receives the LRT.
+    /// @param minShares Fewest LRT accepted (slippage bound: the LST rate and the vault rate may both move).
+    /// @return shares LRT minted to `receiver`.
+    function depositETH(address receiver, uint256 minShares) external payable returns (uint256 shares);
+
+    /// @notice ERC-4626 `deposit` with a slippage bound (as ERC-4626 routers do).
+    /// @param assets LST to deposit (needs an allowance).
+    /// @param receiver Who receives the LRT.
+    /// @param minShares Fewest LRT accepted.
+    /// @return shares LRT minted, rounded down.
+    function depositWithMinShares(
+        uint256 assets,
+        address receiver,
+        uint256 minShares
+    ) external returns (uint256 shares);
+
+    /// @notice ERC-4626 `mint` with a slippage bound.
+    /// @param shares LRT to mint.
+    /// @param receiver Who receives them.
+    /// @param maxAssets Most LST the caller pays (needs an allowance).
+    /// @return assets LST taken, rounded up.
+    function mintWithMaxAssets(
+        uint256 shares,
+        address receiver,
+        uint256 maxAssets
+    ) external returns (uint256 assets);
+
+    /// @notice Starts an asynchronous redemption (ERC-7540 style): escrows `shares` LRT of the sender and
+    /// records what they are worth now. The buffer's unreserved idle LST is reserved for it as far as it
+    /// goes; the rest is queued in the restaking manager now. Claimable after the manager's withdrawal delay.
+    /// @param shares LRT to redeem.
+    /// @return requestId The request's id (from 1).
+    function requestRedeem(uint256 shares) external returns (uint256 requestId);
+
+    /// @notice Pays a request to its owner once its delay has passed: min(value at request, value now) in
+    /// LST, rounded down; burns the escrowed shares and completes the manager's withdrawal if there is one.
+    /// @param requestId The request's id.
+    /// @return assets LST paid.
+    function claimRedeem(uint256 requestId) external returns (uint256 assets);
+
+    // ---------------------------------------------------------------- manager role
+
+    /// @notice Delegates the vault to `operator` in the restaking manager (manager role), once.
+    /// @param operator A registered operator.
+    function delegateTo(address operator) external;
+
+    /// @notice Restakes `assets` idle LST into the manager's LST strategy (manager role). The unreserved
+    /// idle LST left must be at least `bufferBps` of `totalAssets`.
+    /// @param assets LST to restake.
+    /// @return depositShares Strategy shares received.
+    function restake(uint256 assets) external returns (uint256 depositShares);
+
+    /// @notice Claims the vault's service rewards (paid in the LST) from the manager and compounds them
+    /// into the buffer; mints the `feeBps` fee on them as LRT to the treasury (manager role).
+    /// @return rewards LST claimed.
+    function harvestRewards() external returns (uint256 rewards);
+
+    // ---------------------------------------------------------------- admin and pauser
+
+    /// @notice Sets the liquidity buffer target, at most 10,000 bps (admin).
+    function setBufferBps(uint256 newBufferBps) external;
+
+    /// @notice Sets the protocol fee on service rewards, at most `MAX_FEE_BPS` (admin).
+    function setFeeBps(uint256 newFeeBps) external;
+
+    /// @notice Sets where the fee shares are minted (admin).
+    function setTreasury(address newTreasury) external;
+
+    /// @notice Stops deposits, redemption requests and claims (pauser role).
+    function pause() external;
+
+    /// @notice Resumes them (pauser role).
+    function unpause() external;
+
+    // ---------------------------------------------------------------- views
+
+    /// @notice The deposit pool that stakes ETH and mints the LST.
+    function pool() external view returns (IDepositPool);
+
+    /// @notice The restaking manager the vault restakes in.
+    function manager() external view returns (IRestakingManager);
+
+    /// @notice The operator the vault is delegated to (0 before `delegateTo`).
+    function operator() external view returns (address);
+
+    /// @notice Receiver of the fee shares.
+    function treasury() external view returns (address);
+
+    /// @notice Share of `totalAssets` kept as unreserved idle LST when restaking, basis points.
+    function bufferBps() external view returns (uint256);
+
+    /// @notice Protocol fee on service rewards, basis points.
+    function feeBps() external view returns (uint256);
+
+    /// @notice LST the vault holds idle, accounted (never `balanceOf`: a donation is not counted);
+    /// claimed rewards and completed withdrawals included.
+    function idleAssets() external view returns (uint256);
+
+    /// @notice Idle LST reserved for open redemption requests (cannot be restaked).
+    function reservedAssets() external view returns (uint256);
+
+    /// @notice LST restaked in the manager, after slashing (the manager's `withdrawableUnderlying`).
+    function restakedAssets() external view returns (uint256);
+
+    /// @notice LST in the vault's open queued withdrawals in the manager, after slashing.
+    function queuedAssets() external view returns (uint256);
+
+    /// @notice Open queued withdrawals of the vault in the manager.
+    function openWithdrawals() external view returns (uint256);
+
+    /// @notice `s·k` of the vault's restaked position in the manager (deposit shares × deposit scaling
+    /// factor): times the operator's max magnitude `m`, its withdrawable shares.
+    function restakedScaledShares() external view returns (uint256);
+
+    /// @notice Sum of the scaled shares `s·k` of those open withdrawals.
+    function queuedScaledShares() external view returns (uint256);
+
+    /// @notice Wei of ETH one LRT (10^decimals units) is worth: vault rate × LST rate, so consensus-layer
+    /// and AVS losses compound.
+    function lrtRateInEth() external view returns (uint256);
+
+    /// @notice Wei of ETH `holder`'s LRT are worth now (its escrowed requests excluded).
+    function ethValueOf(address holder) external view returns (uint256);
+
+    /// @notice Number of the last redemption request.
+    function redeemRequestCount() external view returns (uint256);
+
+    /// @notice A redemption request.
+    function getRedeemRequest(uint256 requestId) external view returns (RedeemRequest memory);
+
+    /// @notice LST `claimRedeem(requestId)` would pay at the current rates (0 once claimed). It does not
+    /// say whether the delay has passed (see `readyAt`).
+    function previewClaimRedeem(uint256 requestId) external view returns (uint256);
+}
