@@ -99,4 +99,17 @@ step "Native restaking: a solo staker's validator, withdrawal address a pod"
 "$hh" lab pod-credit "${net[@]}" --account 4
 "$hh" lab status "${net[@]}" --account 4
 
+step "Liquid restaking: the LRT vault stakes, restakes, earns service rewards, redeems"
+"$hh" lab lrt-manage --delegate 2 "${net[@]}"
+"$hh" lab lrt-deposit --eth 0.02 "${net[@]}" --account 1
+"$hh" lab lrt-deposit --lst 0.005 "${net[@]}" --account 1
+expect_refusal "SlippageExceeded" "$hh" lab lrt-deposit --eth 0.01 --min-shares 1 "${net[@]}" --account 1
+"$hh" lab lrt-manage --restake 0.015 "${net[@]}"
+"$hh" lab avs-pay --operator 2 --amount 0.001 "${net[@]}" --account 3
+"$hh" lab lrt-manage --harvest "${net[@]}"
+"$hh" lab lrt-redeem --shares 0.01 "${net[@]}" --account 1
+"$hh" lab time --seconds 301 "${net[@]}"
+"$hh" lab lrt-claim --id 1 "${net[@]}" --account 1
+"$hh" lab status "${net[@]}" --account 1
+
 step "Rehearsal passed"

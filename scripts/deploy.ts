@@ -14,6 +14,7 @@ import hre from "hardhat";
 import { formatEther } from "ethers";
 
 import StakingLabModule from "../ignition/modules/StakingLab.js";
+import { LRT_ROLES } from "../ignition/modules/LiquidRestaking.js";
 import { ROLES } from "../ignition/modules/Staking.js";
 import {
   IGNITION_DIR,
@@ -34,6 +35,7 @@ const FUTURES = {
   DepositPool: "Staking#DepositPool",
   LiquidStakingToken: "Staking#LiquidStakingToken",
   RestakingManager: "Restaking#RestakingManager",
+  LRTVault: "LiquidRestaking#LRTVault",
 } as const;
 type Deployed = keyof typeof FUTURES;
 
@@ -44,7 +46,7 @@ const CREATED_BY: Record<string, { creator: Deployed; args: Deployed[] }> = {
 };
 
 /** Transactions besides contract creations: the reserve funding and the role grants. */
-const CALL_GAS_BUDGET = 9n * 60_000n;
+const CALL_GAS_BUDGET = 11n * 60_000n;
 
 await runMain(async () => {
   const connected = await connect(hre);
@@ -85,12 +87,14 @@ await runMain(async () => {
     "RestakingManager",
     await deployed.manager.getAddress(),
   );
+  const vault = await ethers.getContractAt("LRTVault", await deployed.vault.getAddress());
   const addresses: Record<string, string> = {
     BeaconChainSimulator: await simulator.getAddress(),
     DepositPool: await pool.getAddress(),
     LiquidStakingToken: await token.getAddress(),
     RestakingManager: await manager.getAddress(),
     RestakingPod: await manager.podImplementation(),
+    LRTVault: await vault.getAddress(),
   };
 
   // Check the wiring as a student would: links between contracts, parameters and every role.
@@ -124,6 +128,8 @@ await runMain(async () => {
     ["pool PAUSER_ROLE", pool, ROLES.pauser],
     ["pool LOSS_CONFIRMER_ROLE", pool, ROLES.lossConfirmer],
     ["manager PAUSER_ROLE", manager, ROLES.pauser],
+    ["vault MANAGER_ROLE", vault, LRT_ROLES.manager],
+    ["vault PAUSER_ROLE", vault, LRT_ROLES.pauser],
   ];
   for (const [what, contract, role] of roleChecks) {
     if (!(await contract.hasRole(role, deployer.address))) problems.push(`${what} missing`);

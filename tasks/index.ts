@@ -215,6 +215,52 @@ export const labTasks = [
     .setAction(() => import("./actions/pod-credit.js"))
     .build(),
 
+  // Liquid restaking: the LRT vault.
+  task(["lab", "lrt-deposit"], "Deposit ETH or slETH into the LRT vault, receive slrETH")
+    .addOption({
+      name: "eth",
+      description: "ETH to deposit (staked through the pool)",
+      defaultValue: "",
+    })
+    .addOption({ name: "lst", description: "slETH to deposit", defaultValue: "" })
+    .addOption({
+      name: "minShares",
+      description: "Least slrETH to accept (slippage bound)",
+      defaultValue: "",
+    })
+    .addOption(ACCOUNT)
+    .setAction(() => import("./actions/lrt-deposit.js"))
+    .build(),
+  task(["lab", "lrt-redeem"], "Ask to redeem slrETH (paid after the restaking delay)")
+    .addOption({ name: "shares", description: "slrETH to redeem", defaultValue: "" })
+    .addFlag({ name: "all", description: "Redeem all your slrETH" })
+    .addOption(ACCOUNT)
+    .setAction(() => import("./actions/lrt-redeem.js"))
+    .build(),
+  task(["lab", "lrt-claim"], "Collect a redemption's slETH after the delay")
+    .addOption({
+      name: "id",
+      description: "Redemption id (printed by lrt-redeem)",
+      defaultValue: "",
+    })
+    .addOption(ACCOUNT)
+    .setAction(() => import("./actions/lrt-claim.js"))
+    .build(),
+  task(
+    ["lab", "lrt-manage"],
+    "Vault manager: delegate the vault, restake idle slETH, harvest rewards",
+  )
+    .addOption({
+      name: "delegate",
+      description: "Operator address or account index",
+      defaultValue: "",
+    })
+    .addOption({ name: "restake", description: "slETH to restake", defaultValue: "" })
+    .addFlag({ name: "harvest", description: "Claim and compound service rewards" })
+    .addOption(ACCOUNT)
+    .setAction(() => import("./actions/lrt-manage.js"))
+    .build(),
+
   task(["lab", "verify"], "Verify the recorded contracts on Hoodi's explorers")
     .setAction(() => import("./actions/verify.js"))
     .build(),

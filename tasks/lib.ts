@@ -58,13 +58,14 @@ export async function openLab(hre: HardhatRuntimeEnvironment, account = "0") {
     address("RestakingManager"),
     signer,
   );
+  const vault = await ethers.getContractAt("LRTVault", address("LRTVault"), signer);
   if ((await ethers.provider.getCode(await pool.getAddress())) === "0x") {
     throw new UserError(
       `No contract at the recorded DepositPool address on ${networkName} (was the node restarted?): ` +
         `redeploy with \`npx hardhat run scripts/deploy.ts --network ${networkName}\`.`,
     );
   }
-  return { ...connected, record, signer, simulator, pool, token, manager };
+  return { ...connected, record, signer, simulator, pool, token, manager, vault };
 }
 
 export type Lab = Awaited<ReturnType<typeof openLab>>;
@@ -198,6 +199,7 @@ export function parsePercentWad(value: string, option: string): bigint {
 /** The custom errors a task may meet, for `send`. */
 export function labErrors(lab: Lab) {
   return [
+    { name: "LRTVault", iface: lab.vault.interface },
     { name: "RestakingManager", iface: lab.manager.interface },
     { name: "DepositPool", iface: lab.pool.interface },
     { name: "BeaconChainSimulator", iface: lab.simulator.interface },

@@ -5,11 +5,13 @@
  */
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 
+import LiquidRestakingModule from "./LiquidRestaking.js";
 import RestakingModule from "./Restaking.js";
 import StakingModule from "./Staking.js";
 
 export default buildModule("StakingLab", (m) => {
   const staking = m.useModule(StakingModule);
   const restaking = m.useModule(RestakingModule);
-  return { ...staking, ...restaking };
+  const liquidRestaking = m.useModule(LiquidRestakingModule);
+  return { ...staking, ...restaking, ...liquidRestaking };
 });

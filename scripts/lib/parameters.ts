@@ -23,5 +23,9 @@ export function moduleParameters(profile: Profile) {
       deallocationDelay: profile.deallocationDelaySeconds,
       operatorSplitBps: profile.operatorSplitBps,
     },
+    LiquidRestaking: {
+      bufferBps: profile.lrtBufferBps,
+      feeBps: profile.lrtFeeBps,
+    },
   };
 }

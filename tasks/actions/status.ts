@@ -10,10 +10,8 @@ const DAY = 86_400n;
 const WAD = 10n ** 18n;
 
 export default labAction<{ account: string }>(async ({ account }, hre) => {
-  const { simulator, pool, token, manager, signer, ethers, networkName, record } = await openLab(
-    hre,
-    account,
-  );
+  const { simulator, pool, token, manager, vault, signer, ethers, networkName, record } =
+    await openLab(hre, account);
   const poolAddress = await pool.getAddress();
   const [rate, supply, pooled, buffered, locked, depositable, unaccounted, lastId, lastFinalized] =
     await Promise.all([
@@ -143,6 +141,36 @@ export default labAction<{ account: string }>(async ({ account }, hre) => {
     });
   }
   if (queued.length > 0) console.table(queued);
+
+  // Liquid restaking: the vault and your slrETH.
+  const decimals = await vault.decimals();
+  const [lrtRate, vaultAssets, idle, restaked, queuedAssets, vaultOperator, lrtBalance, lrtValue] =
+    await Promise.all([
+      vault.lrtRateInEth(),
+      vault.totalAssets(),
+      vault.idleAssets(),
+      vault.restakedAssets(),
+      vault.queuedAssets(),
+      vault.operator(),
+      vault.balanceOf(me),
+      vault.ethValueOf(me),
+    ]);
+  console.log("Liquid restaking (LRT vault)");
+  console.table([
+    { item: "slrETH value", value: `${formatEther(lrtRate)} ETH (vault rate × slETH rate)` },
+    {
+      item: "vault assets: idle + restaked + queued",
+      value: `${formatEther(vaultAssets)} slETH = ${formatEther(idle)} + ${formatEther(restaked)} + ${formatEther(queuedAssets)}`,
+    },
+    {
+      item: "delegated to",
+      value: vaultOperator === ethers.ZeroAddress ? "nobody yet" : vaultOperator,
+    },
+    {
+      item: "you hold",
+      value: `${ethers.formatUnits(lrtBalance, decimals)} slrETH (${formatEther(lrtValue)} ETH)`,
+    },
+  ]);
 
   // Your requests among the latest ones (a view loop off-chain; the contract never loops).
   const mine = [];

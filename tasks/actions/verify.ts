@@ -35,6 +35,7 @@ function contractFolder(name: string): string {
     DepositPool: "staking",
     LiquidStakingToken: "staking",
     RestakingManager: "restaking",
+    RestakingPod: "restaking",
     LRTVault: "liquid-restaking",
   };
   const folder = folders[name];

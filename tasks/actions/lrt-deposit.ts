@@ -1,0 +1,46 @@
+/**
+ * `lab lrt-deposit --eth 0.01` or `--lst 0.01`: liquid restaking — deposit ETH (staked through
+ * the pool first) or slETH into the LRT vault and receive slrETH. `--min-shares` bounds slippage.
+ */
+import { formatUnits } from "ethers";
+
+import {
+  approveLst,
+  eth,
+  labAction,
+  labErrors,
+  openLab,
+  parseAmount,
+  send,
+  UserError,
+} from "../lib.js";
+
+export default labAction<{ eth: string; lst: string; minShares: string; account: string }>(
+  async ({ eth: ethAmount, lst, minShares, account }, hre) => {
+    const lab = await openLab(hre, account);
+    const { vault, signer } = lab;
+    if ((ethAmount === "") === (lst === ""))
+      throw new UserError("Give exactly one of --eth or --lst, e.g. --eth 0.01");
+    const decimals = await vault.decimals();
+    const minimum =
+      minShares === "" ? 0n : parseAmount(minShares, "min-shares") * 10n ** (decimals - 18n);
+    const before = await vault.balanceOf(signer.address);
+    let hash: string;
+    if (ethAmount !== "") {
+      const value = parseAmount(ethAmount, "eth");
+      hash = await send("LRT deposit refused", labErrors(lab), () =>
+        vault.depositETH(signer.address, minimum, { value }),
+      );
+    } else {
+      const assets = parseAmount(lst, "lst");
+      await approveLst(lab, await vault.getAddress(), assets);
+      hash = await send("LRT deposit refused", labErrors(lab), () =>
+        vault.depositWithMinShares(assets, signer.address, minimum),
+      );
+    }
+    const minted = (await vault.balanceOf(signer.address)) - before;
+    console.log(
+      `Received ${formatUnits(minted, decimals)} slrETH, worth ${eth(await vault.ethValueOf(signer.address))} in all — tx ${hash}`,
+    );
+  },
+);
