@@ -116,7 +116,7 @@ contract BeaconChainSimulator is IBeaconChainSimulator, AccessControl, Reentranc
     // ------------------------------------------------------------------ construction
 
     /// @param admin Receives DEFAULT_ADMIN_ROLE and CONSENSUS_ROLE (the teacher).
-    /// @param validatorDeposit_ Exact deposit of one validator, wei (32 ETH on mainnet).
+    /// @param validatorDeposit_ Exact deposit of one validator, wei (32 ETH on mainnet; at most 2^96 − 1).
     /// @param rewardAprBps_ Reward rate per simulated year on the deposit, basis points (≤ 10,000).
     /// @param timeScale_ Simulated seconds per real second (1 to `MAX_TIME_SCALE`).
     /// @param exitDelay_ Real seconds from an exit or a slashing to withdrawability (> 0, at most
@@ -277,15 +277,19 @@ contract BeaconChainSimulator is IBeaconChainSimulator, AccessControl, Reentranc
             if (block.timestamp < validator.withdrawableAt) {
                 revert NotYetWithdrawable(index, validator.withdrawableAt, block.timestamp);
             }
-            if (validator.slashed && !validator.correlationProcessed)
+            if (validator.slashed && !validator.correlationProcessed) {
                 _applyCorrelationPenalty(index, validator, account);
+            }
             fullWithdrawal = true;
             paid = validator.storedBalance;
         } else {
             revert NothingToSweep(index);
         }
 
-        // What goes beyond the validator's deposit is a reward, drawn from the reserve.
+        // Deposits back principals, the reserve backs rewards: while a validator's payments add up
+        // to at most its own deposit they come out of that deposit; every wei beyond is a reward
+        // and comes out of the reserve. So no validator is ever paid from another's deposit, and
+        // a reserve too small for the rewards owed is an error, never a silent shortfall.
         uint256 paidBefore = validator.paid;
         uint256 paidAfter = paidBefore + paid;
         uint256 reserveDraw = _excessOverDeposit(paidAfter) - _excessOverDeposit(paidBefore);
@@ -453,7 +457,8 @@ contract BeaconChainSimulator is IBeaconChainSimulator, AccessControl, Reentranc
 
     /// @dev `process_slashings`, measured at the validator's `withdrawableAt` (the midpoint of its
     /// correlation window, as on mainnet): penalty = balance × min(3 × slashed, total) / total,
-    /// rounded up (burn up). An empty network (total 0) takes the whole balance.
+    /// rounded up (burn up). An empty network (total 0) takes the whole balance. The slashed stake is
+    /// read at `withdrawableAt` from the buckets; the total active stake is read now (it has no history).
     function _applyCorrelationPenalty(
         uint256 index,
         Validator storage validator,

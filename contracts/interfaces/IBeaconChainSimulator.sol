@@ -133,11 +133,15 @@ interface IBeaconChainSimulator {
     /// @notice Pays the withdrawal address: the balance above the deposit of an active validator
     /// (a partial withdrawal, "skimming"), or the whole balance of a withdrawable one (a full
     /// withdrawal, after applying any correlation penalty). Anyone may call it.
+    /// Payments beyond the validator's deposit (its rewards) are drawn from `rewardReserve()`.
+    /// Reverts with `NothingToSweep` (active at or below its deposit, or already withdrawn),
+    /// `NotYetWithdrawable`, `RewardReserveShort` or `PaymentFailed` (the address rejected the ETH).
     /// @param index The validator's index.
     /// @return paid Wei sent to the withdrawal address.
     function sweep(uint256 index) external returns (uint256 paid);
 
-    /// @notice Adds the ETH sent to the reserve that pays consensus-layer rewards.
+    /// @notice Adds the ETH sent to the reserve that pays consensus-layer rewards (anyone may fund it;
+    /// zero reverts). On mainnet rewards are newly issued ETH; here someone must provide them.
     function fundRewards() external payable;
 
     // ---------------------------------------------------------------- parameters (admin)
@@ -199,7 +203,8 @@ interface IBeaconChainSimulator {
     /// @notice Number of validators currently active.
     function activeValidatorCount() external view returns (uint256);
 
-    /// @notice Deposits of validators slashed within the correlation window, in wei.
+    /// @notice Deposits of validators slashed within the correlation window, in wei, counted in 16
+    /// buckets of `correlationBucketSeconds()`: the last full window, to within one bucket.
     function slashedInWindow() external view returns (uint256);
 
     /// @notice Everything known about one validator.

@@ -84,9 +84,11 @@ describe("BeaconChainSimulator", function () {
         );
         await simulator.connect(teacher).setSlashingPenaltyQuotient(32n);
         expect(PENALTY_32).to.equal(ether("1"));
+        const slashAt = BigInt(await time.latest()) + 10n;
+        await time.setNextBlockTimestamp(slashAt);
         await expect(simulator.connect(teacher).slash(0))
           .to.emit(simulator, "ValidatorSlashed")
-          .withArgs(0n, PENALTY_32, (await time.latest()) + 1 + Number(EXIT_DELAY));
+          .withArgs(0n, PENALTY_32, slashAt + EXIT_DELAY);
         expect(await simulator.validatorBalance(0)).to.equal(DEPOSIT - PENALTY_32);
       });
 
@@ -151,9 +153,11 @@ describe("BeaconChainSimulator", function () {
         );
         await simulator.connect(alice).requestExit(0);
         await simulator.connect(teacher).penalize(0, DEPOSIT - 1000n);
+        const slashAt = BigInt(await time.latest()) + 10n;
+        await time.setNextBlockTimestamp(slashAt);
         await expect(simulator.connect(teacher).slash(0))
           .to.emit(simulator, "ValidatorSlashed")
-          .withArgs(0n, 1000n, (await time.latest()) + 1 + Number(EXIT_DELAY));
+          .withArgs(0n, 1000n, slashAt + EXIT_DELAY);
         expect(await simulator.validatorBalance(0)).to.equal(0n);
       });
     });
