@@ -31,6 +31,7 @@ import {LiquidStakingToken} from "./LiquidStakingToken.sol";
 /// Roles (OpenZeppelin AccessControl): `DEFAULT_ADMIN_ROLE` (parameters, roles), `ORACLE_ROLE`
 /// (reports), `OPERATOR_ROLE` (stakes validators), `PAUSER_ROLE` (the guardian), and
 /// `LOSS_CONFIRMER_ROLE` (Lido's second-opinion oracle for large losses).
+// solhint-disable-next-line max-states-count
 contract DepositPool is IDepositPool, AccessControl, ReentrancyGuardTransient, Pausable {
     using SafeCast for uint256;
     using SafeERC20 for IERC20;
@@ -95,7 +96,7 @@ contract DepositPool is IDepositPool, AccessControl, ReentrancyGuardTransient, P
     uint256 private _lossBudgetPerValidator;
 
     /// Request 0 is an empty sentinel, so `_requests[id - 1]` always holds the sums before `id`.
-    mapping(uint256 requestId => WithdrawalRequest) private _requests;
+    mapping(uint256 requestId => StoredRequest) private _requests;
 
     /// First request id of each report period. Only reports move the rate, so all requests of one
     /// period were valued at the same rate: a batch is priced period by period, never holder by holder.
@@ -113,6 +114,17 @@ contract DepositPool is IDepositPool, AccessControl, ReentrancyGuardTransient, P
     uint256 private _nextExitCandidate;
 
     mapping(bytes32 reportHash => bool confirmed) private _confirmedLossReports;
+
+    /// @dev A `WithdrawalRequest` as stored: the same fields in two slots instead of three
+    /// ([owner, requestedAt, claimed] [cumulativeShares, cumulativeEth]), which saves a new slot
+    /// (22,100 gas) on every request. `getWithdrawalRequest` returns it in the interface's order.
+    struct StoredRequest {
+        address owner;
+        uint64 requestedAt;
+        bool claimed;
+        uint128 cumulativeShares;
+        uint128 cumulativeEth;
+    }
 
     /// @dev The share rate of a finalised batch, kept as a fraction so a claim loses no precision.
     struct FinalizationRate {
@@ -157,6 +169,7 @@ contract DepositPool is IDepositPool, AccessControl, ReentrancyGuardTransient, P
     /// validators). It waits in `unaccountedClWithdrawals` until a report moves it into the buffer.
     /// @dev Any other sender is refused, so a plain transfer cannot be mistaken for a withdrawal.
     /// ETH forced in without a call (SELFDESTRUCT) still arrives, but no accounted figure moves.
+    // solhint-disable-next-line no-complex-fallback
     receive() external payable {
         if (msg.sender != address(simulator)) revert UnexpectedEtherSender(msg.sender);
         _unaccountedClWithdrawals = (_unaccountedClWithdrawals + msg.value).toUint128();
@@ -189,8 +202,8 @@ contract DepositPool is IDepositPool, AccessControl, ReentrancyGuardTransient, P
 
     /// @inheritdoc IDepositPool
     /// @dev CAUTION: a permit seen in the mempool can be submitted by anyone first, which would make
-    /// a second `permit` revert. The permit is therefore tried, not required: if it fails, the
-    /// request goes on with whatever allowance exists (OpenZeppelin's advice for permit users).
+    /// a second `permit` revert and grief the request. So the permit is only used when the allowance
+    /// is missing: if someone already submitted it, the allowance it set is used as is.
     function requestWithdrawalWithPermit(
         uint256 shares,
         uint256 deadline,
@@ -198,19 +211,19 @@ contract DepositPool is IDepositPool, AccessControl, ReentrancyGuardTransient, P
         bytes32 r,
         bytes32 s
     ) external whenNotPaused returns (uint256 requestId) {
-        try token.permit(msg.sender, address(this), shares, deadline, v, r, s) {
-            // The allowance is set.
-        } catch {
-            // Front-run or invalid: `transferFrom` below reverts if there is no allowance.
+        if (token.allowance(msg.sender, address(this)) < shares) {
+            token.permit(msg.sender, address(this), shares, deadline, v, r, s);
         }
         return _requestWithdrawal(shares);
     }
 
     /// @inheritdoc IDepositPool
-    function claimWithdrawal(uint256 requestId) external whenNotPaused nonReentrant returns (uint256 amountOfEth) {
+    function claimWithdrawal(
+        uint256 requestId
+    ) external whenNotPaused nonReentrant returns (uint256 amountOfEth) {
         // Checks.
         if (requestId == 0 || requestId > _lastRequestId) revert UnknownRequest(requestId);
-        WithdrawalRequest storage request = _requests[requestId];
+        StoredRequest storage request = _requests[requestId];
         address owner = request.owner;
         if (owner != msg.sender) revert NotRequestOwner(requestId, msg.sender, owner);
         uint256 lastFinalized = _lastFinalizedRequestId;
@@ -269,7 +282,13 @@ contract DepositPool is IDepositPool, AccessControl, ReentrancyGuardTransient, P
         // The queue is finalised at the rate after rewards, losses and fee: `pooled / shares`.
         _finalize(report.finalizeUpToRequestId, pooled, shares);
 
-        emit ReportSubmitted(report.timestamp, preClBalance, postClBalance, _totalPooledEther(), token.totalSupply());
+        emit ReportSubmitted(
+            report.timestamp,
+            preClBalance,
+            postClBalance,
+            _totalPooledEther(),
+            token.totalSupply()
+        );
 
         _requestExitsIfNeeded();
     }
@@ -291,7 +310,10 @@ contract DepositPool is IDepositPool, AccessControl, ReentrancyGuardTransient, P
     }
 
     /// @inheritdoc IDepositPool
-    function setDepositLimits(uint256 newMinDeposit, uint256 newDepositCap) external onlyRole(DEFAULT_ADMIN_ROLE) {
+    function setDepositLimits(
+        uint256 newMinDeposit,
+        uint256 newDepositCap
+    ) external onlyRole(DEFAULT_ADMIN_ROLE) {
         _setDepositLimits(newMinDeposit, newDepositCap);
     }
 
@@ -384,7 +406,15 @@ contract DepositPool is IDepositPool, AccessControl, ReentrancyGuardTransient, P
     /// @inheritdoc IDepositPool
     function getWithdrawalRequest(uint256 requestId) external view returns (WithdrawalRequest memory) {
         if (requestId == 0 || requestId > _lastRequestId) revert UnknownRequest(requestId);
-        return _requests[requestId];
+        StoredRequest storage request = _requests[requestId];
+        return
+            WithdrawalRequest({
+                owner: request.owner,
+                cumulativeShares: request.cumulativeShares,
+                cumulativeEth: request.cumulativeEth,
+                requestedAt: request.requestedAt,
+                claimed: request.claimed
+            });
     }
 
     /// @inheritdoc IDepositPool
@@ -401,7 +431,12 @@ contract DepositPool is IDepositPool, AccessControl, ReentrancyGuardTransient, P
     ) external view returns (uint256 ethToLock, uint256 sharesToBurn) {
         uint256 lastFinalized = _lastFinalizedRequestId;
         _checkFinalizationRange(upToRequestId, lastFinalized);
-        (ethToLock, sharesToBurn, ) = _calculateFinalization(lastFinalized, upToRequestId, pooledEther, totalShares_);
+        (ethToLock, sharesToBurn, ) = _calculateFinalization(
+            lastFinalized,
+            upToRequestId,
+            pooledEther,
+            totalShares_
+        );
     }
 
     /// @inheritdoc IDepositPool
@@ -482,13 +517,16 @@ contract DepositPool is IDepositPool, AccessControl, ReentrancyGuardTransient, P
         return
             uint256(_bufferedEther) +
             _clBalance +
-            (uint256(_depositedValidators) - _clValidators) *
-            validatorDeposit;
+            (uint256(_depositedValidators) - _clValidators) * validatorDeposit;
     }
 
     /// @dev Shares that `amountOfEth` buys, rounded down (the pool keeps the dust). 1:1 while the
     /// pool has no shares; none at all if shares exist but back nothing (the pool lost everything).
-    function _sharesForEth(uint256 amountOfEth, uint256 pooled, uint256 supply) private pure returns (uint256) {
+    function _sharesForEth(
+        uint256 amountOfEth,
+        uint256 pooled,
+        uint256 supply
+    ) private pure returns (uint256) {
         if (supply == 0) return amountOfEth;
         if (pooled == 0) return 0;
         return Math.mulDiv(amountOfEth, supply, pooled);
@@ -506,11 +544,13 @@ contract DepositPool is IDepositPool, AccessControl, ReentrancyGuardTransient, P
         uint256 simulatedNow = simulator.simulatedTime();
         if (report.timestamp > simulatedNow) revert ReportInFuture(report.timestamp, simulatedNow);
         uint256 lastValidators = _clValidators;
-        if (report.clValidators < lastValidators) revert ValidatorCountDecreased(report.clValidators, lastValidators);
+        if (report.clValidators < lastValidators)
+            revert ValidatorCountDecreased(report.clValidators, lastValidators);
         uint256 deposited = _depositedValidators;
         if (report.clValidators > deposited) revert ValidatorCountTooHigh(report.clValidators, deposited);
         uint256 received = _unaccountedClWithdrawals;
-        if (report.withdrawnFromCl > received) revert WithdrawnExceedsReceived(report.withdrawnFromCl, received);
+        if (report.withdrawnFromCl > received)
+            revert WithdrawnExceedsReceived(report.withdrawnFromCl, received);
 
         // Newly seen validators enter at their deposit: only what they earned or lost since counts.
         preClBalance = uint256(_clBalance) + (report.clValidators - lastValidators) * validatorDeposit;
@@ -582,13 +622,20 @@ contract DepositPool is IDepositPool, AccessControl, ReentrancyGuardTransient, P
         _checkpointFirstIds.push(lastFinalized + 1);
         _checkpointRates.push(FinalizationRate(pooled.toUint128(), shares.toUint128()));
         token.burn(address(this), sharesToBurn);
-        emit WithdrawalsFinalized(lastFinalized + 1, upTo, ethToLock, sharesToBurn, Math.mulDiv(WAD, pooled, shares));
+        emit WithdrawalsFinalized(
+            lastFinalized + 1,
+            upTo,
+            ethToLock,
+            sharesToBurn,
+            Math.mulDiv(WAD, pooled, shares)
+        );
     }
 
     /// @dev Reverts unless `lastFinalized < upTo ≤ lastRequestId`.
     function _checkFinalizationRange(uint256 upTo, uint256 lastFinalized) private view {
         uint256 lastRequest = _lastRequestId;
-        if (upTo <= lastFinalized || upTo > lastRequest) revert InvalidFinalization(upTo, lastFinalized, lastRequest);
+        if (upTo <= lastFinalized || upTo > lastRequest)
+            revert InvalidFinalization(upTo, lastFinalized, lastRequest);
     }
 
     /// @dev ETH to lock and shares to burn for requests `lastFinalized + 1 … upTo` at `pooled / shares`.
@@ -607,12 +654,12 @@ contract DepositPool is IDepositPool, AccessControl, ReentrancyGuardTransient, P
         uint256 shares
     ) private view returns (uint256 ethToLock, uint256 sharesToBurn, uint256 cursor) {
         cursor = _periodCursor;
-        WithdrawalRequest storage previous = _requests[lastFinalized];
+        StoredRequest storage previous = _requests[lastFinalized];
         uint256 end = lastFinalized;
         while (end < upTo) {
             bool periodCompleted;
             (end, periodCompleted) = _periodEnd(cursor, upTo);
-            WithdrawalRequest storage last = _requests[end];
+            StoredRequest storage last = _requests[end];
             uint256 periodShares = last.cumulativeShares - previous.cumulativeShares;
             // Rounded down: what the period is paid never exceeds either value.
             ethToLock += Math.min(
@@ -626,7 +673,10 @@ contract DepositPool is IDepositPool, AccessControl, ReentrancyGuardTransient, P
     }
 
     /// @dev Last request of period `cursor` that is at most `upTo`, and whether it ends the period.
-    function _periodEnd(uint256 cursor, uint256 upTo) private view returns (uint256 end, bool periodCompleted) {
+    function _periodEnd(
+        uint256 cursor,
+        uint256 upTo
+    ) private view returns (uint256 end, bool periodCompleted) {
         if (cursor + 1 == _periodFirstRequestIds.length) return (upTo, false); // the open period
         uint256 periodLastId = _periodFirstRequestIds[cursor + 1] - 1;
         if (upTo < periodLastId) return (upTo, false);
@@ -636,8 +686,8 @@ contract DepositPool is IDepositPool, AccessControl, ReentrancyGuardTransient, P
     /// @dev Payout of one finalised request: `min(value at request, shares × rate of its batch)`,
     /// rounded down. Summed over a period it never exceeds what `_calculateFinalization` locked.
     function _payoutOf(uint256 requestId) private view returns (uint256) {
-        WithdrawalRequest storage request = _requests[requestId];
-        WithdrawalRequest storage previous = _requests[requestId - 1];
+        StoredRequest storage request = _requests[requestId];
+        StoredRequest storage previous = _requests[requestId - 1];
         uint256 requestShares = request.cumulativeShares - previous.cumulativeShares;
         uint256 requestEth = request.cumulativeEth - previous.cumulativeEth;
         // The batch holding `requestId` is the last one starting at or before it.
@@ -654,9 +704,10 @@ contract DepositPool is IDepositPool, AccessControl, ReentrancyGuardTransient, P
         uint256 available = uint256(_bufferedEther) + _unaccountedClWithdrawals;
         // Most reports stop here, without calling the simulator.
         if (demand <= available) return;
-        uint256 exiting = simulator.validatorCountOf(address(this)) -
-            simulator.activeValidatorCountOf(address(this)) -
-            simulator.withdrawnValidatorCountOf(address(this));
+        uint256 exiting =
+            simulator.validatorCountOf(address(this)) -
+                simulator.activeValidatorCountOf(address(this)) -
+                simulator.withdrawnValidatorCountOf(address(this));
         uint256 amount = validatorDeposit;
         available += exiting * amount;
         if (demand <= available) return;
@@ -689,13 +740,13 @@ contract DepositPool is IDepositPool, AccessControl, ReentrancyGuardTransient, P
         IERC20(address(token)).safeTransferFrom(msg.sender, address(this), shares);
 
         requestId = uint256(_lastRequestId) + 1;
-        WithdrawalRequest storage previous = _requests[requestId - 1];
-        _requests[requestId] = WithdrawalRequest({
+        StoredRequest storage previous = _requests[requestId - 1];
+        _requests[requestId] = StoredRequest({
             owner: msg.sender,
-            cumulativeShares: (uint256(previous.cumulativeShares) + shares).toUint128(),
-            cumulativeEth: (uint256(previous.cumulativeEth) + amountOfEth).toUint128(),
             requestedAt: uint64(block.timestamp),
-            claimed: false
+            claimed: false,
+            cumulativeShares: (uint256(previous.cumulativeShares) + shares).toUint128(),
+            cumulativeEth: (uint256(previous.cumulativeEth) + amountOfEth).toUint128()
         });
         _lastRequestId = requestId.toUint64();
         // The first request after a report opens a new period: its requests share one rate.

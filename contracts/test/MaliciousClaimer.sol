@@ -54,6 +54,7 @@ contract MaliciousClaimer {
         return pool.claimWithdrawal(targetRequestId);
     }
 
+    // solhint-disable-next-line no-complex-fallback
     receive() external payable {
         if (mode == Mode.Refuse) revert RefusedEther(msg.value);
         if (mode == Mode.Reenter) {

@@ -7,10 +7,12 @@
  * reaches (`WithdrawalQueue.prefinalize`). Here the "beacon chain" is the `BeaconChainSimulator`
  * contract, so the oracle only reads views; this module does the same steps:
  *
- * 1. `readOracleSnapshot` reads the simulator and the pool at one block.
+ * 1. `readOracleSnapshot` reads the simulator and the pool at one block (counting only the pool's
+ *    own validators if someone else deposited one with the pool as withdrawal address).
  * 2. `simulateReport` (pure) repeats the pool's accounting: pre/post CL balance, fee, share rate.
  * 3. `largestFinalizableRequestId` finds the largest request the buffer covers at that rate.
- * 4. `buildOracleReport` puts the three together.
+ * 4. `buildOracleReport` puts the three together; ETH received beyond what the APR bound allows
+ *    (a donation) is left for later reports rather than breaking the report.
  *
  * Everything is bigint wei and seconds; nothing here signs or sends a transaction.
  */
@@ -94,6 +96,7 @@ export interface OraclePoolReader {
   unaccountedClWithdrawals(overrides: ReadOverrides): Promise<bigint>;
   lastRequestId(overrides: ReadOverrides): Promise<bigint>;
   lastFinalizedRequestId(overrides: ReadOverrides): Promise<bigint>;
+  validatorIndexAt(n: bigint, overrides: ReadOverrides): Promise<bigint>;
   prefinalize(
     upToRequestId: bigint,
     pooledEther: bigint,
@@ -107,6 +110,7 @@ export interface OracleSimulatorReader {
   simulatedTime(overrides: ReadOverrides): Promise<bigint>;
   validatorCountOf(withdrawalAddress: string, overrides: ReadOverrides): Promise<bigint>;
   totalBalanceOf(withdrawalAddress: string, overrides: ReadOverrides): Promise<bigint>;
+  validatorBalance(index: bigint, overrides: ReadOverrides): Promise<bigint>;
 }
 
 /** Read calls at one block, so the snapshot is consistent. */
@@ -132,8 +136,8 @@ export async function readOracleSnapshot(
   const poolAddress = await pool.getAddress();
   const [
     bufferedEther,
-    clBalance,
-    clValidators,
+    poolClBalance,
+    poolClValidators,
     depositedValidators,
     validatorDeposit,
     feeBps,
@@ -165,11 +169,25 @@ export async function readOracleSnapshot(
     simulator.validatorCountOf(poolAddress, at),
     simulator.totalBalanceOf(poolAddress, at),
   ]);
+  let clValidators = seenValidators;
+  let clBalance = balance;
+  if (seenValidators > depositedValidators) {
+    // Someone deposited a validator with the pool as withdrawal address (anyone can, as on
+    // mainnet). It is not the pool's: count only the pool's own validators, one by one, as Lido's
+    // oracle counts only the keys of its node operators. O(validators) reads, off-chain.
+    clValidators = depositedValidators;
+    const own = await Promise.all(
+      Array.from({ length: Number(depositedValidators) }, async (_, n) =>
+        simulator.validatorBalance(await pool.validatorIndexAt(BigInt(n), at), at),
+      ),
+    );
+    clBalance = own.reduce((sum, b) => sum + b, 0n);
+  }
   return {
     accounts: {
       bufferedEther,
-      clBalance,
-      clValidators,
+      clBalance: poolClBalance,
+      clValidators: poolClValidators,
       depositedValidators,
       validatorDeposit,
       feeBps,
@@ -183,8 +201,8 @@ export async function readOracleSnapshot(
     },
     cl: {
       timestamp,
-      clValidators: seenValidators,
-      clBalance: balance,
+      clValidators,
+      clBalance,
       // Everything received so far: a sweep is accounted by the first report after it.
       withdrawnFromCl: unaccountedClWithdrawals,
     },
@@ -290,7 +308,16 @@ export async function buildOracleReport(
     clBalance: overrides.clBalance ?? cl.clBalance,
     withdrawnFromCl: overrides.withdrawnFromCl ?? cl.withdrawnFromCl,
   };
-  const outcome = simulateReport(accounts, snapshot);
+  let outcome = simulateReport(accounts, snapshot);
+  if (outcome.bounds === "reward-above-bound" && overrides.withdrawnFromCl === undefined) {
+    // More ETH arrived than rewards can explain (a donation through the consensus layer, e.g. the
+    // sweep of someone else's validator): take only what fits under the APR bound and leave the
+    // rest for later reports, as Lido smooths withdrawals and EL rewards under its rebase limit.
+    const excess = outcome.postClBalance - outcome.preClBalance - outcome.maxRewardIncrease;
+    snapshot.withdrawnFromCl =
+      excess >= snapshot.withdrawnFromCl ? 0n : snapshot.withdrawnFromCl - excess;
+    outcome = simulateReport(accounts, snapshot);
+  }
   const finalizeUpToRequestId =
     overrides.finalizeUpToRequestId ??
     (await largestFinalizableRequestId(

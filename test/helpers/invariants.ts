@@ -65,7 +65,11 @@ export async function checkStakingInvariants(
     ]);
 
   // INV-1: the supply is worth no more than the pooled ether...
-  expectAtMost(await pool.getEthByShares(supply), pooled, `${step} › INV-1 supply value ≤ totalPooledEther`);
+  expectAtMost(
+    await pool.getEthByShares(supply),
+    pooled,
+    `${step} › INV-1 supply value ≤ totalPooledEther`,
+  );
   // ...the ETH on the pool's balance covers what it accounts as held...
   const balance = await pool.runner!.provider!.getBalance(poolAddress);
   expectAtMost(
@@ -91,9 +95,17 @@ export async function checkStakingInvariants(
   // INV-3: round trips never create value (mint down, pay down).
   for (const amount of PROBES) {
     const shares = await pool.getSharesByEth(amount);
-    expectAtMost(await pool.getEthByShares(shares), amount, `${step} › INV-3 eth→shares→eth (${amount})`);
+    expectAtMost(
+      await pool.getEthByShares(shares),
+      amount,
+      `${step} › INV-3 eth→shares→eth (${amount})`,
+    );
     const eth = await pool.getEthByShares(amount);
-    expectAtMost(await pool.getSharesByEth(eth), amount, `${step} › INV-3 shares→eth→shares (${amount})`);
+    expectAtMost(
+      await pool.getSharesByEth(eth),
+      amount,
+      `${step} › INV-3 shares→eth→shares (${amount})`,
+    );
   }
 
   // INV-4: each request pays at most its value at request; unclaimed payouts fit in lockedEther.
@@ -106,7 +118,11 @@ export async function checkStakingInvariants(
     const valueAtRequest = request.cumulativeEth - previousEth;
     previousEth = request.cumulativeEth;
     const claimable = await pool.claimableEther(id);
-    expectAtMost(claimable, valueAtRequest, `${step} › INV-4 request ${id} pays ≤ its value at request`);
+    expectAtMost(
+      claimable,
+      valueAtRequest,
+      `${step} › INV-4 request ${id} pays ≤ its value at request`,
+    );
     if (id <= lastFinalized && !request.claimed) owed += claimable;
     if (id > lastFinalized || request.claimed) {
       expect(claimable, `${step} › request ${id} not claimable`).to.equal(0n);

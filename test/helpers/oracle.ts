@@ -25,7 +25,9 @@ export async function oracleReport(
 /** Builds the honest report (with `overrides`) and submits it as `oracle`. */
 export async function submitOracleReport(
   pool: OraclePoolReader & {
-    connect(signer: Signer): { submitReport(report: OracleReport): Promise<ContractTransactionResponse> };
+    connect(signer: Signer): {
+      submitReport(report: OracleReport): Promise<ContractTransactionResponse>;
+    };
   },
   simulator: OracleSimulatorReader,
   oracle: Signer,

@@ -20,7 +20,12 @@ export async function signPermit(
   const ownerAddress = await owner.getAddress();
   const { chainId } = await owner.provider!.getNetwork();
   const signature = await owner.signTypedData(
-    { name: await token.name(), version: "1", chainId, verifyingContract: await token.getAddress() },
+    {
+      name: await token.name(),
+      version: "1",
+      chainId,
+      verifyingContract: await token.getAddress(),
+    },
     {
       Permit: [
         { name: "owner", type: "address" },

@@ -54,9 +54,17 @@ describe("DepositPool", function () {
 
     it("grants only DEFAULT_ADMIN_ROLE to the admin", async function () {
       const [admin] = await ethers.getSigners();
-      const pool = await ethers.deployContract("DepositPool", await constructorArgs({ 0: admin.address }));
+      const pool = await ethers.deployContract(
+        "DepositPool",
+        await constructorArgs({ 0: admin.address }),
+      );
       expect(await pool.hasRole(await pool.DEFAULT_ADMIN_ROLE(), admin.address)).to.equal(true);
-      for (const role of ["ORACLE_ROLE", "OPERATOR_ROLE", "PAUSER_ROLE", "LOSS_CONFIRMER_ROLE"] as const) {
+      for (const role of [
+        "ORACLE_ROLE",
+        "OPERATOR_ROLE",
+        "PAUSER_ROLE",
+        "LOSS_CONFIRMER_ROLE",
+      ] as const) {
         expect(await pool.hasRole(await pool[role](), admin.address), role).to.equal(false);
       }
     });
@@ -78,7 +86,10 @@ describe("DepositPool", function () {
         it(`reverts with ZeroAddress("${name}")`, async function () {
           const { pool } = await networkHelpers.loadFixture(deployStakingFixture);
           await expect(
-            ethers.deployContract("DepositPool", await constructorArgs({ [position]: ethers.ZeroAddress })),
+            ethers.deployContract(
+              "DepositPool",
+              await constructorArgs({ [position]: ethers.ZeroAddress }),
+            ),
           )
             .to.be.revertedWithCustomError(pool, "ZeroAddress")
             .withArgs(name);
@@ -98,7 +109,9 @@ describe("DepositPool", function () {
       for (const [name, position, value] of cases) {
         it(`reverts with InvalidParameter("${name}", ${value})`, async function () {
           const { pool } = await networkHelpers.loadFixture(deployStakingFixture);
-          await expect(ethers.deployContract("DepositPool", await constructorArgs({ [position]: value })))
+          await expect(
+            ethers.deployContract("DepositPool", await constructorArgs({ [position]: value })),
+          )
             .to.be.revertedWithCustomError(pool, "InvalidParameter")
             .withArgs(name, value);
         });
@@ -157,7 +170,8 @@ describe("DepositPool", function () {
 
   describe("setTreasury", function () {
     it("changes the treasury and emits TreasuryChanged", async function () {
-      const { pool, admin, treasury, carol } = await networkHelpers.loadFixture(deployStakingFixture);
+      const { pool, admin, treasury, carol } =
+        await networkHelpers.loadFixture(deployStakingFixture);
       await expect(pool.connect(admin).setTreasury(carol.address))
         .to.emit(pool, "TreasuryChanged")
         .withArgs(treasury.address, carol.address);
@@ -215,9 +229,13 @@ describe("DepositPool", function () {
   describe("pause and unpause", function () {
     it("lets the guardian pause and unpause", async function () {
       const { pool, guardian } = await networkHelpers.loadFixture(deployStakingFixture);
-      await expect(pool.connect(guardian).pause()).to.emit(pool, "Paused").withArgs(guardian.address);
+      await expect(pool.connect(guardian).pause())
+        .to.emit(pool, "Paused")
+        .withArgs(guardian.address);
       expect(await pool.paused()).to.equal(true);
-      await expect(pool.connect(guardian).unpause()).to.emit(pool, "Unpaused").withArgs(guardian.address);
+      await expect(pool.connect(guardian).unpause())
+        .to.emit(pool, "Unpaused")
+        .withArgs(guardian.address);
       expect(await pool.paused()).to.equal(false);
     });
   });
@@ -244,14 +262,22 @@ describe("DepositPool", function () {
     const calls: [string, string, (pool: any) => Promise<unknown>][] = [
       ["stakeValidator", "OPERATOR_ROLE", (pool) => pool.stakeValidator(ethers.id("key"))],
       ["submitReport", "ORACLE_ROLE", (pool) => pool.submitReport(report)],
-      ["confirmLossReport", "LOSS_CONFIRMER_ROLE", (pool) => pool.confirmLossReport(ethers.ZeroHash)],
+      [
+        "confirmLossReport",
+        "LOSS_CONFIRMER_ROLE",
+        (pool) => pool.confirmLossReport(ethers.ZeroHash),
+      ],
       ["pause", "PAUSER_ROLE", (pool) => pool.pause()],
       ["unpause", "PAUSER_ROLE", (pool) => pool.unpause()],
       ["setDepositLimits", "DEFAULT_ADMIN_ROLE", (pool) => pool.setDepositLimits(1n, 2n)],
       ["setTreasury", "DEFAULT_ADMIN_ROLE", (pool) => pool.setTreasury(ethers.ZeroAddress)],
       ["setFeeBps", "DEFAULT_ADMIN_ROLE", (pool) => pool.setFeeBps(0n)],
       ["setReportBounds", "DEFAULT_ADMIN_ROLE", (pool) => pool.setReportBounds(1n, 0n)],
-      ["grantRole", "DEFAULT_ADMIN_ROLE", (pool) => pool.grantRole(ethers.id("ORACLE_ROLE"), ethers.ZeroAddress)],
+      [
+        "grantRole",
+        "DEFAULT_ADMIN_ROLE",
+        (pool) => pool.grantRole(ethers.id("ORACLE_ROLE"), ethers.ZeroAddress),
+      ],
     ];
     for (const [name, role, call] of calls) {
       it(`${name} reverts with AccessControlUnauthorizedAccount(stranger, ${role})`, async function () {

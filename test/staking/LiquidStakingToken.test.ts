@@ -96,9 +96,10 @@ describe("LiquidStakingToken", function () {
         const balance = await token.balanceOf(alice.address);
         await networkHelpers.time.increase(30n * DAY);
         await submitOracleReport(pool, simulator, oracle);
-        expect(await token.balanceOf(alice.address), "a value-accruing balance does not rebase").to.equal(
-          balance,
-        );
+        expect(
+          await token.balanceOf(alice.address),
+          "a value-accruing balance does not rebase",
+        ).to.equal(balance);
         // What stETH would show as alice's balance: her share of everything the pool accounts.
         const expected = mulDiv(balance, await pool.totalPooledEther(), await token.totalSupply());
         expect(expected > balance, "rewards made each token worth more than 1 ETH").to.equal(true);
