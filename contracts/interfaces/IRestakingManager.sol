@@ -19,7 +19,8 @@ import {IBeaconChainSimulator} from "./IBeaconChainSimulator.sol";
 ///   after every slash; a slash lowers it, which lowers all its delegators at once (O(1)).
 /// - *beacon chain slashing factor* `l` (WAD, native ETH only): what is left of a pod owner's
 ///   restaked ETH after consensus-layer losses.
-/// - *withdrawable shares* `a = s·k·m·l`: what the staker can take out now.
+/// - *weight* `w = s·k·l`: a delegator's part of its operator's stake, unchanged by the operator's slashes.
+/// - *withdrawable shares* `a = s·k·l·m = w·m`: what the staker can take out now.
 /// - *scaled shares* `s·k`: stored in a queued withdrawal; at completion multiplied by the operator's
 ///   `m` at the end of the delay, so queued stake stays slashable until then.
 /// - *magnitude* of an allocation (WAD): the part of `m` an operator makes slashable by one AVS;
@@ -404,13 +405,13 @@ interface IRestakingManager {
     /// @notice `staker`'s deposit shares `s` in `token`.
     function depositShares(address staker, IERC20 token) external view returns (uint256);
 
-    /// @notice `staker`'s deposit scaling factor `k` in `token`, WAD (1e18 if never set).
+    /// @notice `staker`'s deposit scaling factor `k` in `token`, WAD (1e18 while it holds no shares).
     function depositScalingFactor(address staker, IERC20 token) external view returns (uint256);
 
     /// @notice `podOwner`'s beacon chain slashing factor `l`, WAD (1e18 before any consensus-layer loss).
     function beaconChainSlashingFactor(address podOwner) external view returns (uint256);
 
-    /// @notice `staker`'s withdrawable shares `a = s·k·m·l` in `token`: what it could queue now, after slashes.
+    /// @notice `staker`'s withdrawable shares `a = s·k·l·m` in `token`: what it could queue now, after slashes.
     function withdrawableShares(address staker, IERC20 token) external view returns (uint256);
 
     /// @notice `withdrawableShares` converted to tokens (wei for native ETH).
@@ -429,7 +430,8 @@ interface IRestakingManager {
     /// @notice Whether `account` is a registered operator.
     function isOperator(address account) external view returns (bool);
 
-    /// @notice Sum of the withdrawable shares delegated to `operator` in `token` (queued ones excluded).
+    /// @notice Withdrawable shares delegated to `operator` in `token` (queued ones excluded): `⌊W·m⌋`, with
+    /// `W` the exact sum of its delegators' weights, so never less than the sum of their withdrawable shares.
     function operatorShares(address operator, IERC20 token) external view returns (uint256);
 
     /// @notice `operator`'s current share of service rewards, in basis points.

@@ -286,7 +286,8 @@ contract RestakingManager is IRestakingManager, AccessControl, Pausable, Reentra
             IRestakingPod(podOf[staker]).withdrawRestakedBeaconChainETH(staker, amount);
         } else {
             Strategy storage strategy = _strategies[token];
-            // Rounding dust can leave the last withdrawal a wei above what is left: pay what is left.
+            // INV-5 (claims ≤ holdings, to the wei) makes these `min`s no-ops; they stay as a guard so that
+            // no accounting slip could ever lock the last withdrawal behind an underflow.
             shares = Math.min(shares, strategy.totalShares);
             amount = Math.min(amount, strategy.totalAssets);
             strategy.totalShares -= shares;
@@ -947,7 +948,7 @@ contract RestakingManager is IRestakingManager, AccessControl, Pausable, Reentra
         recipient = _avss[avs].slashedFundsRecipient;
         if (token != BEACON_CHAIN_ETH) {
             Strategy storage strategy = _strategies[token];
-            sharesSlashed = Math.min(sharesSlashed, strategy.totalShares);
+            sharesSlashed = Math.min(sharesSlashed, strategy.totalShares); // a guard: INV-5 makes it a no-op
             amount = sharesToUnderlying(token, sharesSlashed);
             strategy.totalShares -= sharesSlashed;
             strategy.totalAssets -= amount;

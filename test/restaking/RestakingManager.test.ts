@@ -5,7 +5,7 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { realistic } from "../../config/profiles.js";
+import { classroom, realistic } from "../../config/profiles.js";
 import { restakingFixtures } from "../helpers/fixtures/restaking.js";
 import { BPS, WAD, ether } from "../helpers/index.js";
 import { depositLst, depositTestToken } from "./restaking-helpers.js";
@@ -15,6 +15,15 @@ const { ethers, networkHelpers } = connection;
 const { time } = networkHelpers;
 const { deployRestakingFixture, operatorsAndAVSsFixture, delegatedStakersFixture } =
   restakingFixtures(connection);
+
+const classroomFixtures = restakingFixtures(connection, classroom);
+
+/** Delegated stakers and a native restaker, with the classroom profile. */
+async function classroomFixture() {
+  const stakers = await classroomFixtures.delegatedStakersFixture();
+  const native = await classroomFixtures.nativeRestakerFixture();
+  return { ...stakers, pod: native.pod };
+}
 
 const BEACON_CHAIN_ETH = "0xbeaC0eeEeeeeEEeEeEEEEeeEEeEeeeEeeEEBEaC0";
 const BURN_ADDRESS = "0x000000000000000000000000000000000000dEaD";
@@ -58,6 +67,16 @@ describe("RestakingManager", function () {
       expect(await implementation.manager()).to.equal(await manager.getAddress());
       expect(await implementation.simulator()).to.equal(await simulator.getAddress());
       expect(await implementation.podOwner()).to.equal(ethers.ZeroAddress);
+    });
+
+    it("builds with the classroom profile: minutes instead of days, faucet-sized stakes", async function () {
+      const { manager, pod, lst, alice, stake } =
+        await networkHelpers.loadFixture(classroomFixture);
+      expect(await manager.withdrawalDelay()).to.equal(classroom.restakingWithdrawalDelaySeconds);
+      expect(await manager.deallocationDelay()).to.equal(classroom.deallocationDelaySeconds);
+      expect(stake).to.equal(classroom.depositCapWei / 10n);
+      expect(await manager.withdrawableShares(alice.address, lst)).to.equal(stake);
+      expect(await pod.restakedBalance()).to.equal(classroom.validatorDepositWei);
     });
 
     describe("when an address is zero", function () {
