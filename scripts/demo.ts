@@ -6,6 +6,7 @@ import hre from "hardhat";
 
 import { setUpDemo, say } from "./demo/context.js";
 import { liquidStakingChapter } from "./demo/liquid-staking.js";
+import { liquidRestakingChapter } from "./demo/liquid-restaking.js";
 import { restakingChapter } from "./demo/restaking.js";
 
 const started = Date.now();
@@ -17,4 +18,5 @@ say(
 );
 await liquidStakingChapter(demo);
 await restakingChapter(demo);
+await liquidRestakingChapter(demo);
 say("", `Done in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

@@ -10,7 +10,7 @@ import {ERC4626} from "@openzeppelin/contracts/token/ERC20/extensions/ERC4626.so
 import {ERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20Permit.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
-import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
@@ -45,7 +45,7 @@ import {IRestakingManager} from "../interfaces/IRestakingManager.sol";
 ///
 /// Roles (OpenZeppelin AccessControl): `DEFAULT_ADMIN_ROLE` (parameters, roles), `MANAGER_ROLE`
 /// (delegates, restakes, harvests: Kelp's LRTManager, ether.fi's admin), `PAUSER_ROLE` (the guardian).
-contract LRTVault is ILRTVault, ERC4626, ERC20Permit, AccessControl, ReentrancyGuardTransient, Pausable {
+contract LRTVault is ILRTVault, ERC4626, ERC20Permit, AccessControl, ReentrancyGuard, Pausable {
     using SafeCast for uint256;
     using SafeERC20 for IERC20;
 

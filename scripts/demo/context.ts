@@ -35,6 +35,7 @@ export async function setUpDemo(hre: HardhatRuntimeEnvironment) {
     "RestakingManager",
     await deployed.manager.getAddress(),
   );
+  const vault = await ethers.getContractAt("LRTVault", await deployed.vault.getAddress());
 
   /** The oracle's report, built from the simulator as the real oracle reads the beacon chain. */
   async function report(): Promise<string> {
@@ -92,7 +93,7 @@ export async function setUpDemo(hre: HardhatRuntimeEnvironment) {
     ethers,
     networkHelpers,
     profile,
-    deployed: { simulator, pool, token, manager },
+    deployed: { simulator, pool, token, manager, vault },
     actors,
     report,
     sweepAll,
