@@ -30,6 +30,11 @@ for _ in $(seq 1 60); do
 done
 
 step() { printf '\n=== %s\n' "$*"; }
+# One JSON-RPC call to the local node, e.g. rpc hardhat_setBalance '["0x…","0x1"]'.
+rpc() {
+  node -e 'fetch("http://127.0.0.1:8545",{method:"POST",headers:{"content-type":"application/json"},body:JSON.stringify({jsonrpc:"2.0",id:1,method:process.argv[1],params:JSON.parse(process.argv[2])})}).then(r=>r.json()).then(j=>{if(j.error){console.error(j.error.message);process.exit(1)}})' "$1" "$2"
+}
+deployer=0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266 # the node's first account
 # Runs a command that must fail with a one-line, actionable message containing $1.
 expect_refusal() {
   local expected=$1; shift
@@ -41,6 +46,10 @@ expect_refusal() {
 step "Refusals a student may meet"
 expect_refusal "keystore set HOODI_RPC_URL" env -u HOODI_RPC_URL -u HOODI_PRIVATE_KEY "$hh" run scripts/deploy.ts --network hoodi
 expect_refusal "deploy.ts --network localhost" "$hh" lab status "${net[@]}"
+
+rpc hardhat_setBalance "[\"$deployer\",\"0x38d7ea4c68000\"]" # 0.001 ETH
+expect_refusal "get Hoodi ETH from a faucet" "$hh" run scripts/deploy.ts "${net[@]}"
+rpc hardhat_setBalance "[\"$deployer\",\"0x21e19e0c9bab2400000\"]" # 10,000 ETH
 
 step "Deploy to the local node (chain id 560048, classroom profile)"
 "$hh" run scripts/deploy.ts "${net[@]}"

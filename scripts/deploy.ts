@@ -25,6 +25,7 @@ import {
   saveDeployment,
   type ContractRecord,
 } from "./lib/deployment.js";
+import { addressesOf, attachLab } from "./lib/contracts.js";
 import { UserError, runMain } from "./lib/errors.js";
 import { connect, isEphemeral, type Connected } from "./lib/network.js";
 import { moduleParameters } from "./lib/parameters.js";
@@ -77,17 +78,10 @@ await runMain(async () => {
   const sent = (await ethers.provider.getTransactionCount(deployer.address)) - nonceBefore;
 
   // Typechain-typed handles on what Ignition deployed.
-  const simulator = await ethers.getContractAt(
-    "BeaconChainSimulator",
-    await deployed.simulator.getAddress(),
+  const { simulator, pool, token, manager, vault } = await attachLab(
+    ethers,
+    await addressesOf(deployed),
   );
-  const pool = await ethers.getContractAt("DepositPool", await deployed.pool.getAddress());
-  const token = await ethers.getContractAt("LiquidStakingToken", await deployed.token.getAddress());
-  const manager = await ethers.getContractAt(
-    "RestakingManager",
-    await deployed.manager.getAddress(),
-  );
-  const vault = await ethers.getContractAt("LRTVault", await deployed.vault.getAddress());
   const addresses: Record<string, string> = {
     BeaconChainSimulator: await simulator.getAddress(),
     DepositPool: await pool.getAddress(),

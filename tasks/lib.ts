@@ -5,8 +5,9 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import { formatEther, getAddress, isAddress, parseEther, type Interface } from "ethers";
 
+import { attachLab } from "../scripts/lib/contracts.js";
 import { loadDeployment } from "../scripts/lib/deployment.js";
-import { UserError } from "../scripts/lib/errors.js";
+import { UserError, runMain } from "../scripts/lib/errors.js";
 import { connect } from "../scripts/lib/network.js";
 
 export { UserError };
@@ -42,30 +43,24 @@ export async function openLab(hre: HardhatRuntimeEnvironment, account = "0") {
     }
     return contract.address;
   };
-  const simulator = await ethers.getContractAt(
-    "BeaconChainSimulator",
-    address("BeaconChainSimulator"),
+  const contracts = await attachLab(
+    ethers,
+    {
+      simulator: address("BeaconChainSimulator"),
+      pool: address("DepositPool"),
+      token: address("LiquidStakingToken"),
+      manager: address("RestakingManager"),
+      vault: address("LRTVault"),
+    },
     signer,
   );
-  const pool = await ethers.getContractAt("DepositPool", address("DepositPool"), signer);
-  const token = await ethers.getContractAt(
-    "LiquidStakingToken",
-    address("LiquidStakingToken"),
-    signer,
-  );
-  const manager = await ethers.getContractAt(
-    "RestakingManager",
-    address("RestakingManager"),
-    signer,
-  );
-  const vault = await ethers.getContractAt("LRTVault", address("LRTVault"), signer);
-  if ((await ethers.provider.getCode(await pool.getAddress())) === "0x") {
+  if ((await ethers.provider.getCode(await contracts.pool.getAddress())) === "0x") {
     throw new UserError(
       `No contract at the recorded DepositPool address on ${networkName} (was the node restarted?): ` +
         `redeploy with \`npx hardhat run scripts/deploy.ts --network ${networkName}\`.`,
     );
   }
-  return { ...connected, record, signer, simulator, pool, token, manager, vault };
+  return { ...connected, record, signer, ...contracts };
 }
 
 export type Lab = Awaited<ReturnType<typeof openLab>>;
@@ -156,18 +151,8 @@ export async function send(
 export function labAction<ArgsT>(
   action: (args: ArgsT, hre: HardhatRuntimeEnvironment) => Promise<void>,
 ) {
-  return async (args: ArgsT, hre: HardhatRuntimeEnvironment): Promise<void> => {
-    try {
-      await action(args, hre);
-    } catch (error) {
-      if (error instanceof UserError) {
-        console.error(`Error: ${error.message}`);
-        process.exitCode = 1;
-        return;
-      }
-      throw error;
-    }
-  };
+  return (args: ArgsT, hre: HardhatRuntimeEnvironment): Promise<void> =>
+    runMain(() => action(args, hre));
 }
 
 /** An address option: a 0x address, or a number naming one of the network's accounts. */

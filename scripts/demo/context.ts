@@ -7,6 +7,7 @@ import { formatEther, id } from "ethers";
 
 import { realistic } from "../../config/profiles.js";
 import StakingLabModule from "../../ignition/modules/StakingLab.js";
+import { addressesOf, attachLab } from "../lib/contracts.js";
 import { buildOracleReport, reportHash } from "../lib/oracle.js";
 import { moduleParameters } from "../lib/parameters.js";
 
@@ -25,17 +26,10 @@ export async function setUpDemo(hre: HardhatRuntimeEnvironment) {
     displayUi: false,
   });
   // Typechain-typed handles on what Ignition deployed.
-  const simulator = await ethers.getContractAt(
-    "BeaconChainSimulator",
-    await deployed.simulator.getAddress(),
+  const { simulator, pool, token, manager, vault } = await attachLab(
+    ethers,
+    await addressesOf(deployed),
   );
-  const pool = await ethers.getContractAt("DepositPool", await deployed.pool.getAddress());
-  const token = await ethers.getContractAt("LiquidStakingToken", await deployed.token.getAddress());
-  const manager = await ethers.getContractAt(
-    "RestakingManager",
-    await deployed.manager.getAddress(),
-  );
-  const vault = await ethers.getContractAt("LRTVault", await deployed.vault.getAddress());
 
   /** The oracle's report, built from the simulator as the real oracle reads the beacon chain. */
   async function report(): Promise<string> {
