@@ -12,22 +12,30 @@ workdir=$(mktemp -d)
 # A fresh chain: forget any journal or record of an earlier local rehearsal.
 rm -rf ignition/deployments/localhost-560048 deployments/localhost.json
 
-"$hh" node --hostname 127.0.0.1 --port 8545 --chain-id 560048 >"$node_log" 2>&1 &
-node_pid=$!
+pids=()
 cleanup() {
-  kill "$node_pid" 2>/dev/null || true
-  wait "$node_pid" 2>/dev/null || true
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   rm -rf "$workdir" "$node_log"
 }
 trap cleanup EXIT
 
-for _ in $(seq 1 60); do
-  if node -e 'fetch("http://127.0.0.1:8545",{method:"POST",headers:{"content-type":"application/json"},body:JSON.stringify({jsonrpc:"2.0",id:1,method:"eth_chainId",params:[]})}).then(r=>r.json()).then(j=>process.exit(j.result==="0x88bb0"?0:1)).catch(()=>process.exit(1))'; then
-    break
-  fi
-  if ! kill -0 "$node_pid" 2>/dev/null; then cat "$node_log"; echo "the local node died" >&2; exit 1; fi
-  sleep 1
-done
+# Starts a local node on 127.0.0.1:$1 with chain id $2 and waits until it answers.
+start_node() {
+  "$hh" node --hostname 127.0.0.1 --port "$1" --chain-id "$2" >>"$node_log" 2>&1 &
+  local pid=$!
+  pids+=("$pid")
+  for _ in $(seq 1 60); do
+    if node -e 'fetch(`http://127.0.0.1:${process.argv[1]}`,{method:"POST",headers:{"content-type":"application/json"},body:JSON.stringify({jsonrpc:"2.0",id:1,method:"eth_chainId",params:[]})}).then(r=>r.json()).then(j=>process.exit(Number(j.result)===Number(process.argv[2])?0:1)).catch(()=>process.exit(1))' "$1" "$2"; then
+      return 0
+    fi
+    if ! kill -0 "$pid" 2>/dev/null; then cat "$node_log"; echo "the local node on port $1 died" >&2; exit 1; fi
+    sleep 1
+  done
+  echo "the local node on port $1 did not answer" >&2
+  exit 1
+}
+start_node 8545 560048
 
 step() { printf '\n=== %s\n' "$*"; }
 # One JSON-RPC call to the local node, e.g. rpc hardhat_setBalance '["0x…","0x1"]'.
@@ -46,14 +54,59 @@ expect_refusal() {
 step "Refusals a student may meet"
 expect_refusal "keystore set HOODI_RPC_URL" env -u HOODI_RPC_URL -u HOODI_PRIVATE_KEY "$hh" run scripts/deploy.ts --network hoodi
 expect_refusal "deploy.ts --network localhost" "$hh" lab status "${net[@]}"
+# An RPC URL that is not Hoodi: a second local node with the default chain id 31337.
+start_node 8546 31337
+expect_refusal "answers with chain id 31337, not 560048" env HOODI_RPC_URL=http://127.0.0.1:8546 \
+  HOODI_PRIVATE_KEY=0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80 \
+  "$hh" run scripts/deploy.ts --network hoodi
 
 rpc hardhat_setBalance "[\"$deployer\",\"0x38d7ea4c68000\"]" # 0.001 ETH
 expect_refusal "get Hoodi ETH from a faucet" "$hh" run scripts/deploy.ts "${net[@]}"
 rpc hardhat_setBalance "[\"$deployer\",\"0x21e19e0c9bab2400000\"]" # 10,000 ETH
 
-step "Deploy to the local node (chain id 560048, classroom profile)"
+step "Deploy to the local node (chain id 560048, classroom profile), cut off half-way"
+# As on Hoodi when a laptop closes: a transaction is sent and waiting to be mined when the run
+# stops. (The node stops mining for a moment so that the run is cut off at exactly that point.)
+journal=ignition/deployments/localhost-560048/journal.jsonl
+count() { grep -c "\"$1\"" "$journal" 2>/dev/null || true; }
+"$hh" run scripts/deploy.ts "${net[@]}" >"$workdir/cut" 2>&1 &
+deploy_pid=$!
+pids+=("$deploy_pid")
+for _ in $(seq 1 600); do
+  confirmed=$(count TRANSACTION_CONFIRM)
+  [ "${confirmed:-0}" -ge 3 ] && break
+  sleep 0.1
+done
+rpc evm_setAutomine '[false]'
+for _ in $(seq 1 300); do
+  sent=$(count TRANSACTION_SEND)
+  confirmed=$(count TRANSACTION_CONFIRM)
+  [ "${sent:-0}" -gt "${confirmed:-0}" ] && break
+  sleep 0.1
+done
+sleep 1
+kill -INT "$deploy_pid" 2>/dev/null || true
+wait "$deploy_pid" 2>/dev/null || true
+echo "cut off with $(count TRANSACTION_CONFIRM) transaction(s) confirmed and $(count TRANSACTION_SEND) sent"
+rpc evm_setAutomine '[true]'
+rpc evm_mine '[]'
+
+step "Deploy again: it resumes, and no transaction is sent twice"
 "$hh" run scripts/deploy.ts "${net[@]}"
 test -f deployments/localhost.json
+node -e '
+  const fs = require("node:fs");
+  const sends = fs.readFileSync(process.argv[1], "utf8").split("\n").filter((l) => l.includes("\"TRANSACTION_SEND\""));
+  const nonces = sends.map((l) => JSON.parse(l).nonce);
+  if (new Set(nonces).size !== nonces.length) { console.error("a nonce was used twice"); process.exit(1); }
+  fetch("http://127.0.0.1:8545", { method: "POST", headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_getTransactionCount", params: [process.argv[2], "latest"] }) })
+    .then((r) => r.json()).then((j) => {
+      const sent = Number(j.result);
+      if (sent !== nonces.length) { console.error(`the deployer sent ${sent} transactions, the journal records ${nonces.length}`); process.exit(1); }
+      console.log(`the deployer sent ${sent} transactions in all, each once`);
+    });
+' "$journal" "$deployer"
 
 step "Deploy again: nothing is sent"
 "$hh" run scripts/deploy.ts "${net[@]}" | tee "$workdir/second"
