@@ -93,8 +93,9 @@ interface ILRTVault is IERC4626 {
     error ZeroAmount();
     /// @notice Restaking would leave `idleAfter` unreserved idle LST, below the `minIdle` buffer.
     error BufferTooLow(uint256 idleAfter, uint256 minIdle);
-    /// @notice Restaking `assets` needs more than the `freeIdle` idle LST not reserved for requests.
-    error NotEnoughIdle(uint256 assets, uint256 freeIdle);
+    /// @notice `assets` is more than the `available` idle LST: unreserved idle LST when restaking; all idle
+    /// LST when a claim that nothing was queued for must wait for other claims to bring LST back.
+    error NotEnoughIdle(uint256 assets, uint256 available);
     /// @notice The vault is not delegated: it must be before it restakes (undelegated stake earns nothing).
     error NotDelegated();
     /// @notice The vault is already delegated to `operator` (one operator for its lifetime).

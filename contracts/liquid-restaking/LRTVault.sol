@@ -219,9 +219,11 @@ contract LRTVault is ILRTVault, ERC4626, ERC20Permit, AccessControl, ReentrancyG
         request.fromBuffer = fromBuffer.toUint128();
 
         // Interaction with the (trusted) manager: queue the part the buffer cannot cover now, so its delay
-        // runs alongside the request's. It stays slashable in the queue, as the request does.
+        // runs alongside the request's. It stays slashable in the queue, as the request does. If the vault
+        // has nothing left in the manager (a slash took it, or it is all queued already), the rest is paid
+        // from the idle LST at the claim, as the other requests' claims release it.
         uint256 withdrawalId;
-        if (assets > fromBuffer) {
+        if (assets > fromBuffer && manager.depositShares(address(this), _lst) != 0) {
             uint256 scaledShares;
             (withdrawalId, scaledShares) = _queueFromManager(assets - fromBuffer);
             request.withdrawalId = withdrawalId.toUint40();
@@ -268,8 +270,10 @@ contract LRTVault is ILRTVault, ERC4626, ERC20Permit, AccessControl, ReentrancyG
         // Burn before paying out (OpenZeppelin's ERC-4626 order). The payout fits in the idle LST: the
         // request's reserved buffer and its completed withdrawal cover it, up to the loss it shares with
         // the whole vault, which the unreserved buffer absorbs.
+        uint256 idle = _idleAssets;
+        if (assets > idle) revert NotEnoughIdle(assets, idle);
         _reservedAssets -= request.fromBuffer;
-        _idleAssets -= assets.toUint128();
+        _idleAssets = (idle - assets).toUint128();
         _burn(address(this), shares);
         emit RedeemClaimed(requestId, owner, shares, assets);
         emit Withdraw(msg.sender, owner, owner, assets, shares);

@@ -2,20 +2,20 @@
  * `lab pod-stake`: solo staking pointed at EigenLayer — deposit one validator (the full
  * validator deposit) through your pod, then credit it with `lab pod-credit --index N`.
  */
-import { id as keccakText } from "ethers";
+import { hexlify, randomBytes } from "ethers";
 
 import { eth, labAction, labErrors, openLab, send, UserError } from "../lib.js";
 
 export default labAction<{ account: string }>(async ({ account }, hre) => {
   const lab = await openLab(hre, account);
-  const { manager, simulator, signer, ethers, chainId } = lab;
+  const { manager, simulator, signer, ethers } = lab;
   const podAddress = await manager.podOf(signer.address);
   if (podAddress === ethers.ZeroAddress)
     throw new UserError("You have no pod: run `npx hardhat lab pod-create` first.");
   const pod = await ethers.getContractAt("RestakingPod", podAddress, signer);
   const deposit = await simulator.validatorDeposit();
   const index = await simulator.validatorCount();
-  const pubkeyHash = keccakText(`staking-lab:${chainId}:${podAddress}:${index}`);
+  const pubkeyHash = hexlify(randomBytes(32));
   const errors = [{ name: "RestakingPod", iface: pod.interface }, ...labErrors(lab)];
   const hash = await send("Staking through the pod refused", errors, () =>
     pod.stake(pubkeyHash, { value: deposit }),

@@ -2,12 +2,12 @@
  * `lab stake-validator --count 1` (operator): move validator deposits from the pool's buffer to
  * the consensus layer, with the pool as withdrawal address.
  */
-import { id as keccakText } from "ethers";
+import { hexlify, randomBytes } from "ethers";
 
 import { eth, labAction, openLab, parseIndex, send, UserError } from "../lib.js";
 
 export default labAction<{ count: string; account: string }>(async ({ count, account }, hre) => {
-  const { pool, simulator, chainId } = await openLab(hre, account);
+  const { pool, simulator } = await openLab(hre, account);
   const n = parseIndex(count, "count");
   if (n === 0n) throw new UserError("--count must be at least 1");
   const deposit = await simulator.validatorDeposit();
@@ -18,15 +18,15 @@ export default labAction<{ count: string; account: string }>(async ({ count, acc
         `${eth(deposit)} each): stake more ETH with \`npx hardhat lab stake\` or lower --count.`,
     );
   }
-  const poolAddress = await pool.getAddress();
   const errors = [
     { name: "DepositPool", iface: pool.interface },
     { name: "BeaconChainSimulator", iface: simulator.interface },
   ];
   for (let i = 0n; i < n; i++) {
-    // A stand-in for the validator's BLS public key: unique per pool and validator.
+    // A stand-in for the validator's BLS public key: random, so nobody can take it first
+    // (a predictable key could be deposited by someone else, and the simulator refuses duplicates).
     const index = await simulator.validatorCount();
-    const pubkeyHash = keccakText(`staking-lab:${chainId}:${poolAddress}:${index}`);
+    const pubkeyHash = hexlify(randomBytes(32));
     const hash = await send("Staking a validator refused", errors, () =>
       pool.stakeValidator(pubkeyHash),
     );

@@ -506,6 +506,46 @@ describe("LRTVault", function () {
   });
 
   describe("requestRedeem", function () {
+    describe("when a slash left the vault with nothing restaked and its buffer reserved", function () {
+      it("still accepts requests: the rest is paid from idle LST, and every request is claimed in full", async function () {
+        const fixture = await networkHelpers.loadFixture(restakedVaultFixture);
+        const { vault, alice, bob, restakingManager, lst } = fixture;
+        const vaultAddress = await vault.getAddress();
+        // 1. bob asks for 30 % of his shares (≈ 15 LST): the whole buffer is reserved for him.
+        await vault.connect(bob).requestRedeem(((await vault.balanceOf(bob.address)) * 30n) / 100n);
+        // 2. The AVS slashes all of the operator's 50 % allocation: the restaked LST halves.
+        await avsSlashes(fixture, WAD);
+        // 3. alice queues 90 % of hers and bob the rest: everything restaked is now queued.
+        await vault
+          .connect(alice)
+          .requestRedeem(((await vault.balanceOf(alice.address)) * 90n) / 100n);
+        await vault.connect(bob).requestRedeem(await vault.balanceOf(bob.address));
+        expect(await restakingManager.depositShares(vaultAddress, await lst.getAddress())).to.equal(
+          0n,
+        );
+        // 4. alice's last shares: nothing left to queue, nothing free in the buffer — accepted anyway.
+        await vault.connect(alice).requestRedeem(await vault.balanceOf(alice.address));
+        const last = await vault.getRedeemRequest(4n);
+        expect(last.withdrawalId, "nothing queued for it").to.equal(0n);
+        expect(last.fromBuffer, "nothing reserved for it").to.equal(0n);
+        // 5. After the delay every request is claimed, the unqueued one first: each pays its preview,
+        //    and the vault ends with no shares and no more than rounding dust of LST.
+        await networkHelpers.time.increase(fixture.profile.restakingWithdrawalDelaySeconds);
+        for (const [id, owner] of [
+          [4n, alice],
+          [2n, alice],
+          [3n, bob],
+          [1n, bob],
+        ] as const) {
+          const preview = await vault.previewClaimRedeem(id);
+          await expect(vault.connect(owner).claimRedeem(id))
+            .to.emit(vault, "RedeemClaimed")
+            .withArgs(id, owner.address, (await vault.getRedeemRequest(id)).shares, preview);
+        }
+        expect(await vault.totalSupply(), "every share redeemed").to.equal(0n);
+      });
+    });
+
     describe("when the buffer covers it", function () {
       it("escrows the shares, reserves buffer LST and queues nothing", async function () {
         const { vault, alice } = await networkHelpers.loadFixture(restakedVaultFixture);
