@@ -328,7 +328,9 @@ describe("BeaconChainSimulator", function () {
         await time.setNextBlockTimestamp(slashedAt + EXIT_DELAY / 2n);
         await simulator.connect(teacher).slash(1);
         await time.increaseTo(slashedAt + EXIT_DELAY);
-        const expected = correlationPenalty(AFTER_INITIAL, 2n * DEPOSIT, 8n * DEPOSIT);
+        // Both slashings count; the total is the stake active right after validator 0's slashing
+        // (9 validators, its snapshot), not the 8 left at the sweep.
+        const expected = correlationPenalty(AFTER_INITIAL, 2n * DEPOSIT, 9n * DEPOSIT);
         await expect(simulator.sweep(0))
           .to.emit(simulator, "CorrelationPenaltyApplied")
           .withArgs(0n, expected, 2n * DEPOSIT);
@@ -371,8 +373,9 @@ describe("BeaconChainSimulator", function () {
         const slashedAt = await timestampOf(await simulator.connect(teacher).slash(0));
         await time.setNextBlockTimestamp(slashedAt + 10n * DAY);
         await simulator.connect(teacher).slash(1);
-        // 8 validators are active when validator 0 is swept; only its own slashing counts.
-        const expected = correlationPenalty(AFTER_INITIAL, DEPOSIT, 8n * DEPOSIT);
+        // Only its own slashing counts, against the 9 validators active right after it (its
+        // snapshot; 8 are active at the sweep).
+        const expected = correlationPenalty(AFTER_INITIAL, DEPOSIT, 9n * DEPOSIT);
         await expect(simulator.sweep(0))
           .to.emit(simulator, "CorrelationPenaltyApplied")
           .withArgs(0n, expected, DEPOSIT);
