@@ -22,7 +22,10 @@ import {IBeaconChainSimulator} from "../interfaces/IBeaconChainSimulator.sol";
 /// - Slashing (`slash_validator` and `process_slashings`). An initial penalty of
 ///   `deposit / quotient` (MIN_SLASHING_PENALTY_QUOTIENT_ELECTRA = 4096; 32 at Phase 0), an exit,
 ///   and a correlation penalty `balance × min(3 × slashedInWindow, totalActive) / totalActive`
-///   applied when the slashing is processed, here at the full withdrawal.
+///   applied when the slashing is processed, here at the full withdrawal, with `totalActive`
+///   recorded at the slashing. Until then the validator counts in
+///   `pendingSlashingsOf(withdrawalAddress)`, so a staking pool knows a loss is still to land
+///   (Lido's bunker mode).
 /// - Exits: requested by the withdrawal address (EIP-7002) or the consensus role; no activation
 ///   or exit queue, just a fixed `exitDelay`.
 /// - Withdrawals: the sweep pays the excess over the deposit of an active validator (a partial
@@ -101,6 +104,7 @@ contract BeaconChainSimulator is IBeaconChainSimulator, AccessControl, Reentranc
         uint64 validatorCount;
         uint64 activeCount;
         uint64 withdrawnCount;
+        uint64 pendingSlashings; // slashed and not yet fully withdrawn
     }
 
     mapping(address withdrawalAddress => WithdrawalAccount) private _accounts;
@@ -184,6 +188,7 @@ contract BeaconChainSimulator is IBeaconChainSimulator, AccessControl, Reentranc
                 slashedAt: 0,
                 withdrawableAt: 0,
                 paid: 0,
+                activeStakeAtSlashGwei: 0,
                 storedBalance: depositWei,
                 rewardIndexSnapshot: snapshot
             })
@@ -226,6 +231,11 @@ contract BeaconChainSimulator is IBeaconChainSimulator, AccessControl, Reentranc
         validator.slashed = true;
         validator.slashedAt = uint64(block.timestamp); // block timestamps fit in 64 bits
         validator.withdrawableAt = uint64(withdrawableAt);
+        // The stake the correlation penalty is measured against, taken now that this validator has
+        // stopped being active: exits or deposits timed between now and the sweep cannot move it.
+        validator.activeStakeAtSlashGwei = _activeStakeGwei();
+        // Same storage slot as `activeCount`, already written by `_stopEarning` (a few hundred gas).
+        account.pendingSlashings += 1;
         _slashedInBucket[block.timestamp / correlationBucketSeconds] += validatorDeposit;
 
         emit ValidatorSlashed(index, initialPenalty, withdrawableAt);
@@ -300,6 +310,8 @@ contract BeaconChainSimulator is IBeaconChainSimulator, AccessControl, Reentranc
         if (fullWithdrawal) {
             validator.status = Status.Withdrawn;
             account.withdrawnCount += 1;
+            // Its correlation penalty has landed: the known loss is no longer pending.
+            if (validator.slashed) account.pendingSlashings -= 1;
             // The part of the deposit not paid back is the validator's net penalty: burnt, as on
             // mainnet, where penalties leave the validator's balance and no one receives them.
             totalPenaltiesBurnt += validatorDeposit - Math.min(paid, validatorDeposit);
@@ -419,6 +431,11 @@ contract BeaconChainSimulator is IBeaconChainSimulator, AccessControl, Reentranc
         return _accounts[withdrawalAddress].withdrawnCount;
     }
 
+    /// @inheritdoc IBeaconChainSimulator
+    function pendingSlashingsOf(address withdrawalAddress) external view returns (uint256) {
+        return _accounts[withdrawalAddress].pendingSlashings;
+    }
+
     // ------------------------------------------------------------------ internals
 
     function _existingValidator(uint256 index) private view returns (Validator storage) {
@@ -458,14 +475,17 @@ contract BeaconChainSimulator is IBeaconChainSimulator, AccessControl, Reentranc
     /// @dev `process_slashings`, measured at the validator's `withdrawableAt` (the midpoint of its
     /// correlation window, as on mainnet): penalty = balance × min(3 × slashed, total) / total,
     /// rounded up (burn up). An empty network (total 0) takes the whole balance. The slashed stake is
-    /// read at `withdrawableAt` from the buckets; the total active stake is read now (it has no history).
+    /// read at `withdrawableAt` from the buckets; the total active stake is the snapshot taken at the
+    /// slashing (mainnet reads `get_total_active_balance` at processing, but there one exit among a
+    /// million validators moves nothing, and exits are rate-limited by the churn; here a handful of
+    /// timed exits or deposits could inflate or dilute the penalty, so it is fixed at slash time).
     function _applyCorrelationPenalty(
         uint256 index,
         Validator storage validator,
         WithdrawalAccount storage account
     ) private {
         uint256 slashedWei = _slashedInWindowAt(validator.withdrawableAt);
-        uint256 totalActive = activeValidatorCount * validatorDeposit + externalActiveBalance;
+        uint256 totalActive = uint256(validator.activeStakeAtSlashGwei) * 1 gwei;
         uint256 balance = validator.storedBalance;
         uint256 penalty =
             totalActive == 0
@@ -479,6 +499,16 @@ contract BeaconChainSimulator is IBeaconChainSimulator, AccessControl, Reentranc
         validator.correlationProcessed = true;
         _debit(validator, account, penalty);
         emit CorrelationPenaltyApplied(index, penalty, slashedWei);
+    }
+
+    /// @dev Total active stake now, `activeValidatorCount × deposit + externalActiveBalance`, in gwei,
+    /// rounded down (a smaller total makes the correlation penalty larger: burn up) and capped at
+    /// `type(uint64).max` gwei (1.8e10 ETH, more than all the ETH there is). The external balance is
+    /// capped first so an absurd figure set by the teacher cannot overflow the sum.
+    function _activeStakeGwei() private view returns (uint64) {
+        uint256 maxWei = uint256(type(uint64).max) * 1 gwei;
+        uint256 totalWei = activeValidatorCount * validatorDeposit + Math.min(externalActiveBalance, maxWei);
+        return uint64(Math.min(totalWei / 1 gwei, type(uint64).max)); // capped just above
     }
 
     /// @dev Σ deposits slashed in the `CORRELATION_BUCKETS` buckets ending with the one holding

@@ -20,8 +20,11 @@ interface IBeaconChainSimulator {
 
     /// @notice What the simulator knows about one validator.
     /// @dev Packed into four storage slots: [pubkeyHash] [withdrawalAddress, status, slashed,
-    /// correlationProcessed, slashedAt] [withdrawableAt, paid] [storedBalance, rewardIndexSnapshot].
-    /// `uint128` wei holds 3.4e20 ETH and `uint64` seconds outlast the Sun: neither can overflow here.
+    /// correlationProcessed, slashedAt] [withdrawableAt, paid, activeStakeAtSlashGwei]
+    /// [storedBalance, rewardIndexSnapshot]. `uint128` wei holds 3.4e20 ETH and `uint64` seconds
+    /// outlast the Sun: neither can overflow here. The stake snapshot is in gwei, the beacon chain's
+    /// own unit for balances (`Gwei = uint64`): 1.8e10 ETH fit, and any stake that is a whole number
+    /// of gwei (every real one) is kept exactly.
     /// @param pubkeyHash Stand-in for the BLS public key (must be unique).
     /// @param withdrawalAddress Where sweeps pay (the 0x01 withdrawal credentials).
     /// @param status Life-cycle stage.
@@ -30,6 +33,10 @@ interface IBeaconChainSimulator {
     /// @param slashedAt Block timestamp of the slashing (0 if never slashed).
     /// @param withdrawableAt Block timestamp from which the whole balance can be swept (0 while active).
     /// @param paid Wei swept to the withdrawal address so far (skims and the full withdrawal).
+    /// @param activeStakeAtSlashGwei Total active stake of the network (`activeValidatorCount() ×
+    /// validatorDeposit() + externalActiveBalance()`) right after the slashing, in gwei, rounded down
+    /// (0 if never slashed). The correlation penalty divides by it, so exits and deposits made between
+    /// the slashing and the sweep cannot move the penalty.
     /// @param storedBalance Balance in wei at the last settlement (rewards since then come from the accumulator).
     /// @param rewardIndexSnapshot Value of `rewardPerValidator()` at the last settlement.
     struct Validator {
@@ -41,6 +48,7 @@ interface IBeaconChainSimulator {
         uint64 slashedAt;
         uint64 withdrawableAt;
         uint128 paid;
+        uint64 activeStakeAtSlashGwei;
         uint128 storedBalance;
         uint128 rewardIndexSnapshot;
     }
@@ -116,7 +124,9 @@ interface IBeaconChainSimulator {
     function deposit(bytes32 pubkeyHash, address withdrawalAddress) external payable returns (uint256 index);
 
     /// @notice Slashes an active validator (consensus role): initial penalty = deposit / quotient,
-    /// it stops earning and exits; the correlation penalty is applied when it becomes withdrawable.
+    /// it stops earning and exits; the correlation penalty is applied when it becomes withdrawable,
+    /// measured against the total active stake recorded now (`activeStakeAtSlashGwei`). Until its
+    /// full withdrawal it counts in `pendingSlashingsOf(withdrawalAddress)`.
     /// @param index The validator's index.
     function slash(uint256 index) external;
 
@@ -224,4 +234,10 @@ interface IBeaconChainSimulator {
 
     /// @notice Number of validators of `withdrawalAddress` whose whole balance has been swept.
     function withdrawnValidatorCountOf(address withdrawalAddress) external view returns (uint256);
+
+    /// @notice Number of validators of `withdrawalAddress` that were slashed and are not yet fully
+    /// withdrawn: their correlation penalty is still to come. O(1). A staking pool reads it to know
+    /// that a known loss is pending (Lido's oracle enters "bunker mode" on such a signal).
+    /// @dev Incremented by `slash`, decremented by the full withdrawal (`sweep`) of a slashed validator.
+    function pendingSlashingsOf(address withdrawalAddress) external view returns (uint256);
 }

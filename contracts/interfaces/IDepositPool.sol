@@ -101,6 +101,9 @@ interface IDepositPool {
     error InvalidFinalization(uint256 requestId, uint256 lastFinalized, uint256 lastRequest);
     error RequestTooRecent(uint256 requestId, uint256 requestedAt, uint256 reportBlockTimestamp);
     error NotEnoughEtherToFinalize(uint256 available, uint256 required);
+    /// @notice Finalisation is paused: `pendingSlashings` validators of the pool were slashed and not
+    /// yet swept, so their correlation penalty has not landed (bunker mode, see `isBunkerMode`).
+    error FinalizationPausedBySlashing(uint256 pendingSlashings);
     error WithdrawalBelowMinimum(uint256 shares, uint256 minimum);
     error UnknownRequest(uint256 requestId);
     error NotRequestOwner(uint256 requestId, address caller, address owner);
@@ -142,6 +145,9 @@ interface IDepositPool {
     function stakeValidator(bytes32 pubkeyHash) external returns (uint256 validatorIndex);
 
     /// @notice Applies an oracle report (oracle role): rewards, losses, fee, finalisation, exits.
+    /// In bunker mode (`isBunkerMode()`) the report must finalise nothing new
+    /// (`finalizeUpToRequestId` 0 or `lastFinalizedRequestId()`), else it reverts with
+    /// `FinalizationPausedBySlashing`; its rewards, losses, fee and exit requests still apply.
     function submitReport(OracleReport calldata report) external;
 
     /// @notice Approves one report whose loss exceeds the budget (loss-confirmer role, Lido's second opinion).
@@ -207,6 +213,12 @@ interface IDepositPool {
 
     /// @notice Number of the last finalised withdrawal request.
     function lastFinalizedRequestId() external view returns (uint256);
+
+    /// @notice Whether the pool is in bunker mode: some of its validators were slashed and not yet
+    /// fully withdrawn, so a loss (their correlation penalty) is known but not yet in the rate, and
+    /// the withdrawal queue is not finalised until it lands. A simplified Lido "bunker mode".
+    /// @dev `simulator.pendingSlashingsOf(pool) > 0`.
+    function isBunkerMode() external view returns (bool);
 
     /// @notice A withdrawal request.
     function getWithdrawalRequest(uint256 requestId) external view returns (WithdrawalRequest memory);

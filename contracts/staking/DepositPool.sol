@@ -28,6 +28,10 @@ import {LiquidStakingToken} from "./LiquidStakingToken.sol";
 /// The exchange rate only changes in `submitReport` (rewards, losses, fee, finalisation). Deposits
 /// round in the pool's favour (a few wei up), requests and claims do not touch it (INV-2).
 ///
+/// Bunker mode (Lido's, simplified): while a slashed validator of the pool waits for its correlation
+/// penalty (`simulator.pendingSlashingsOf(pool) > 0`), reports finalise no withdrawal request, so
+/// no one can leave at the pre-penalty rate right after a public slashing (`isBunkerMode`).
+///
 /// Roles (OpenZeppelin AccessControl): `DEFAULT_ADMIN_ROLE` (parameters, roles), `ORACLE_ROLE`
 /// (reports), `OPERATOR_ROLE` (stakes validators), `PAUSER_ROLE` (the guardian), and
 /// `LOSS_CONFIRMER_ROLE` (Lido's second-opinion oracle for large losses).
@@ -404,6 +408,11 @@ contract DepositPool is IDepositPool, AccessControl, ReentrancyGuard, Pausable {
     }
 
     /// @inheritdoc IDepositPool
+    function isBunkerMode() external view returns (bool) {
+        return simulator.pendingSlashingsOf(address(this)) != 0;
+    }
+
+    /// @inheritdoc IDepositPool
     function getWithdrawalRequest(uint256 requestId) external view returns (WithdrawalRequest memory) {
         if (requestId == 0 || requestId > _lastRequestId) revert UnknownRequest(requestId);
         StoredRequest storage request = _requests[requestId];
@@ -600,6 +609,14 @@ contract DepositPool is IDepositPool, AccessControl, ReentrancyGuard, Pausable {
         uint256 lastFinalized = _lastFinalizedRequestId;
         // 0 (or the last finalised id) means nothing new to finalise.
         if (upTo == 0 || upTo == lastFinalized) return;
+        // Bunker mode (Lido's, simplified): a slashed validator of the pool has not been swept, so
+        // its correlation penalty, a loss everyone can see coming, is not yet in the rate. Finalising
+        // now would pay the requests made after the slashing at the pre-penalty rate and leave the
+        // loss to the holders who stayed. So nothing is finalised until the penalty has landed and a
+        // report has accounted it; every request queued meanwhile then bears its share of the loss
+        // through min(value at request, value at finalisation).
+        uint256 pendingSlashings = simulator.pendingSlashingsOf(address(this));
+        if (pendingSlashings != 0) revert FinalizationPausedBySlashing(pendingSlashings);
         _checkFinalizationRange(upTo, lastFinalized);
         // Only requests made before this block: a request in the report's own block could see the
         // report coming (a sandwich) and is left for the next one.

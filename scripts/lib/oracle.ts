@@ -11,7 +11,7 @@
  *    own validators if someone else deposited one with the pool as withdrawal address).
  * 2. `simulateReport` (pure) repeats the pool's accounting: pre/post CL balance, fee, share rate.
  * 3. `largestFinalizableRequestId` finds the largest request the buffer covers at that rate.
- * 4. `buildOracleReport` puts the three together; ETH received beyond what the APR bound allows
+ * 4. `buildOracleReport` puts the three together (finalising nothing in bunker mode, below); ETH received beyond what the APR bound allows
  *    (a donation) is left for later reports rather than breaking the report.
  *
  * Everything is bigint wei and seconds; nothing here signs or sends a transaction.
@@ -96,6 +96,7 @@ export interface OraclePoolReader {
   unaccountedClWithdrawals(overrides: ReadOverrides): Promise<bigint>;
   lastRequestId(overrides: ReadOverrides): Promise<bigint>;
   lastFinalizedRequestId(overrides: ReadOverrides): Promise<bigint>;
+  isBunkerMode(overrides: ReadOverrides): Promise<boolean>;
   validatorIndexAt(n: bigint, overrides: ReadOverrides): Promise<bigint>;
   prefinalize(
     upToRequestId: bigint,
@@ -292,7 +293,10 @@ export async function largestFinalizableRequestId(
 
 /**
  * Builds the report an honest oracle would submit now: the simulator's view of the pool's
- * validators, every ETH received, and the largest batch of requests the buffer covers.
+ * validators, every ETH received, and the largest batch of requests the buffer covers, or none in
+ * bunker mode. Lido's oracle enters "bunker mode" when a slashing's loss is known but not yet
+ * realised, and then finalises no withdrawal request until it is: the pool refuses a finalisation
+ * while a slashed validator of it is unswept (`isBunkerMode`), so the honest report finalises none.
  * `overrides` replace fields (to build a wrong report on purpose, or to finalise less).
  */
 export async function buildOracleReport(
@@ -318,16 +322,19 @@ export async function buildOracleReport(
       excess >= snapshot.withdrawnFromCl ? 0n : snapshot.withdrawnFromCl - excess;
     outcome = simulateReport(accounts, snapshot);
   }
+  const bunkerMode = await pool.isBunkerMode(blockTag === undefined ? {} : { blockTag });
   const finalizeUpToRequestId =
     overrides.finalizeUpToRequestId ??
-    (await largestFinalizableRequestId(
-      pool,
-      accounts,
-      outcome.bufferAfterReport,
-      outcome.totalPooledEther,
-      outcome.totalShares,
-      blockTag,
-    ));
+    (bunkerMode
+      ? 0n
+      : await largestFinalizableRequestId(
+          pool,
+          accounts,
+          outcome.bufferAfterReport,
+          outcome.totalPooledEther,
+          outcome.totalShares,
+          blockTag,
+        ));
   return { report: { ...snapshot, finalizeUpToRequestId }, outcome, accounts };
 }
 

@@ -328,7 +328,9 @@ describe("BeaconChainSimulator", function () {
         await time.setNextBlockTimestamp(slashedAt + EXIT_DELAY / 2n);
         await simulator.connect(teacher).slash(1);
         await time.increaseTo(slashedAt + EXIT_DELAY);
-        const expected = correlationPenalty(AFTER_INITIAL, 2n * DEPOSIT, 8n * DEPOSIT);
+        // Both slashings count; the total is the stake active right after validator 0's slashing
+        // (9 validators, its snapshot), not the 8 left at the sweep.
+        const expected = correlationPenalty(AFTER_INITIAL, 2n * DEPOSIT, 9n * DEPOSIT);
         await expect(simulator.sweep(0))
           .to.emit(simulator, "CorrelationPenaltyApplied")
           .withArgs(0n, expected, 2n * DEPOSIT);
@@ -371,8 +373,9 @@ describe("BeaconChainSimulator", function () {
         const slashedAt = await timestampOf(await simulator.connect(teacher).slash(0));
         await time.setNextBlockTimestamp(slashedAt + 10n * DAY);
         await simulator.connect(teacher).slash(1);
-        // 8 validators are active when validator 0 is swept; only its own slashing counts.
-        const expected = correlationPenalty(AFTER_INITIAL, DEPOSIT, 8n * DEPOSIT);
+        // Only its own slashing counts, against the 9 validators active right after it (its
+        // snapshot; 8 are active at the sweep).
+        const expected = correlationPenalty(AFTER_INITIAL, DEPOSIT, 9n * DEPOSIT);
         await expect(simulator.sweep(0))
           .to.emit(simulator, "CorrelationPenaltyApplied")
           .withArgs(0n, expected, DEPOSIT);
@@ -392,6 +395,146 @@ describe("BeaconChainSimulator", function () {
           .to.emit(simulator, "CorrelationPenaltyApplied")
           .withArgs(0n, expected, DEPOSIT);
       });
+    });
+    describe("when stake leaves or joins between the slashing and the sweep", function () {
+      it("measures against the stake active right after the slashing: a stranger's exits do not inflate it", async function () {
+        const { simulator, teacher, alice, stranger } = await networkHelpers.loadFixture(
+          tenValidatorsWithoutRewardsFixture,
+        );
+        const first = await simulator.validatorCount();
+        for (let i = 0n; i < 6n; i++) {
+          await simulator
+            .connect(stranger)
+            .deposit(ethers.id(`stranger-${i}`), stranger.address, { value: DEPOSIT });
+        }
+        await simulator.connect(teacher).slash(0);
+        // 9 + 6 = 15 validators active after the slashing: 480 ETH.
+        expect((await simulator.getValidator(0)).activeStakeAtSlashGwei).to.equal(
+          (15n * DEPOSIT) / 10n ** 9n,
+        );
+        for (let i = 0n; i < 6n; i++) await simulator.connect(stranger).requestExit(first + i);
+        await time.increase(EXIT_DELAY);
+        // 31.9921875 × 96 / 480 = 6.3984375 ETH, not × 96 / 288 (the 9 left at the sweep).
+        const expected = correlationPenalty(AFTER_INITIAL, DEPOSIT, 15n * DEPOSIT);
+        expect(expected).to.equal(ether("6.3984375"));
+        await expect(simulator.sweep(0))
+          .to.emit(simulator, "CorrelationPenaltyApplied")
+          .withArgs(0n, expected, DEPOSIT);
+        expect(await simulator.totalBalanceOf(alice.address)).to.equal(4n * DEPOSIT);
+      });
+
+      it("measures against the stake active right after the slashing: later deposits do not dilute it", async function () {
+        const { simulator, teacher, stranger } = await networkHelpers.loadFixture(
+          tenValidatorsWithoutRewardsFixture,
+        );
+        await simulator.connect(teacher).slash(0);
+        for (let i = 0n; i < 20n; i++) {
+          await simulator
+            .connect(stranger)
+            .deposit(ethers.id(`stranger-${i}`), stranger.address, { value: DEPOSIT });
+        }
+        await simulator.connect(teacher).setExternalActiveBalance(ether(1_000_000));
+        await time.increase(EXIT_DELAY);
+        // 31.9921875 × 96 / 288 (the 9 validators active after the slashing) = 10.6640625 ETH.
+        const expected = correlationPenalty(AFTER_INITIAL, DEPOSIT, 9n * DEPOSIT);
+        expect(expected).to.equal(ether("10.6640625"));
+        await expect(simulator.sweep(0))
+          .to.emit(simulator, "CorrelationPenaltyApplied")
+          .withArgs(0n, expected, DEPOSIT);
+      });
+
+      it("records the external stake in the snapshot, in gwei", async function () {
+        const { simulator, teacher } = await networkHelpers.loadFixture(
+          tenValidatorsWithoutRewardsFixture,
+        );
+        const external = ether(34_000_000);
+        await simulator.connect(teacher).setExternalActiveBalance(external);
+        expect((await simulator.getValidator(0)).activeStakeAtSlashGwei, "0 before").to.equal(0n);
+        await simulator.connect(teacher).slash(0);
+        expect((await simulator.getValidator(0)).activeStakeAtSlashGwei).to.equal(
+          (9n * DEPOSIT + external) / 10n ** 9n,
+        );
+      });
+
+      it("caps an absurd external stake at 2^64 − 1 gwei instead of reverting", async function () {
+        const { simulator, teacher } = await networkHelpers.loadFixture(
+          tenValidatorsWithoutRewardsFixture,
+        );
+        await simulator.connect(teacher).setExternalActiveBalance(ethers.MaxUint256);
+        await simulator.connect(teacher).slash(0);
+        const cap = 2n ** 64n - 1n;
+        expect((await simulator.getValidator(0)).activeStakeAtSlashGwei).to.equal(cap);
+        await time.increase(EXIT_DELAY);
+        await expect(simulator.sweep(0))
+          .to.emit(simulator, "CorrelationPenaltyApplied")
+          .withArgs(0n, correlationPenalty(AFTER_INITIAL, DEPOSIT, cap * 10n ** 9n), DEPOSIT);
+      });
+    });
+  });
+
+  describe("pendingSlashingsOf", function () {
+    it("is 0 for an address none of whose validators was slashed", async function () {
+      const { simulator, alice, stranger } = await networkHelpers.loadFixture(
+        threeValidatorsWithoutRewardsFixture,
+      );
+      expect(await simulator.pendingSlashingsOf(alice.address)).to.equal(0n);
+      expect(await simulator.pendingSlashingsOf(stranger.address)).to.equal(0n);
+    });
+
+    it("counts a slashing until the validator's full withdrawal", async function () {
+      const { simulator, teacher, alice, bob } = await networkHelpers.loadFixture(
+        threeValidatorsWithoutRewardsFixture,
+      );
+      await simulator.connect(teacher).slash(0); // alice's
+      expect(await simulator.pendingSlashingsOf(alice.address), "after the slashing").to.equal(1n);
+      expect(await simulator.pendingSlashingsOf(bob.address), "bob's untouched").to.equal(0n);
+      await time.increase(EXIT_DELAY - 10n);
+      expect(await simulator.pendingSlashingsOf(alice.address), "until the sweep").to.equal(1n);
+      await time.increase(10n);
+      await simulator.sweep(0);
+      expect(await simulator.pendingSlashingsOf(alice.address), "after the sweep").to.equal(0n);
+    });
+
+    it("counts a validator slashed while exiting voluntarily", async function () {
+      const { simulator, teacher, alice } = await networkHelpers.loadFixture(
+        threeValidatorsWithoutRewardsFixture,
+      );
+      await simulator.connect(alice).requestExit(0);
+      expect(await simulator.pendingSlashingsOf(alice.address), "an exit alone").to.equal(0n);
+      await simulator.connect(teacher).slash(0);
+      expect(await simulator.pendingSlashingsOf(alice.address), "slashed while exiting").to.equal(
+        1n,
+      );
+      await time.increase(EXIT_DELAY);
+      await simulator.sweep(0);
+      expect(await simulator.pendingSlashingsOf(alice.address), "swept").to.equal(0n);
+    });
+
+    it("counts two slashings of one address and releases them one sweep at a time", async function () {
+      const { simulator, teacher, alice } = await networkHelpers.loadFixture(
+        tenValidatorsWithoutRewardsFixture,
+      );
+      await simulator.connect(teacher).slash(0);
+      await time.increase(DAY / 2n);
+      await simulator.connect(teacher).slash(2);
+      expect(await simulator.pendingSlashingsOf(alice.address), "two slashed").to.equal(2n);
+      await time.increase(DAY / 2n);
+      await simulator.sweep(0);
+      expect(await simulator.pendingSlashingsOf(alice.address), "one swept").to.equal(1n);
+      await time.increase(DAY / 2n);
+      await simulator.sweep(2);
+      expect(await simulator.pendingSlashingsOf(alice.address), "both swept").to.equal(0n);
+    });
+
+    it("is not changed by the full withdrawal of a validator that was not slashed", async function () {
+      const { simulator, teacher, alice } = await networkHelpers.loadFixture(
+        threeValidatorsWithoutRewardsFixture,
+      );
+      await simulator.connect(teacher).slash(0);
+      await simulator.connect(alice).requestExit(2); // alice's too, not slashed
+      await time.increase(EXIT_DELAY);
+      await simulator.sweep(2);
+      expect(await simulator.pendingSlashingsOf(alice.address)).to.equal(1n);
     });
   });
 

@@ -8,18 +8,21 @@ import {
   ether,
   expectAtMost,
   mulDiv,
+  mulDivUp,
   oracleReport,
+  reportHash,
 } from "../helpers/index.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
 const { depositedAndStakedFixture } = stakingFixtures(connection);
 
-describe("Scenario: a request made before rewards pays its value at request; one made before a slashing pays less", function () {
+describe("Scenario: a request made before rewards pays its value at request; one made before a slashing waits for the penalty and pays less", function () {
   let fixture: Awaited<ReturnType<typeof depositedAndStakedFixture>>;
   let aliceValue: bigint;
   let bobValue: bigint;
   let bobPayout: bigint;
+  let slashedBalance: bigint;
 
   before(async function () {
     fixture = await networkHelpers.loadFixture(depositedAndStakedFixture);
@@ -61,31 +64,65 @@ describe("Scenario: a request made before rewards pays its value at request; one
     await checkStakingInvariants(fixture, "step 3", { rateBefore });
   });
 
-  it("4. validator 0 is slashed (32 / 4096 ETH) and the report finalises bob at shares × the lower rate", async function () {
-    const { pool, token, simulator, oracle, teacher, validatorIndices } = fixture;
+  it("4. validator 0 is slashed (32 / 4096 ETH at once, the correlation penalty to come): bunker mode, the report finalises no one and bob waits", async function () {
+    const { pool, simulator, oracle, teacher, validatorIndices } = fixture;
     await simulator.connect(teacher).slash(validatorIndices[0]);
+    slashedBalance = await simulator.validatorBalance(validatorIndices[0]); // frozen until the sweep
     await checkStakingInvariants(fixture, "step 4 (slashed, unreported)", {
       unreportedClLoss: true,
     });
+    expect(await pool.isBunkerMode(), "a slashed validator of the pool is unswept").to.equal(true);
     const report = await oracleReport(pool, simulator);
-    const pooled = (await pool.bufferedEther()) + report.clBalance;
+    expect(report.finalizeUpToRequestId, "the honest oracle finalises nothing").to.equal(0n);
+    await pool.connect(oracle).submitReport(report);
+    expect(await pool.lastFinalizedRequestId(), "bob is not finalised").to.equal(1n);
+    expect(await pool.claimableEther(2n), "bob: nothing claimable yet").to.equal(0n);
+    await checkStakingInvariants(fixture, "step 4");
+  });
+
+  it("5. a day later validator 0 is swept: the correlation penalty takes its whole balance (≈ 32 ETH, the pool is the whole network) and the confirmed report finalises bob at the rate after it", async function () {
+    const { pool, token, simulator, oracle, lossConfirmer, validatorIndices } = fixture;
+    await networkHelpers.time.increase(await simulator.exitDelay());
+    // Correlation penalty, computed here: balance × min(3 × 32 ETH slashed, active) / active, with
+    // active = the stake active right after the slashing (the pool's 3 other validators + the
+    // rest of the network, 0 in this fixture), rounded up: 3 × 32 ≥ 96, so all of it.
+    const deposit = await simulator.validatorDeposit();
+    const activeAtSlash = 3n * deposit + (await simulator.externalActiveBalance());
+    const slashedStake = 3n * deposit < activeAtSlash ? 3n * deposit : activeAtSlash;
+    const correlation = mulDivUp(slashedBalance, slashedStake, activeAtSlash);
+    await expect(simulator.sweep(validatorIndices[0]), "correlation penalty")
+      .to.emit(simulator, "CorrelationPenaltyApplied")
+      .withArgs(validatorIndices[0], correlation, deposit);
+    expect(await pool.isBunkerMode(), "the loss has landed").to.equal(false);
+    const report = await oracleReport(pool, simulator);
+    expect(report.finalizeUpToRequestId, "bob is finalised").to.equal(2n);
+    // A loss of ≈ 32 ETH is above the per-report budget: the second opinion confirms it.
+    await pool.connect(lossConfirmer).confirmLossReport(reportHash(report));
+    const pooled = (await pool.bufferedEther()) + report.withdrawnFromCl + report.clBalance;
     const supply = await token.totalSupply();
     await pool.connect(oracle).submitReport(report);
+    // A loss: no fee; the rate of the finalisation is pooled / supply (bob's 10 LST burnt after).
     bobPayout = mulDiv(ether(10), pooled, supply);
     expect(await pool.claimableEther(2n), "bob: 10 LST at the rate after the slashing").to.equal(
       bobPayout,
     );
     expect(bobPayout < bobValue, "bob pays his share of the slashing").to.equal(true);
-    // His share of a 0.0078125 ETH loss on the ≈ 150 ETH left after alice: at most 10/150 of it.
+    // His share of the 0.0078125 ETH initial penalty and the ≈ 32 ETH correlation penalty on the
+    // ≈ 150 ETH left after alice: at most 10/150 of them (≈ 2.13 ETH); he bears the loss he
+    // would have escaped without bunker mode.
     expectAtMost(
       bobValue - bobPayout,
-      mulDiv(ether("0.0078125"), ether(10), ether(150)),
+      mulDiv(ether("0.0078125") + correlation, ether(10), ether(150)),
       "bob's loss",
     );
-    await checkStakingInvariants(fixture, "step 4");
+    expect(
+      bobValue - bobPayout > mulDiv(correlation, ether(10), ether(160)),
+      "bob bears the correlation penalty too (more than 10/160 of it)",
+    ).to.equal(true);
+    await checkStakingInvariants(fixture, "step 5");
   });
 
-  it("5. both claim: alice receives her value at request, bob the lower value", async function () {
+  it("6. both claim: alice receives her value at request, bob the lower value", async function () {
     const { pool, alice, bob } = fixture;
     await expect(pool.connect(alice).claimWithdrawal(1n), "alice").to.changeEtherBalance(
       ethers,
@@ -98,6 +135,6 @@ describe("Scenario: a request made before rewards pays its value at request; one
       bobPayout,
     );
     expect(await pool.lockedEther(), "nothing left reserved").to.equal(0n);
-    await checkStakingInvariants(fixture, "step 5");
+    await checkStakingInvariants(fixture, "step 6");
   });
 });

@@ -17,6 +17,7 @@ import {
   expectAtMost,
   mulDiv,
   oracleReport,
+  reportHash,
   submitOracleReport,
 } from "../helpers/index.js";
 
@@ -176,6 +177,59 @@ describe("DepositPool attacks", function () {
       expect(await pool.claimableEther(1n)).to.equal(expected);
       expect(expected < valueAtRequest, "bob bears his part of the loss").to.equal(true);
       await checkStakingInvariants(fixture, "after the loss");
+    });
+
+    it("does not escape a public slashing: the request waits for the correlation penalty (bunker mode), then pays the lower value", async function () {
+      const fixture = await networkHelpers.loadFixture(depositedAndStakedFixture);
+      const { pool, token, simulator, oracle, teacher, bob, lossConfirmer, validatorIndices } =
+        fixture;
+      // The pool is the whole network: 3 × 32 ETH slashed ≥ the 96 ETH still active, so the
+      // correlation penalty will take the slashed validator's whole balance.
+      await simulator.connect(teacher).setExternalActiveBalance(0n);
+      const pooledBefore = await pool.totalPooledEther(); // 160 ETH
+      const supply = await token.totalSupply(); // 160 LST
+      await simulator.connect(teacher).slash(validatorIndices[0]);
+      const slashedBalance = await simulator.validatorBalance(validatorIndices[0]);
+      // bob sees the slashing (it is public) and asks for 30 LST, still worth ≈ 30 ETH.
+      const shares = ether(30);
+      const valueAtRequest = await pool.getEthByShares(shares);
+      await token.connect(bob).approve(await pool.getAddress(), shares);
+      await pool.connect(bob).requestWithdrawal(shares);
+      await networkHelpers.time.increase(3600);
+
+      // An hour later: the honest report finalises nothing, and a report that tries is refused.
+      const forced = await oracleReport(pool, simulator, { finalizeUpToRequestId: 1n });
+      await expect(pool.connect(oracle).submitReport(forced))
+        .to.be.revertedWithCustomError(pool, "FinalizationPausedBySlashing")
+        .withArgs(1n);
+      await submitOracleReport(pool, simulator, oracle);
+      expect(await pool.lastFinalizedRequestId(), "bob waits").to.equal(0n);
+
+      // A day after the slashing the validator is swept: the correlation penalty takes it all.
+      await networkHelpers.time.increase((await simulator.exitDelay()) - 3600n);
+      await simulator.sweep(validatorIndices[0]);
+      const report = await oracleReport(pool, simulator);
+      expect(report.finalizeUpToRequestId, "bob is finalised now").to.equal(1n);
+      expect(report.withdrawnFromCl, "nothing came back from the slashed validator").to.equal(0n);
+      await pool.connect(lossConfirmer).confirmLossReport(reportHash(report));
+      const pooled = (await pool.bufferedEther()) + report.clBalance;
+      await pool.connect(oracle).submitReport(report);
+      const paid = mulDiv(shares, pooled, supply); // a loss: no fee, the supply is unchanged
+      expect(await pool.claimableEther(1n), "30 LST at the rate after the loss").to.equal(paid);
+
+      // Independently: 30/160 of (160 ETH − the slashed validator's ≈ 32.01 ETH + at most a day
+      // of rewards on the 3 other validators at 3 %): ≈ 24 ETH, not the ≈ 30 ETH he asked for.
+      const lost = slashedBalance + ether("0.0078125"); // its whole balance, initial penalty too
+      const maxRewards = mulDiv(
+        3n * realistic.validatorDepositWei * realistic.rewardAprBps,
+        2n * DAY,
+        BPS * 365n * DAY,
+      );
+      expectAtMost(mulDiv(shares, pooledBefore - lost, supply), paid, "bob's payout, lower bound");
+      expectAtMost(paid, mulDiv(shares, pooledBefore - lost + maxRewards, supply), "bob's payout");
+      expect(valueAtRequest - paid > ether(5), "bob bears ≈ 6 ETH of the loss").to.equal(true);
+      await expect(pool.connect(bob).claimWithdrawal(1n)).to.changeEtherBalance(ethers, bob, paid);
+      await checkStakingInvariants(fixture, "after the slashing is paid by everyone");
     });
   });
 

@@ -405,6 +405,76 @@ describe("DepositPool", function () {
       });
     });
 
+    describe("when a slashed validator of the pool is not yet swept (bunker mode)", function () {
+      /** Slashes the pool's validator 0; bob has asked for 10 LST; an hour passes. */
+      async function slashedWithRequestFixture() {
+        const fixture = await depositedAndStakedFixture();
+        const { pool, token, simulator, teacher, bob, validatorIndices } = fixture;
+        await token.connect(bob).approve(await pool.getAddress(), ether(10));
+        await pool.connect(bob).requestWithdrawal(ether(10));
+        await simulator.connect(teacher).slash(validatorIndices[0]);
+        await networkHelpers.time.increase(3600);
+        return fixture;
+      }
+
+      it("reverts a finalisation with FinalizationPausedBySlashing(1)", async function () {
+        const { pool, simulator, oracle } =
+          await networkHelpers.loadFixture(slashedWithRequestFixture);
+        const report = await oracleReport(pool, simulator, { finalizeUpToRequestId: 1n });
+        await expect(pool.connect(oracle).submitReport(report))
+          .to.be.revertedWithCustomError(pool, "FinalizationPausedBySlashing")
+          .withArgs(1n);
+      });
+
+      it("carries the number of pending slashings: 2 after a second one", async function () {
+        const { pool, simulator, oracle, teacher, validatorIndices } =
+          await networkHelpers.loadFixture(slashedWithRequestFixture);
+        await simulator.connect(teacher).slash(validatorIndices[1]);
+        const report = await oracleReport(pool, simulator, { finalizeUpToRequestId: 1n });
+        await expect(pool.connect(oracle).submitReport(report))
+          .to.be.revertedWithCustomError(pool, "FinalizationPausedBySlashing")
+          .withArgs(2n);
+      });
+
+      it("still applies the loss of a report that finalises nothing (0 or the last finalised id)", async function () {
+        const fixture = await networkHelpers.loadFixture(slashedWithRequestFixture);
+        const { pool, simulator, oracle } = fixture;
+        const rateBefore = await pool.getExchangeRate();
+        for (const finalizeUpToRequestId of [0n, await pool.lastFinalizedRequestId()]) {
+          await networkHelpers.time.increase(60);
+          const report = await oracleReport(pool, simulator, { finalizeUpToRequestId });
+          await expect(pool.connect(oracle).submitReport(report)).to.emit(pool, "ReportSubmitted");
+          expect(await pool.clBalance(), "the CL balance is accounted").to.equal(report.clBalance);
+        }
+        // The initial penalty (0.0078125 ETH) outweighs an hour of rewards on 3 validators
+        // (≈ 0.0003 ETH): the loss is in the rate although nothing was finalised.
+        expect((await pool.getExchangeRate()) < rateBefore, "the rate fell").to.equal(true);
+        expect(await pool.lastFinalizedRequestId(), "bob waits").to.equal(0n);
+        await checkStakingInvariants(fixture, "bunker mode");
+      });
+
+      it("has the honest oracle finalise nothing", async function () {
+        const { pool, simulator } = await networkHelpers.loadFixture(slashedWithRequestFixture);
+        expect((await oracleReport(pool, simulator)).finalizeUpToRequestId).to.equal(0n);
+      });
+
+      it("finalises again once the slashed validator is swept and its loss reported", async function () {
+        const fixture = await networkHelpers.loadFixture(slashedWithRequestFixture);
+        const { pool, simulator, oracle, lossConfirmer, validatorIndices } = fixture;
+        await networkHelpers.time.increase(DAY);
+        await simulator.sweep(validatorIndices[0]);
+        const report = await oracleReport(pool, simulator);
+        expect(report.finalizeUpToRequestId).to.equal(1n);
+        await pool.connect(lossConfirmer).confirmLossReport(reportHash(report));
+        await expect(pool.connect(oracle).submitReport(report)).to.emit(
+          pool,
+          "WithdrawalsFinalized",
+        );
+        expect(await pool.lastFinalizedRequestId()).to.equal(1n);
+        await checkStakingInvariants(fixture, "after bunker mode");
+      });
+    });
+
     describe("when the pool is paused", function () {
       it("still applies reports (the pause stops users, not the accounting)", async function () {
         const { pool, simulator, oracle, guardian } =
@@ -413,6 +483,30 @@ describe("DepositPool", function () {
         await networkHelpers.time.increase(DAY);
         await expect(submitOracleReport(pool, simulator, oracle)).to.emit(pool, "ReportSubmitted");
       });
+    });
+  });
+
+  describe("isBunkerMode", function () {
+    it("is false with no slashed validator, true from a slashing to its sweep, false after", async function () {
+      const { pool, simulator, teacher, validatorIndices } =
+        await networkHelpers.loadFixture(depositedAndStakedFixture);
+      expect(await pool.isBunkerMode(), "no slashing").to.equal(false);
+      await simulator.connect(teacher).slash(validatorIndices[0]);
+      expect(await pool.isBunkerMode(), "slashed, unswept").to.equal(true);
+      await networkHelpers.time.increase(await simulator.exitDelay());
+      expect(await pool.isBunkerMode(), "withdrawable, unswept").to.equal(true);
+      await simulator.sweep(validatorIndices[0]);
+      expect(await pool.isBunkerMode(), "swept").to.equal(false);
+    });
+
+    it("ignores slashings of validators that are not the pool's", async function () {
+      const { pool, simulator, teacher, stranger } =
+        await networkHelpers.loadFixture(depositedAndStakedFixture);
+      await simulator
+        .connect(stranger)
+        .deposit(ethers.id("stranger-0"), stranger.address, { value: DEPOSIT });
+      await simulator.connect(teacher).slash((await simulator.validatorCount()) - 1n);
+      expect(await pool.isBunkerMode()).to.equal(false);
     });
   });
 });
