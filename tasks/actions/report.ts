@@ -27,6 +27,12 @@ export default labAction<{ confirm: boolean; account: string }>(
       { item: "fee to treasury", value: `${formatEther(outcome.feeEth)} ETH` },
       { item: "finalise requests up to", value: `#${report.finalizeUpToRequestId}` },
       { item: "bounds", value: outcome.bounds },
+      {
+        item: "bunker mode",
+        value: (await pool.isBunkerMode())
+          ? "yes: a slashed validator is not swept yet, so nothing is finalised"
+          : "no",
+      },
     ]);
     const errors = [{ name: "DepositPool", iface: pool.interface }];
     if (outcome.bounds === "reward-above-bound") {

@@ -75,6 +75,11 @@ export default labAction<{ account: string }>(async ({ account }, hre) => {
       value: `${formatEther(unaccounted)} ETH`,
     },
     { layer: "queue", item: "requests (finalised / all)", value: `${lastFinalized} / ${lastId}` },
+    {
+      layer: "queue",
+      item: "bunker mode (slashings pending)",
+      value: `${await pool.isBunkerMode()} (${await simulator.pendingSlashingsOf(poolAddress)})`,
+    },
     { layer: "queue", item: "locked for claims", value: `${formatEther(locked)} ETH` },
     { layer: "you", item: "ETH", value: `${formatEther(ethBalance)} ETH` },
     {
