@@ -56,9 +56,10 @@ expect_refusal "keystore set HOODI_RPC_URL" env -u HOODI_RPC_URL -u HOODI_PRIVAT
 expect_refusal "deploy.ts --network localhost" "$hh" lab status "${net[@]}"
 # An RPC URL that is not Hoodi: a second local node with the default chain id 31337.
 start_node 8546 31337
+# The key is a throwaway made for this check alone (it holds nothing and is never written down).
+throwaway_key=$(node --input-type=module -e 'import { Wallet } from "ethers"; console.log(Wallet.createRandom().privateKey)')
 expect_refusal "answers with chain id 31337, not 560048" env HOODI_RPC_URL=http://127.0.0.1:8546 \
-  HOODI_PRIVATE_KEY=0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80 \
-  "$hh" run scripts/deploy.ts --network hoodi
+  HOODI_PRIVATE_KEY="$throwaway_key" "$hh" run scripts/deploy.ts --network hoodi
 
 rpc hardhat_setBalance "[\"$deployer\",\"0x38d7ea4c68000\"]" # 0.001 ETH
 expect_refusal "get Hoodi ETH from a faucet" "$hh" run scripts/deploy.ts "${net[@]}"
