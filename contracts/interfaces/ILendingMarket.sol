@@ -69,8 +69,6 @@ interface ILendingMarket {
     error ZeroAddress();
     /// @notice The constructor's `lltv` is not strictly between 0 and 1 (WAD).
     error InvalidLltv(uint256 lltv);
-    /// @notice Supplying `assets` wei would mint zero shares.
-    error ZeroShares(uint256 assets);
     /// @notice A withdrawal of `assets` wei exceeds the `maxAssets` the caller's shares are worth.
     error WithdrawExceedsBalance(uint256 assets, uint256 maxAssets);
     /// @notice `assets` wei requested, only `available` wei are not lent out.

@@ -86,7 +86,6 @@ contract LendingMarket is ILendingMarket, ReentrancyGuardTransient {
         uint256 totalShares = _totalSupplyShares;
         // Minted down: the new supplier never gets more than it paid for.
         shares = msg.value.toSharesDown(totalAssets, totalShares);
-        if (shares == 0) revert ZeroShares(msg.value);
         _positions[onBehalf].supplyShares += shares;
         _totalSupplyShares = (totalShares + shares).toUint128();
         _totalSupplyAssets = (totalAssets + msg.value).toUint128();
