@@ -27,8 +27,10 @@ export async function assertLendingInvariants(
   const at = step === "" ? "" : ` (${step})`;
   const supplied = await market.totalSupplyAssets();
   const borrowed = await market.totalBorrowAssets();
-  expect(borrowed <= supplied, `INV-10: total borrowed ${borrowed} > total supplied ${supplied}${at}`).to
-    .be.true;
+  expect(
+    borrowed <= supplied,
+    `INV-10: total borrowed ${borrowed} > total supplied ${supplied}${at}`,
+  ).to.be.true;
   const provider = market.runner!.provider!;
   const balance = await provider.getBalance(await market.getAddress());
   expect(
@@ -109,7 +111,8 @@ export async function liquidateAndCheck(
     .filter((e) => e !== null);
   const liquidation = events.find((e) => e.name === "Liquidate");
   expect(liquidation, "a Liquidate event").to.not.equal(undefined);
-  const [, , repaidAssets, repaid, seized, badDebtAssets, badDebtShares] = liquidation!.args as unknown as bigint[];
+  const [, , repaidAssets, repaid, seized, badDebtAssets, badDebtShares] = liquidation!
+    .args as unknown as bigint[];
 
   const after = await market.position(borrower);
   if (after.collateral !== 0n && !beyondRescue) {
@@ -130,5 +133,12 @@ export async function liquidateAndCheck(
   } else {
     expect(writeOff, "no BadDebtWrittenOff without bad debt").to.equal(undefined);
   }
-  return { receipt, seizedAssets: seized, repaidAssets, repaidShares: repaid, badDebtAssets, badDebtShares };
+  return {
+    receipt,
+    seizedAssets: seized,
+    repaidAssets,
+    repaidShares: repaid,
+    badDebtAssets,
+    badDebtShares,
+  };
 }

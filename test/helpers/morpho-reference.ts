@@ -75,7 +75,8 @@ export function borrowRate(totalSupplyAssets: bigint, totalBorrowAssets: bigint)
     return MIN_RATE + mulDivDown(RATE_AT_TARGET - MIN_RATE, u, TARGET_UTILIZATION);
   }
   return (
-    RATE_AT_TARGET + mulDivDown(MAX_RATE - RATE_AT_TARGET, u - TARGET_UTILIZATION, WAD - TARGET_UTILIZATION)
+    RATE_AT_TARGET +
+    mulDivDown(MAX_RATE - RATE_AT_TARGET, u - TARGET_UTILIZATION, WAD - TARGET_UTILIZATION)
   );
 }
 
@@ -85,7 +86,8 @@ export function borrowRate(totalSupplyAssets: bigint, totalBorrowAssets: bigint)
 export const scaleFactor = (decimals: number): bigint => 10n ** BigInt(36 - decimals);
 
 /** Oracle price of a token of `decimals` worth `rateWad` ETH per whole token. */
-export const priceFromRate = (rateWad: bigint, decimals: number): bigint => rateWad * scaleFactor(decimals);
+export const priceFromRate = (rateWad: bigint, decimals: number): bigint =>
+  rateWad * scaleFactor(decimals);
 
 /** Oracle price from a pool price in NAV units times the pool's rate (Spot and EMA oracles). */
 export const priceFromPool = (priceWad: bigint, rateWad: bigint, decimals: number): bigint =>
@@ -136,6 +138,17 @@ export class MarketModel {
     this.lif = liquidationIncentiveFactor(lltv);
   }
 
+  /** An independent copy (to look ahead without changing this model). */
+  clone(): MarketModel {
+    const copy = new MarketModel(this.lltv, this.lastUpdate);
+    copy.totalSupplyAssets = this.totalSupplyAssets;
+    copy.totalSupplyShares = this.totalSupplyShares;
+    copy.totalBorrowAssets = this.totalBorrowAssets;
+    copy.totalBorrowShares = this.totalBorrowShares;
+    for (const [user, p] of this.positions) copy.positions.set(user, { ...p });
+    return copy;
+  }
+
   position(user: string): ModelPosition {
     const key = user.toLowerCase();
     let p = this.positions.get(key);
@@ -182,7 +195,8 @@ export class MarketModel {
       shares = toSharesUp(assets, this.totalSupplyAssets, this.totalSupplyShares);
     }
     if (shares > p.supplyShares) throw new Error("WithdrawExceedsBalance");
-    if (assets > this.totalSupplyAssets - this.totalBorrowAssets) throw new Error("InsufficientLiquidity");
+    if (assets > this.totalSupplyAssets - this.totalBorrowAssets)
+      throw new Error("InsufficientLiquidity");
     p.supplyShares -= shares;
     this.totalSupplyShares -= shares;
     this.totalSupplyAssets -= assets;
@@ -203,7 +217,8 @@ export class MarketModel {
   borrow(user: string, assets: bigint, price: bigint, timestamp: bigint): bigint {
     this.accrue(timestamp);
     const shares = toSharesUp(assets, this.totalBorrowAssets, this.totalBorrowShares);
-    if (this.totalBorrowAssets + assets > this.totalSupplyAssets) throw new Error("InsufficientLiquidity");
+    if (this.totalBorrowAssets + assets > this.totalSupplyAssets)
+      throw new Error("InsufficientLiquidity");
     this.totalBorrowAssets += assets;
     this.totalBorrowShares += shares;
     this.position(user).borrowShares += shares;
@@ -259,10 +274,17 @@ export class MarketModel {
     const p = this.position(borrower);
     if (seizedAssets > 0n) {
       const quoted = mulDivUp(seizedAssets, price, ORACLE_PRICE_SCALE);
-      repaidShares = toSharesUp(wDivUp(quoted, this.lif), this.totalBorrowAssets, this.totalBorrowShares);
+      repaidShares = toSharesUp(
+        wDivUp(quoted, this.lif),
+        this.totalBorrowAssets,
+        this.totalBorrowShares,
+      );
     } else {
       seizedAssets = mulDivDown(
-        wMulDown(toAssetsDown(repaidShares, this.totalBorrowAssets, this.totalBorrowShares), this.lif),
+        wMulDown(
+          toAssetsDown(repaidShares, this.totalBorrowAssets, this.totalBorrowShares),
+          this.lif,
+        ),
         ORACLE_PRICE_SCALE,
         price,
       );

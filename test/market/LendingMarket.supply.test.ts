@@ -26,7 +26,9 @@ describe("LendingMarket: suppliers", function () {
   describe("supply", function () {
     describe("when the market is empty", function () {
       it("mints 1e6 shares per wei to the beneficiary and emits Supply", async function () {
-        const { market, alice, carol } = await networkHelpers.loadFixture(deployLendingMarketFixture);
+        const { market, alice, carol } = await networkHelpers.loadFixture(
+          deployLendingMarketFixture,
+        );
         const assets = ether(3);
         await expect(market.connect(alice).supply(carol.address, { value: assets }))
           .to.emit(market, "Supply")
@@ -46,7 +48,8 @@ describe("LendingMarket: suppliers", function () {
 
     describe("when interest has accrued", function () {
       it("mints shares rounded down at the grown share price, as the model", async function () {
-        const { market, alice, bob, carol, lltv } = await networkHelpers.loadFixture(borrowedMarketFixture);
+        const { market, alice, bob, carol, lltv } =
+          await networkHelpers.loadFixture(borrowedMarketFixture);
         // The model replays the fixture's steps, then this one.
         const model = new MarketModel(lltv, 0n);
         await replayBorrowedFixture(model, market, alice.address, bob.address);
@@ -56,7 +59,12 @@ describe("LendingMarket: suppliers", function () {
         const shares = model.supply(carol.address, supplied, await timestampOf(tx));
         expect(await market.supplyShares(carol.address)).to.equal(shares);
         expect(shares).to.be.lessThan(supplied * VIRTUAL_SHARES); // the share price has grown
-        await expectMarketMatchesModel(market, model, [alice.address, bob.address, carol.address], "after supply");
+        await expectMarketMatchesModel(
+          market,
+          model,
+          [alice.address, bob.address, carol.address],
+          "after supply",
+        );
       });
     });
 
@@ -77,7 +85,9 @@ describe("LendingMarket: suppliers", function () {
       });
 
       it("rejects ETH sent without a call (no receive)", async function () {
-        const { market, marketAddress, alice } = await networkHelpers.loadFixture(deployLendingMarketFixture);
+        const { market, marketAddress, alice } = await networkHelpers.loadFixture(
+          deployLendingMarketFixture,
+        );
         await expect(alice.sendTransaction({ to: marketAddress, value: 1n })).to.be.revert(ethers);
         expect(await market.totalSupplyAssets()).to.equal(0n);
       });
@@ -91,9 +101,13 @@ describe("LendingMarket: suppliers", function () {
         const assets = ether(40);
         const shares = toSharesUp(assets, ether(100), ether(100) * VIRTUAL_SHARES);
         const tx = market.connect(alice).withdraw(assets, carol.address);
-        await expect(tx).to.emit(market, "Withdraw").withArgs(alice.address, carol.address, assets, shares);
+        await expect(tx)
+          .to.emit(market, "Withdraw")
+          .withArgs(alice.address, carol.address, assets, shares);
         await expect(tx).to.changeEtherBalances(ethers, [market, carol], [-assets, assets]);
-        expect(await market.supplyShares(alice.address)).to.equal(ether(100) * VIRTUAL_SHARES - shares);
+        expect(await market.supplyShares(alice.address)).to.equal(
+          ether(100) * VIRTUAL_SHARES - shares,
+        );
         expect(await market.totalSupplyAssets()).to.equal(ether(60));
       });
 
@@ -121,7 +135,8 @@ describe("LendingMarket: suppliers", function () {
       });
 
       it("pays the supplier its interest once the borrower has repaid, as the model", async function () {
-        const { market, alice, bob, lltv } = await networkHelpers.loadFixture(borrowedMarketFixture);
+        const { market, alice, bob, lltv } =
+          await networkHelpers.loadFixture(borrowedMarketFixture);
         const model = new MarketModel(lltv, 0n);
         await replayBorrowedFixture(model, market, alice.address, bob.address);
         await networkHelpers.time.increase(365n * DAY);
@@ -134,7 +149,12 @@ describe("LendingMarket: suppliers", function () {
         await expect(tx).to.changeEtherBalance(ethers, alice, expected);
         expect(expected).to.be.greaterThan(ether(100)); // principal plus a year of interest
         model.withdraw(alice.address, undefined, await timestampOf(await tx));
-        await expectMarketMatchesModel(market, model, [alice.address, bob.address], "after full exit");
+        await expectMarketMatchesModel(
+          market,
+          model,
+          [alice.address, bob.address],
+          "after full exit",
+        );
         await assertLendingInvariants(market, [alice.address, bob.address], bob, "after full exit");
       });
     });
@@ -142,10 +162,9 @@ describe("LendingMarket: suppliers", function () {
     describe("when the request is invalid", function () {
       it("reverts ZeroAmount for 0", async function () {
         const { market, alice } = await networkHelpers.loadFixture(suppliedMarketFixture);
-        await expect(market.connect(alice).withdraw(0n, alice.address)).to.be.revertedWithCustomError(
-          market,
-          "ZeroAmount",
-        );
+        await expect(
+          market.connect(alice).withdraw(0n, alice.address),
+        ).to.be.revertedWithCustomError(market, "ZeroAmount");
       });
 
       it("reverts ZeroAmount for everything when the caller has no shares", async function () {
@@ -198,7 +217,9 @@ describe("LendingMarket: suppliers", function () {
 
   describe("shares grid", function () {
     it("agrees with the model to the wei over a sequence of supplies and withdrawals", async function () {
-      const { market, alice, bob, carol, lltv } = await networkHelpers.loadFixture(deployLendingMarketFixture);
+      const { market, alice, bob, carol, lltv } = await networkHelpers.loadFixture(
+        deployLendingMarketFixture,
+      );
       const model = new MarketModel(lltv, await market.lastUpdate());
       const users = [alice, bob, carol];
       const amounts = [1n, 999n, ether("0.000001"), ether("1.5"), ether(33) + 7n, ether(250)];
@@ -217,7 +238,9 @@ describe("LendingMarket: suppliers", function () {
       }
       const addresses = users.map((u) => u.address);
       await expectMarketMatchesModel(market, model, addresses, "after the grid");
-      expect(toSharesDown(1n, model.totalSupplyAssets, model.totalSupplyShares)).to.equal(VIRTUAL_SHARES);
+      expect(toSharesDown(1n, model.totalSupplyAssets, model.totalSupplyShares)).to.equal(
+        VIRTUAL_SHARES,
+      );
       await assertLendingInvariants(market, addresses, carol, "after the grid");
     });
   });
