@@ -21,11 +21,14 @@ import {IBeaconChainSimulator} from "../interfaces/IBeaconChainSimulator.sol";
 ///   (no compounding, as on mainnet before EIP-7251 where the effective balance is capped at 32).
 /// - Slashing (`slash_validator` and `process_slashings`). An initial penalty of
 ///   `deposit / quotient` (MIN_SLASHING_PENALTY_QUOTIENT_ELECTRA = 4096; 32 at Phase 0), an exit,
+///   withdrawability a whole `correlationWindow` later (EPOCHS_PER_SLASHINGS_VECTOR, ~36 days),
 ///   and a correlation penalty `balance × min(3 × slashedInWindow, totalActive) / totalActive`
-///   applied when the slashing is processed, here at the full withdrawal, with `totalActive`
-///   recorded at the slashing. Until then the validator counts in
-///   `pendingSlashingsOf(withdrawalAddress)`, so a staking pool knows a loss is still to land
-///   (Lido's bunker mode).
+///   fixed at the midpoint, `slashedAt + correlationWindow / 2`, over the window that ends there
+///   (the slashings of the ~18 days before the validator's own and the ~18 days after), with
+///   `totalActive` recorded at the slashing. Every input is fixed before the validator becomes
+///   withdrawable, so the penalty, applied at the full withdrawal, never depends on when anyone
+///   sweeps. Until then the validator counts in `pendingSlashingsOf(withdrawalAddress)`, so a
+///   staking pool knows a loss is still to land (Lido's bunker mode).
 /// - Exits: requested by the withdrawal address (EIP-7002) or the consensus role; no activation
 ///   or exit queue, just a fixed `exitDelay`.
 /// - Withdrawals: the sweep pays the excess over the deposit of an active validator (a partial
@@ -123,10 +126,12 @@ contract BeaconChainSimulator is IBeaconChainSimulator, AccessControl, Reentranc
     /// @param validatorDeposit_ Exact deposit of one validator, wei (32 ETH on mainnet; at most 2^96 − 1).
     /// @param rewardAprBps_ Reward rate per simulated year on the deposit, basis points (≤ 10,000).
     /// @param timeScale_ Simulated seconds per real second (1 to `MAX_TIME_SCALE`).
-    /// @param exitDelay_ Real seconds from an exit or a slashing to withdrawability (> 0, at most
-    /// half the correlation window, so a slashing is processed while it still counts, as on mainnet).
+    /// @param exitDelay_ Real seconds from a voluntary exit to withdrawability (> 0, at most half the
+    /// correlation window: a voluntary exit is over long before a slashing's, as on mainnet where it
+    /// takes ~27 hours against ~36 days).
     /// @param slashingPenaltyQuotient_ Initial slashing penalty = deposit / quotient (≥ 1).
-    /// @param correlationWindow_ Real seconds over which slashings add up (≥ 16, one per bucket).
+    /// @param correlationWindow_ Real seconds over which slashings add up, and from a slashing to
+    /// withdrawability (EPOCHS_PER_SLASHINGS_VECTOR; ≥ 16, one per bucket).
     constructor(
         address admin,
         uint256 validatorDeposit_,
@@ -204,9 +209,10 @@ contract BeaconChainSimulator is IBeaconChainSimulator, AccessControl, Reentranc
     }
 
     /// @inheritdoc IBeaconChainSimulator
-    /// @dev As `slash_validator`: initial penalty, exit, and the deposit recorded in the current
-    /// bucket of the correlation window. A voluntarily exiting validator can still be slashed
-    /// until it is withdrawable (`is_slashable_validator`); its withdrawability is then pushed back.
+    /// @dev As `slash_validator`: initial penalty, exit, withdrawable a `correlationWindow` later
+    /// (`epoch + EPOCHS_PER_SLASHINGS_VECTOR`), and the deposit recorded in the current bucket of the
+    /// correlation window. A voluntarily exiting validator can still be slashed until it is
+    /// withdrawable (`is_slashable_validator`); its withdrawability is then pushed back the same way.
     function slash(uint256 index) external onlyRole(CONSENSUS_ROLE) {
         Validator storage validator = _existingValidator(index);
         if (validator.slashed) revert AlreadySlashed(index, validator.slashedAt);
@@ -226,7 +232,9 @@ contract BeaconChainSimulator is IBeaconChainSimulator, AccessControl, Reentranc
             Math.ceilDiv(validatorDeposit, slashingPenaltyQuotient),
             validator.storedBalance
         );
-        uint256 withdrawableAt = block.timestamp + exitDelay;
+        // Later than any voluntary exit (exitDelay ≤ correlationWindow / 2), as the spec's
+        // `max(withdrawable_epoch, epoch + EPOCHS_PER_SLASHINGS_VECTOR)`.
+        uint256 withdrawableAt = block.timestamp + correlationWindow;
         _debit(validator, account, initialPenalty);
         validator.slashed = true;
         validator.slashedAt = uint64(block.timestamp); // block timestamps fit in 64 bits
@@ -242,7 +250,10 @@ contract BeaconChainSimulator is IBeaconChainSimulator, AccessControl, Reentranc
     }
 
     /// @inheritdoc IBeaconChainSimulator
-    /// @dev Stands for the inactivity penalties of a validator that missed its duties.
+    /// @dev Stands for the inactivity penalties of a validator that missed its duties. As on mainnet,
+    /// a withdrawable validator has no duties left (`get_eligible_validator_indices`), so it cannot
+    /// be penalized: what its full withdrawal pays is fixed once it is withdrawable, whenever the
+    /// sweep comes.
     function penalize(uint256 index, uint256 amount) external onlyRole(CONSENSUS_ROLE) {
         if (amount == 0) revert InvalidParameter("amount", 0);
         Validator storage validator = _existingValidator(index);
@@ -251,6 +262,8 @@ contract BeaconChainSimulator is IBeaconChainSimulator, AccessControl, Reentranc
             _settle(validator, account);
         } else if (validator.status != Status.Exiting) {
             revert ValidatorNotActive(index, validator.status);
+        } else if (block.timestamp >= validator.withdrawableAt) {
+            revert AlreadyWithdrawable(index, validator.withdrawableAt);
         }
         uint256 applied = Math.min(amount, validator.storedBalance);
         _debit(validator, account, applied);
@@ -472,19 +485,23 @@ contract BeaconChainSimulator is IBeaconChainSimulator, AccessControl, Reentranc
         account.storedBalanceSum -= amount128;
     }
 
-    /// @dev `process_slashings`, measured at the validator's `withdrawableAt` (the midpoint of its
-    /// correlation window, as on mainnet): penalty = balance × min(3 × slashed, total) / total,
-    /// rounded up (burn up). An empty network (total 0) takes the whole balance. The slashed stake is
-    /// read at `withdrawableAt` from the buckets; the total active stake is the snapshot taken at the
-    /// slashing (mainnet reads `get_total_active_balance` at processing, but there one exit among a
-    /// million validators moves nothing, and exits are rate-limited by the churn; here a handful of
-    /// timed exits or deposits could inflate or dilute the penalty, so it is fixed at slash time).
+    /// @dev `process_slashings`, measured at the midpoint `slashedAt + correlationWindow / 2`, as on
+    /// mainnet (`epoch + EPOCHS_PER_SLASHINGS_VECTOR // 2 == withdrawable_epoch`): penalty = balance ×
+    /// min(3 × slashed, total) / total, rounded up (burn up). An empty network (total 0) takes the
+    /// whole balance. The slashed stake is the window of buckets ending with the midpoint's bucket,
+    /// so it counts the slashings of about half a window before the validator's own and half a
+    /// window after; that bucket closes at most one bucket after the midpoint, before
+    /// `withdrawableAt` (buckets are a sixteenth of the window), so a sweep at any time reads the
+    /// same figure. The total active stake is the snapshot taken at the slashing (mainnet reads
+    /// `get_total_active_balance` at processing, but there one exit among a million validators
+    /// moves nothing and exits wait in the churn queue; here a handful of timed exits or deposits
+    /// could inflate or dilute the penalty, so it is fixed at slash time).
     function _applyCorrelationPenalty(
         uint256 index,
         Validator storage validator,
         WithdrawalAccount storage account
     ) private {
-        uint256 slashedWei = _slashedInWindowAt(validator.withdrawableAt);
+        uint256 slashedWei = _slashedInWindowAt(validator.slashedAt + correlationWindow / 2);
         uint256 totalActive = uint256(validator.activeStakeAtSlashGwei) * 1 gwei;
         uint256 balance = validator.storedBalance;
         uint256 penalty =

@@ -100,7 +100,8 @@ interface IBeaconChainSimulator {
     error ValidatorNotActive(uint256 index, Status status);
     /// @notice The validator was already slashed at `slashedAt`: a validator is slashed at most once.
     error AlreadySlashed(uint256 index, uint256 slashedAt);
-    /// @notice The validator is already withdrawable (since `withdrawableAt`): it can no longer be slashed.
+    /// @notice The validator is already withdrawable (since `withdrawableAt`): it can no longer be
+    /// slashed nor penalized.
     error AlreadyWithdrawable(uint256 index, uint256 withdrawableAt);
     /// @notice Only the validator's withdrawal address or the consensus role may request its exit.
     error NotWithdrawalAddress(address caller, address withdrawalAddress);
@@ -124,13 +125,17 @@ interface IBeaconChainSimulator {
     function deposit(bytes32 pubkeyHash, address withdrawalAddress) external payable returns (uint256 index);
 
     /// @notice Slashes an active validator (consensus role): initial penalty = deposit / quotient,
-    /// it stops earning and exits; the correlation penalty is applied when it becomes withdrawable,
-    /// measured against the total active stake recorded now (`activeStakeAtSlashGwei`). Until its
-    /// full withdrawal it counts in `pendingSlashingsOf(withdrawalAddress)`.
+    /// it stops earning, exits, and becomes withdrawable `correlationWindow()` seconds later (~36 days,
+    /// EPOCHS_PER_SLASHINGS_VECTOR). Its correlation penalty is fixed at the midpoint, half a window
+    /// after the slashing, by the deposits slashed in the window ending there (half a window before
+    /// its own slashing and half a window after), measured against the total active stake recorded
+    /// now (`activeStakeAtSlashGwei`); it is applied at the full withdrawal and does not depend on
+    /// when that comes. Until then the validator counts in `pendingSlashingsOf(withdrawalAddress)`.
     /// @param index The validator's index.
     function slash(uint256 index) external;
 
-    /// @notice Applies an offline (inactivity) penalty of up to `amount` wei (consensus role).
+    /// @notice Applies an offline (inactivity) penalty of up to `amount` wei (consensus role), to an
+    /// active validator or an exiting one not yet withdrawable (`AlreadyWithdrawable` after).
     /// @param index The validator's index.
     /// @param amount Penalty in wei; a penalty larger than the balance takes the whole balance.
     function penalize(uint256 index, uint256 amount) external;
@@ -176,13 +181,14 @@ interface IBeaconChainSimulator {
     /// @notice Simulated seconds per real second.
     function timeScale() external view returns (uint256);
 
-    /// @notice Real seconds from an exit or a slashing to withdrawability.
+    /// @notice Real seconds from a voluntary exit to withdrawability (a slashing: `correlationWindow()`).
     function exitDelay() external view returns (uint256);
 
     /// @notice Current initial-slashing quotient.
     function slashingPenaltyQuotient() external view returns (uint256);
 
-    /// @notice Real seconds over which slashings count together for the correlation penalty.
+    /// @notice Real seconds over which slashings count together for the correlation penalty, and from
+    /// a slashing to withdrawability (EPOCHS_PER_SLASHINGS_VECTOR: ~36 days on mainnet).
     function correlationWindow() external view returns (uint256);
 
     /// @notice Active stake of the rest of the network counted by the correlation penalty, in wei.

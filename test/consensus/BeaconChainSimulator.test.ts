@@ -545,6 +545,19 @@ describe("BeaconChainSimulator", function () {
           .withArgs("amount", 0n);
       });
 
+      it("reverts with AlreadyWithdrawable from withdrawableAt: what a full withdrawal pays does not depend on when it is swept", async function () {
+        const { simulator, alice, teacher } = await networkHelpers.loadFixture(depositAliceFixture);
+        const exitedAt = await timestampOf(await simulator.connect(alice).requestExit(0));
+        await time.setNextBlockTimestamp(exitedAt + EXIT_DELAY - 1n);
+        await expect(simulator.connect(teacher).penalize(0, 1n), "the last second before").to.emit(
+          simulator,
+          "ValidatorPenalized",
+        );
+        await expect(simulator.connect(teacher).penalize(0, 1n))
+          .to.be.revertedWithCustomError(simulator, "AlreadyWithdrawable")
+          .withArgs(0n, exitedAt + EXIT_DELAY);
+      });
+
       it("reverts with ValidatorNotActive once withdrawn", async function () {
         const { simulator, alice, teacher } = await networkHelpers.loadFixture(depositAliceFixture);
         await simulator.connect(alice).requestExit(0);

@@ -461,7 +461,8 @@ describe("DepositPool", function () {
       it("finalises again once the slashed validator is swept and its loss reported", async function () {
         const fixture = await networkHelpers.loadFixture(slashedWithRequestFixture);
         const { pool, simulator, oracle, lossConfirmer, validatorIndices } = fixture;
-        await networkHelpers.time.increase(DAY);
+        // A slashed validator is withdrawable a whole correlation window (36 days) after its slashing.
+        await networkHelpers.time.increase(realistic.correlationWindowSeconds);
         await simulator.sweep(validatorIndices[0]);
         const report = await oracleReport(pool, simulator);
         expect(report.finalizeUpToRequestId).to.equal(1n);
@@ -493,7 +494,10 @@ describe("DepositPool", function () {
       expect(await pool.isBunkerMode(), "no slashing").to.equal(false);
       await simulator.connect(teacher).slash(validatorIndices[0]);
       expect(await pool.isBunkerMode(), "slashed, unswept").to.equal(true);
-      await networkHelpers.time.increase(await simulator.exitDelay());
+      // Past the midpoint (18 days) the penalty is fixed, but it has not landed: still bunker mode.
+      await networkHelpers.time.increase((await simulator.correlationWindow()) - DAY);
+      expect(await pool.isBunkerMode(), "35 days later, not yet withdrawable").to.equal(true);
+      await networkHelpers.time.increase(DAY);
       expect(await pool.isBunkerMode(), "withdrawable, unswept").to.equal(true);
       await simulator.sweep(validatorIndices[0]);
       expect(await pool.isBunkerMode(), "swept").to.equal(false);
