@@ -97,6 +97,8 @@ interface IDepositPool {
     error ValidatorCountTooHigh(uint256 reported, uint256 deposited);
     error WithdrawnExceedsReceived(uint256 reported, uint256 received);
     error RewardAboveBound(uint256 increase, uint256 maxIncrease);
+    /// @notice The report loses `loss` wei, more than `budget` (validators still on the consensus layer
+    /// × `lossBudgetPerValidator()`): the loss confirmer must approve `reportHash` first.
     error LossAboveBudget(uint256 loss, uint256 budget, bytes32 reportHash);
     error InvalidFinalization(uint256 requestId, uint256 lastFinalized, uint256 lastRequest);
     error RequestTooRecent(uint256 requestId, uint256 requestedAt, uint256 reportBlockTimestamp);
@@ -279,7 +281,8 @@ interface IDepositPool {
     /// @notice Oracle bound: largest annualised increase of the CL balance, basis points.
     function maxAprBps() external view returns (uint256);
 
-    /// @notice Oracle bound: wei a report may lose per validator without the loss confirmer.
+    /// @notice Oracle bound: wei a report may lose per validator still on the consensus layer (the
+    /// report's `clValidators` less the pool's validators already withdrawn) without the loss confirmer.
     function lossBudgetPerValidator() external view returns (uint256);
 
     /// @notice Smallest deposit accepted, wei.

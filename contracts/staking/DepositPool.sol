@@ -576,7 +576,9 @@ contract DepositPool is IDepositPool, AccessControl, ReentrancyGuard, Pausable {
             if (increase > maxIncrease) revert RewardAboveBound(increase, maxIncrease);
         } else if (postClBalance < preClBalance) {
             uint256 loss = preClBalance - postClBalance;
-            uint256 budget = report.clValidators * _lossBudgetPerValidator;
+            // Budgeted per validator still on the consensus layer, as Lido's sanity checker counts
+            // its validators less the exited ones: a withdrawn validator can lose nothing more.
+            uint256 budget = _validatorsOnCl(report.clValidators) * _lossBudgetPerValidator;
             if (loss > budget) {
                 bytes32 reportHash = keccak256(abi.encode(report));
                 if (!_confirmedLossReports[reportHash]) revert LossAboveBudget(loss, budget, reportHash);
@@ -584,6 +586,15 @@ contract DepositPool is IDepositPool, AccessControl, ReentrancyGuard, Pausable {
                 delete _confirmedLossReports[reportHash];
             }
         }
+    }
+
+    /// @dev Validators of the report still on the consensus layer: `clValidators` less the pool's
+    /// validators already withdrawn (fully swept), read from the simulator when a report shows a loss.
+    /// A validator someone else deposited with the pool's address and that was withdrawn counts
+    /// among the withdrawn too: it can only make the budget smaller, never looser.
+    function _validatorsOnCl(uint256 clValidators_) private view returns (uint256) {
+        uint256 withdrawn = simulator.withdrawnValidatorCountOf(address(this));
+        return clValidators_ - Math.min(withdrawn, clValidators_);
     }
 
     /// @dev Mints the fee on `rewards` to the treasury as new shares, so that the treasury's shares

@@ -8,6 +8,7 @@ import {
   DAY,
   SECONDS_PER_YEAR,
   WAD,
+  buildOracleReport,
   checkStakingInvariants,
   ether,
   expectEqualWithinRounding,
@@ -231,6 +232,57 @@ describe("DepositPool", function () {
             4n * realistic.lossBudgetPerValidatorWei,
             reportHash(report),
           );
+      });
+    });
+
+    describe("when validators have left the consensus layer (the loss budget counts only those still there)", function () {
+      /** Validators 0–2 of the pool's 4 exit and are swept; a report accounts their ETH. */
+      async function oneOfFourLeftFixture() {
+        const fixture = await depositedAndStakedFixture();
+        const { pool, simulator, oracle, teacher, stranger, validatorIndices } = fixture;
+        for (const index of validatorIndices.slice(0, 3)) {
+          await simulator.connect(teacher).requestExit(index);
+        }
+        await networkHelpers.time.increase(realistic.exitDelaySeconds);
+        for (const index of validatorIndices.slice(0, 3)) {
+          await simulator.connect(stranger).sweep(index);
+        }
+        await submitOracleReport(pool, simulator, oracle);
+        return fixture;
+      }
+
+      it("budgets one validator, not four, when 1 of 4 is left: a 0.39 ETH loss needs the loss confirmer", async function () {
+        const { pool, simulator, oracle, teacher, validatorIndices } =
+          await networkHelpers.loadFixture(oneOfFourLeftFixture);
+        const poolAddress = await pool.getAddress();
+        expect(await pool.clValidators(), "the report has seen 4").to.equal(4n);
+        expect(await simulator.withdrawnValidatorCountOf(poolAddress), "3 withdrawn").to.equal(3n);
+        await simulator.connect(teacher).penalize(validatorIndices[3], ether("0.39"));
+        const report = await oracleReport(pool, simulator);
+        const loss = (await pool.clBalance()) - report.clBalance; // 0.39 ETH less seconds of rewards
+        const budget = (4n - 3n) * realistic.lossBudgetPerValidatorWei; // 0.1 ETH, not 0.4
+        expect(loss > budget && loss < 4n * realistic.lossBudgetPerValidatorWei).to.equal(true);
+        await expect(pool.connect(oracle).submitReport(report))
+          .to.be.revertedWithCustomError(pool, "LossAboveBudget")
+          .withArgs(loss, budget, reportHash(report));
+      });
+
+      it("applies a loss within the one validator's budget without the loss confirmer", async function () {
+        const fixture = await networkHelpers.loadFixture(oneOfFourLeftFixture);
+        const { pool, simulator, oracle, teacher, validatorIndices } = fixture;
+        await simulator.connect(teacher).penalize(validatorIndices[3], ether("0.09"));
+        const report = await oracleReport(pool, simulator);
+        await expect(pool.connect(oracle).submitReport(report)).to.emit(pool, "ReportSubmitted");
+        await checkStakingInvariants(fixture, "after a loss within the budget");
+      });
+
+      it("has the honest oracle compute the same budget off-chain", async function () {
+        const { pool, simulator, teacher, validatorIndices } =
+          await networkHelpers.loadFixture(oneOfFourLeftFixture);
+        await simulator.connect(teacher).penalize(validatorIndices[3], ether("0.39"));
+        const { outcome } = await buildOracleReport(pool, simulator);
+        expect(outcome.lossBudget).to.equal(realistic.lossBudgetPerValidatorWei);
+        expect(outcome.bounds).to.equal("loss-needs-confirmation");
       });
     });
 
