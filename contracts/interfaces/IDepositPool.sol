@@ -119,6 +119,8 @@ interface IDepositPool {
     // ---------------------------------------------------------------- user functions
 
     /// @notice Deposits the ETH sent and mints LST at the current rate, rounded down (in the pool's favour).
+    /// In bunker mode (`isBunkerMode()`) it is accepted all the same, as Lido accepts it: the rate does
+    /// not yet hold the pending correlation penalty, and the depositor bears its share when it lands.
     /// @return shares LST minted to the sender.
     function deposit() external payable returns (uint256 shares);
 
