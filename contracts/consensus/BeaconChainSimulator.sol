@@ -190,6 +190,7 @@ contract BeaconChainSimulator is IBeaconChainSimulator, AccessControl, Reentranc
                 status: Status.Active,
                 slashed: false,
                 correlationProcessed: false,
+                depositReturned: false,
                 slashedAt: 0,
                 withdrawableAt: 0,
                 paid: 0,
@@ -291,11 +292,18 @@ contract BeaconChainSimulator is IBeaconChainSimulator, AccessControl, Reentranc
         Validator storage validator = _existingValidator(index);
         WithdrawalAccount storage account = _accounts[validator.withdrawalAddress];
         bool fullWithdrawal;
+        // Deposits back principals, the reserve backs rewards. A skim is all reward, so all of it
+        // comes out of the reserve; a full withdrawal returns the deposit (what is left of it) and
+        // takes only the excess over the deposit from the reserve. So the reserve falls as rewards
+        // are paid, no validator is ever paid from another's deposit, and a reserve too small for
+        // the rewards owed is an error, never a silent shortfall.
+        uint256 reserveDraw;
         if (validator.status == Status.Active) {
             // Partial withdrawal: skim the balance above the deposit; the validator keeps earning.
             _settle(validator, account);
             if (validator.storedBalance <= validatorDeposit) revert NothingToSweep(index);
             paid = validator.storedBalance - validatorDeposit;
+            reserveDraw = paid;
         } else if (validator.status == Status.Exiting) {
             if (block.timestamp < validator.withdrawableAt) {
                 revert NotYetWithdrawable(index, validator.withdrawableAt, block.timestamp);
@@ -303,18 +311,10 @@ contract BeaconChainSimulator is IBeaconChainSimulator, AccessControl, Reentranc
             if (validator.slashed && !validator.correlationProcessed) {
                 _applyCorrelationPenalty(index, validator, account);
             }
-            fullWithdrawal = true;
-            paid = validator.storedBalance;
+            (paid, reserveDraw, fullWithdrawal) = _fullWithdrawalAmounts(index, validator);
         } else {
             revert NothingToSweep(index);
         }
-
-        // Deposits back principals, the reserve backs rewards. A skim is all reward, so all of it
-        // comes out of the reserve; a full withdrawal returns the deposit (what is left of it) and
-        // takes only the excess over the deposit from the reserve. So the reserve falls as rewards
-        // are paid, no validator is ever paid from another's deposit, and a reserve too small for
-        // the rewards owed is an error, never a silent shortfall.
-        uint256 reserveDraw = fullWithdrawal ? _excessOverDeposit(paid) : paid;
         if (reserveDraw > rewardReserve) revert RewardReserveShort(reserveDraw, rewardReserve);
 
         rewardReserve -= reserveDraw;
@@ -323,11 +323,12 @@ contract BeaconChainSimulator is IBeaconChainSimulator, AccessControl, Reentranc
         if (fullWithdrawal) {
             validator.status = Status.Withdrawn;
             account.withdrawnCount += 1;
-            // Its correlation penalty has landed: the known loss is no longer pending.
-            if (validator.slashed) account.pendingSlashings -= 1;
             // The part of the deposit not paid back is the validator's net penalty: burnt, as on
             // mainnet, where penalties leave the validator's balance and no one receives them.
-            totalPenaltiesBurnt += validatorDeposit - Math.min(paid, validatorDeposit);
+            // (A deposit returned by an earlier sweep was paid back whole.)
+            if (!validator.depositReturned) {
+                totalPenaltiesBurnt += validatorDeposit - Math.min(paid, validatorDeposit);
+            }
         }
         address to = validator.withdrawalAddress;
         emit Swept(index, to, paid, fullWithdrawal);
@@ -514,6 +515,8 @@ contract BeaconChainSimulator is IBeaconChainSimulator, AccessControl, Reentranc
                     Math.Rounding.Ceil
                 );
         validator.correlationProcessed = true;
+        // The known loss has landed: it is no longer pending (the pool's bunker mode ends with it).
+        account.pendingSlashings -= 1;
         _debit(validator, account, penalty);
         emit CorrelationPenaltyApplied(index, penalty, slashedWei);
     }
@@ -537,6 +540,24 @@ contract BeaconChainSimulator is IBeaconChainSimulator, AccessControl, Reentranc
         for (uint256 i = 0; i < buckets; ++i) {
             total += _slashedInBucket[lastBucket - i];
         }
+    }
+
+    /// @dev What the full withdrawal of a withdrawable validator pays, what of it the reserve pays,
+    /// and whether it completes. The reserve backs rewards, never principals: when it is short of
+    /// the rewards, the deposit is paid back now (`depositReturned`) and the rewards, still in the
+    /// validator's balance, by a later sweep once the teacher funds the reserve
+    /// (`RewardPaymentDeferred`), so a short reserve never holds back a validator's principal.
+    function _fullWithdrawalAmounts(
+        uint256 index,
+        Validator storage validator
+    ) private returns (uint256 paid, uint256 reserveDraw, bool fullWithdrawal) {
+        uint256 balance = validator.storedBalance;
+        if (validator.depositReturned) return (balance, balance, true); // only rewards are left
+        uint256 reward = _excessOverDeposit(balance);
+        if (reward <= rewardReserve) return (balance, reward, true);
+        validator.depositReturned = true;
+        emit RewardPaymentDeferred(index, reward, rewardReserve);
+        return (balance - reward, 0, false);
     }
 
     /// @dev max(0, amount − deposit): the part of a full withdrawal that is a reward.
