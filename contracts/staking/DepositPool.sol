@@ -727,15 +727,19 @@ contract DepositPool is IDepositPool, AccessControl, ReentrancyGuard, Pausable {
     /// @dev Lido's Validator Exit Bus, simplified: if the queue asks for more ETH than the buffer,
     /// the swept-but-unreported ETH and the validators already exiting will bring, ask the oldest
     /// active validators to exit (EIP-7002 style, as their withdrawal address). Bounded per report.
+    /// An exiting validator counts one deposit, a slashed one nothing until it is swept.
     function _requestExitsIfNeeded() private {
         uint256 demand = unfinalizedEther();
         uint256 available = uint256(_bufferedEther) + _unaccountedClWithdrawals;
         // Most reports stop here, without calling the simulator.
         if (demand <= available) return;
+        // A slashed validator counts nothing until it is swept: its correlation penalty, fixed only
+        // at the midpoint, may take its whole balance (a third of the stake slashed together).
         uint256 exiting =
             simulator.validatorCountOf(address(this)) -
                 simulator.activeValidatorCountOf(address(this)) -
-                simulator.withdrawnValidatorCountOf(address(this));
+                simulator.withdrawnValidatorCountOf(address(this)) -
+                simulator.pendingSlashingsOf(address(this));
         uint256 amount = validatorDeposit;
         available += exiting * amount;
         if (demand <= available) return;

@@ -422,6 +422,45 @@ describe("DepositPool", function () {
         await pool.connect(oracle).submitReport(report);
       });
 
+      it("its skims count as the holders' rewards, fee included: a donation, within the APR bound", async function () {
+        const fixture = await networkHelpers.loadFixture(depositedAndStakedFixture);
+        const { pool, token, simulator, oracle, stranger, treasury } = fixture;
+        const foreign = await simulator.validatorCount();
+        await simulator
+          .connect(stranger)
+          .deposit(ethers.id("foreign"), await pool.getAddress(), { value: DEPOSIT });
+        await networkHelpers.time.increase(30n * DAY);
+        await simulator.connect(stranger).sweep(foreign);
+        const received = await pool.unaccountedClWithdrawals();
+        expect(received, "the skim reached the pool").to.be.greaterThan(0n);
+        expectEqualWithinRounding(
+          received,
+          mulDiv(DEPOSIT * realistic.rewardAprBps, 30n * DAY, BPS * SECONDS_PER_YEAR),
+          "30 days of rewards on 32 ETH",
+          ether("0.000001"),
+        );
+        expect(
+          await simulator.validatorBalance(foreign),
+          "the foreign validator keeps 32",
+        ).to.equal(DEPOSIT);
+
+        const pre = await pool.clBalance();
+        const report = await oracleReport(pool, simulator);
+        expect(report.withdrawnFromCl, "the whole skim is reported").to.equal(received);
+        // The increase is the pool's own rewards plus the skim; the fee is 10 % of both.
+        const increase = report.clBalance + report.withdrawnFromCl - pre;
+        const fee = mulDiv(increase, realistic.protocolFeeBps, BPS);
+        const pooledAfter = (await pool.bufferedEther()) + received + report.clBalance;
+        const feeShares = mulDiv(fee, await token.totalSupply(), pooledAfter - fee);
+        await expect(pool.connect(oracle).submitReport(report))
+          .to.emit(pool, "FeeMinted")
+          .withArgs(treasury.address, fee, feeShares);
+        expect(await pool.bufferedEther(), "the skim is in the buffer").to.equal(
+          ether(32) + received,
+        );
+        await checkStakingInvariants(fixture, "after a foreign skim");
+      });
+
       it("its swept 32 ETH enters as rewards no faster than the APR bound allows (smoothed)", async function () {
         const fixture = await networkHelpers.loadFixture(depositedAndStakedFixture);
         const { pool, simulator, oracle, teacher, stranger } = fixture;
