@@ -134,7 +134,8 @@ describe("Scenario: a third of the validators slashed together (correlation pena
       "≈ 63.605 ETH lost",
       SECONDS_OF_REWARDS,
     );
-    const budget = 6n * realistic.lossBudgetPerValidatorWei;
+    // The budget counts the validators still on the consensus layer: 6 seen − 2 withdrawn.
+    const budget = (6n - 2n) * realistic.lossBudgetPerValidatorWei;
     await expect(pool.connect(oracle).submitReport(report), "needs a second opinion")
       .to.be.revertedWithCustomError(pool, "LossAboveBudget")
       .withArgs(loss, budget, reportHash(report));
