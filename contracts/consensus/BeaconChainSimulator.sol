@@ -70,7 +70,7 @@ contract BeaconChainSimulator is
         uint64 validatorCount;
         uint64 activeCount;
         uint64 withdrawnCount;
-        uint64 pendingSlashings; // slashed and not yet fully withdrawn
+        uint64 pendingSlashings; // slashed, correlation penalty not yet applied
     }
 
     mapping(address withdrawalAddress => WithdrawalAccount) private _accounts;

@@ -218,9 +218,10 @@ interface IDepositPool {
     /// @notice Number of the last finalised withdrawal request.
     function lastFinalizedRequestId() external view returns (uint256);
 
-    /// @notice Whether the pool is in bunker mode: some of its validators were slashed and not yet
-    /// fully withdrawn, so a loss (their correlation penalty) is known but not yet in the rate, and
-    /// the withdrawal queue is not finalised until it lands. A simplified Lido "bunker mode".
+    /// @notice Whether the pool is in bunker mode: some of its validators were slashed and their
+    /// correlation penalty, applied when they are swept (at the earliest a correlation window, ~36
+    /// days, after the slashing), has not landed, so a known loss is not yet in the rate and the
+    /// withdrawal queue is not finalised until it lands. A simplified Lido "bunker mode".
     /// @dev `simulator.pendingSlashingsOf(pool) > 0`.
     function isBunkerMode() external view returns (bool);
 
