@@ -132,7 +132,7 @@ expect_refusal "RequestNotFinalized" "$hh" lab claim-withdrawal --id 1 "${net[@]
 
 step "The teacher slashes a validator; the next report lowers the rate"
 "$hh" lab cl-slash --index 0 "${net[@]}"
-"$hh" lab time --seconds 200 "${net[@]}"
+"$hh" lab time --seconds 600 "${net[@]}" # a slashed validator waits a correlation window (10 min)
 "$hh" lab cl-sweep "${net[@]}"
 "$hh" lab report --confirm "${net[@]}"
 "$hh" lab status "${net[@]}"

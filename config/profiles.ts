@@ -32,11 +32,15 @@ export interface Profile {
   readonly rewardAprBps: bigint;
   /** Simulated seconds per real second: 1 on mainnet, larger to compress a year into a lesson. */
   readonly timeScale: bigint;
-  /** Real seconds between an exit (or a slashing) and the validator becoming withdrawable. */
+  /** Real seconds between a voluntary exit and the validator becoming withdrawable. */
   readonly exitDelaySeconds: bigint;
   /** Initial slashing penalty = deposit / quotient: 4096 after Pectra (May 2025), 32 before. */
   readonly slashingPenaltyQuotient: bigint;
-  /** Real seconds over which slashings count together for the correlation penalty (~36 days). */
+  /**
+   * Real seconds over which slashings count together for the correlation penalty (~36 days), and
+   * a slashed validator's wait before it is withdrawable (EPOCHS_PER_SLASHINGS_VECTOR): its
+   * penalty is fixed at the midpoint, half of it after the slashing.
+   */
   readonly correlationWindowSeconds: bigint;
   /**
    * Active stake of the rest of the network, counted by the correlation penalty (mainnet: about

@@ -7,78 +7,44 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {IBeaconChainSimulator} from "../interfaces/IBeaconChainSimulator.sol";
+import {RewardAccumulator} from "./RewardAccumulator.sol";
+import {Slashings} from "./Slashings.sol";
 
 /// @title BeaconChainSimulator
 /// @notice Plays Ethereum's consensus layer for a classroom: validators, rewards, slashing, exits
 /// and withdrawals, with every cost independent of the number of validators.
-/// @dev How it mirrors the beacon chain (consensus-specs, Electra/Pectra), and where it simplifies:
+/// @dev How it mirrors the beacon chain (consensus-specs, Electra/Pectra), and where it simplifies.
+/// One deployed contract, its source split by concern:
 ///
-/// - Rewards. Mainnet pays each attesting validator a reward proportional to its *effective*
-///   balance every epoch. Here one global accumulator, `rewardPerValidator()`, grows linearly in
-///   simulated time at `rewardAprBps` on `validatorDeposit`; a validator's balance is its stored
-///   balance plus the growth of the accumulator since its last settlement (the pattern of
-///   Synthetix's `rewardPerToken`). Rewards accrue on the deposit, not on the current balance
-///   (no compounding, as on mainnet before EIP-7251 where the effective balance is capped at 32).
-/// - Slashing (`slash_validator` and `process_slashings`). An initial penalty of
-///   `deposit / quotient` (MIN_SLASHING_PENALTY_QUOTIENT_ELECTRA = 4096; 32 at Phase 0), an exit,
-///   and a correlation penalty `balance × min(3 × slashedInWindow, totalActive) / totalActive`
-///   applied when the slashing is processed, here at the full withdrawal, with `totalActive`
-///   recorded at the slashing. Until then the validator counts in
-///   `pendingSlashingsOf(withdrawalAddress)`, so a staking pool knows a loss is still to land
-///   (Lido's bunker mode).
-/// - Exits: requested by the withdrawal address (EIP-7002) or the consensus role; no activation
-///   or exit queue, just a fixed `exitDelay`.
-/// - Withdrawals: the sweep pays the excess over the deposit of an active validator (a partial
-///   withdrawal, "skimming") or the whole balance of a withdrawable one (a full withdrawal).
-/// - ETH: deposits back principals; rewards are paid from a reserve funded by the teacher, since
-///   no new ETH is issued here. Penalties stay in the contract (on mainnet they are burnt).
-contract BeaconChainSimulator is IBeaconChainSimulator, AccessControl, ReentrancyGuard {
+/// - Rewards (`RewardAccumulator.sol`): one global accumulator, `rewardPerValidator()`, on
+///   simulated time; a validator's balance is its stored balance plus the accumulator's growth
+///   since its last settlement (here), so accruing costs nothing per validator.
+/// - Slashing (`slash_validator` here, `process_slashings` in `Slashings.sol`): an initial penalty
+///   of `deposit / quotient` (4096 since Electra; 32 at Phase 0), an exit, withdrawability a whole
+///   `correlationWindow` later (~36 days), and a correlation penalty fixed at the midpoint over
+///   the slashings of the window around it, against the active stake recorded at the slashing, so
+///   it never depends on when anyone sweeps. Until it lands the validator counts in
+///   `pendingSlashingsOf(withdrawalAddress)` (a staking pool's bunker mode).
+/// - Exits (EIP-7002 or the consensus role): no activation or exit queue, a fixed `exitDelay`.
+/// - Withdrawals: the sweep skims an active validator above its deposit, or pays a withdrawable
+///   one in full. Deposits back principals; rewards come from a reserve the teacher funds (no ETH
+///   is issued here); penalties stay in the contract (on mainnet they are burnt).
+contract BeaconChainSimulator is
+    IBeaconChainSimulator,
+    AccessControl,
+    ReentrancyGuard,
+    RewardAccumulator,
+    Slashings
+{
     using SafeCast for uint256;
 
-    // ------------------------------------------------------------------ constants
+    // ------------------------------------------------------------------ parameters and state
 
     /// @notice Role of the teacher: slashes, penalizes, exits validators and sets the parameters.
     bytes32 public constant CONSENSUS_ROLE = keccak256("CONSENSUS_ROLE");
 
-    /// @notice Slashings in the window count three times (PROPORTIONAL_SLASHING_MULTIPLIER_BELLATRIX).
-    uint256 public constant PROPORTIONAL_SLASHING_MULTIPLIER = 3;
-
-    /// @notice Number of time buckets the correlation window is cut into.
-    uint256 public constant CORRELATION_BUCKETS = 16;
-
-    /// @notice One simulated year, the unit of `rewardAprBps`.
-    uint256 public constant SECONDS_PER_YEAR = 365 days;
-
-    /// @notice Largest time scale accepted: one simulated year per real second.
-    uint256 public constant MAX_TIME_SCALE = SECONDS_PER_YEAR;
-
-    uint256 private constant BPS = 10_000;
-
-    // ------------------------------------------------------------------ immutable parameters
-
-    /// @inheritdoc IBeaconChainSimulator
-    uint256 public immutable validatorDeposit;
-    /// @inheritdoc IBeaconChainSimulator
-    uint256 public immutable timeScale;
     /// @inheritdoc IBeaconChainSimulator
     uint256 public immutable exitDelay;
-    /// @inheritdoc IBeaconChainSimulator
-    uint256 public immutable correlationWindow;
-    /// @inheritdoc IBeaconChainSimulator
-    uint256 public immutable correlationBucketSeconds;
-    /// @inheritdoc IBeaconChainSimulator
-    uint256 public immutable genesisTimestamp;
-
-    // ------------------------------------------------------------------ state
-
-    // The reward accumulator and its rate share one storage slot (128 + 64 + 64 bits), so that
-    // `rewardPerValidator()` costs one SLOAD.
-    /// @dev Value of `rewardPerValidator()` at `_checkpointSimTime`.
-    uint128 private _rewardPerValidatorCheckpoint;
-    /// @dev Simulated time of the last checkpoint (the last APR change), seconds.
-    uint64 private _checkpointSimTime;
-    /// @dev Reward rate per simulated year, basis points (≤ 10,000).
-    uint64 private _rewardAprBps;
 
     /// @inheritdoc IBeaconChainSimulator
     uint256 public slashingPenaltyQuotient;
@@ -104,29 +70,23 @@ contract BeaconChainSimulator is IBeaconChainSimulator, AccessControl, Reentranc
         uint64 validatorCount;
         uint64 activeCount;
         uint64 withdrawnCount;
-        uint64 pendingSlashings; // slashed and not yet fully withdrawn
+        uint64 pendingSlashings; // slashed, correlation penalty not yet applied
     }
 
     mapping(address withdrawalAddress => WithdrawalAccount) private _accounts;
 
-    /// @dev Deposits slashed per time bucket, keyed by the absolute bucket number
-    /// `timestamp / correlationBucketSeconds`. Mainnet keeps a ring buffer of 8,192 epochs
-    /// (`state.slashings`); keying by absolute bucket keeps past windows readable, so the
-    /// correlation penalty is measured at `withdrawableAt` however late the sweep comes (a
-    /// ring buffer would forget the slashing and let a late sweep escape the penalty). Reading
-    /// a window still costs exactly `CORRELATION_BUCKETS` storage reads.
-    mapping(uint256 bucket => uint256 slashedWei) private _slashedInBucket;
-
     // ------------------------------------------------------------------ construction
 
     /// @param admin Receives DEFAULT_ADMIN_ROLE and CONSENSUS_ROLE (the teacher).
-    /// @param validatorDeposit_ Exact deposit of one validator, wei (32 ETH on mainnet; at most 2^96 − 1).
-    /// @param rewardAprBps_ Reward rate per simulated year on the deposit, basis points (≤ 10,000).
-    /// @param timeScale_ Simulated seconds per real second (1 to `MAX_TIME_SCALE`).
-    /// @param exitDelay_ Real seconds from an exit or a slashing to withdrawability (> 0, at most
-    /// half the correlation window, so a slashing is processed while it still counts, as on mainnet).
+    /// @param validatorDeposit_ Exact deposit of one validator, wei (see `RewardAccumulator`).
+    /// @param rewardAprBps_ Reward rate per simulated year on the deposit, basis points.
+    /// @param timeScale_ Simulated seconds per real second.
+    /// @param exitDelay_ Real seconds from a voluntary exit to withdrawability (> 0, at most half the
+    /// correlation window: a voluntary exit is over long before a slashing's, as on mainnet where it
+    /// takes ~27 hours against ~36 days).
     /// @param slashingPenaltyQuotient_ Initial slashing penalty = deposit / quotient (≥ 1).
-    /// @param correlationWindow_ Real seconds over which slashings add up (≥ 16, one per bucket).
+    /// @param correlationWindow_ Real seconds over which slashings add up, and from a slashing to
+    /// withdrawability (EPOCHS_PER_SLASHINGS_VECTOR; ≥ 16, one per bucket).
     constructor(
         address admin,
         uint256 validatorDeposit_,
@@ -135,30 +95,16 @@ contract BeaconChainSimulator is IBeaconChainSimulator, AccessControl, Reentranc
         uint256 exitDelay_,
         uint256 slashingPenaltyQuotient_,
         uint256 correlationWindow_
-    ) {
+    ) RewardAccumulator(validatorDeposit_, rewardAprBps_, timeScale_) Slashings(correlationWindow_) {
         if (admin == address(0)) revert InvalidParameter("admin", 0);
-        if (validatorDeposit_ == 0 || validatorDeposit_ > type(uint96).max) {
-            revert InvalidParameter("validatorDeposit", validatorDeposit_);
-        }
-        if (rewardAprBps_ > BPS) revert InvalidParameter("rewardAprBps", rewardAprBps_);
-        if (timeScale_ == 0 || timeScale_ > MAX_TIME_SCALE) revert InvalidParameter("timeScale", timeScale_);
         if (slashingPenaltyQuotient_ == 0) {
             revert InvalidParameter("slashingPenaltyQuotient", slashingPenaltyQuotient_);
-        }
-        if (correlationWindow_ < CORRELATION_BUCKETS) {
-            revert InvalidParameter("correlationWindow", correlationWindow_);
         }
         if (exitDelay_ == 0 || exitDelay_ > correlationWindow_ / 2)
             revert InvalidParameter("exitDelay", exitDelay_);
 
-        validatorDeposit = validatorDeposit_;
-        _rewardAprBps = uint64(rewardAprBps_); // ≤ 10,000, checked above
-        timeScale = timeScale_;
         exitDelay = exitDelay_;
         slashingPenaltyQuotient = slashingPenaltyQuotient_;
-        correlationWindow = correlationWindow_;
-        correlationBucketSeconds = correlationWindow_ / CORRELATION_BUCKETS;
-        genesisTimestamp = block.timestamp;
 
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _grantRole(CONSENSUS_ROLE, admin);
@@ -185,6 +131,7 @@ contract BeaconChainSimulator is IBeaconChainSimulator, AccessControl, Reentranc
                 status: Status.Active,
                 slashed: false,
                 correlationProcessed: false,
+                depositReturned: false,
                 slashedAt: 0,
                 withdrawableAt: 0,
                 paid: 0,
@@ -204,9 +151,10 @@ contract BeaconChainSimulator is IBeaconChainSimulator, AccessControl, Reentranc
     }
 
     /// @inheritdoc IBeaconChainSimulator
-    /// @dev As `slash_validator`: initial penalty, exit, and the deposit recorded in the current
-    /// bucket of the correlation window. A voluntarily exiting validator can still be slashed
-    /// until it is withdrawable (`is_slashable_validator`); its withdrawability is then pushed back.
+    /// @dev As `slash_validator`: initial penalty, exit, withdrawable a `correlationWindow` later
+    /// (`epoch + EPOCHS_PER_SLASHINGS_VECTOR`), and the deposit recorded in the current bucket of the
+    /// correlation window. A voluntarily exiting validator can still be slashed until it is
+    /// withdrawable (`is_slashable_validator`); its withdrawability is then pushed back the same way.
     function slash(uint256 index) external onlyRole(CONSENSUS_ROLE) {
         Validator storage validator = _existingValidator(index);
         if (validator.slashed) revert AlreadySlashed(index, validator.slashedAt);
@@ -226,23 +174,31 @@ contract BeaconChainSimulator is IBeaconChainSimulator, AccessControl, Reentranc
             Math.ceilDiv(validatorDeposit, slashingPenaltyQuotient),
             validator.storedBalance
         );
-        uint256 withdrawableAt = block.timestamp + exitDelay;
+        // Later than any voluntary exit (exitDelay ≤ correlationWindow / 2), as the spec's
+        // `max(withdrawable_epoch, epoch + EPOCHS_PER_SLASHINGS_VECTOR)`.
+        uint256 withdrawableAt = block.timestamp + correlationWindow;
         _debit(validator, account, initialPenalty);
         validator.slashed = true;
         validator.slashedAt = uint64(block.timestamp); // block timestamps fit in 64 bits
         validator.withdrawableAt = uint64(withdrawableAt);
         // The stake the correlation penalty is measured against, taken now that this validator has
         // stopped being active: exits or deposits timed between now and the sweep cannot move it.
-        validator.activeStakeAtSlashGwei = _activeStakeGwei();
+        validator.activeStakeAtSlashGwei = _activeStakeGwei(
+            activeValidatorCount * validatorDeposit,
+            externalActiveBalance
+        );
         // Same storage slot as `activeCount`, already written by `_stopEarning` (a few hundred gas).
         account.pendingSlashings += 1;
-        _slashedInBucket[block.timestamp / correlationBucketSeconds] += validatorDeposit;
+        _recordSlashing(validatorDeposit);
 
         emit ValidatorSlashed(index, initialPenalty, withdrawableAt);
     }
 
     /// @inheritdoc IBeaconChainSimulator
-    /// @dev Stands for the inactivity penalties of a validator that missed its duties.
+    /// @dev Stands for the inactivity penalties of a validator that missed its duties. As on mainnet,
+    /// a withdrawable validator has no duties left (`get_eligible_validator_indices`), so it cannot
+    /// be penalized: what its full withdrawal pays is fixed once it is withdrawable, whenever the
+    /// sweep comes.
     function penalize(uint256 index, uint256 amount) external onlyRole(CONSENSUS_ROLE) {
         if (amount == 0) revert InvalidParameter("amount", 0);
         Validator storage validator = _existingValidator(index);
@@ -251,6 +207,8 @@ contract BeaconChainSimulator is IBeaconChainSimulator, AccessControl, Reentranc
             _settle(validator, account);
         } else if (validator.status != Status.Exiting) {
             revert ValidatorNotActive(index, validator.status);
+        } else if (block.timestamp >= validator.withdrawableAt) {
+            revert AlreadyWithdrawable(index, validator.withdrawableAt);
         }
         uint256 applied = Math.min(amount, validator.storedBalance);
         _debit(validator, account, applied);
@@ -278,11 +236,18 @@ contract BeaconChainSimulator is IBeaconChainSimulator, AccessControl, Reentranc
         Validator storage validator = _existingValidator(index);
         WithdrawalAccount storage account = _accounts[validator.withdrawalAddress];
         bool fullWithdrawal;
+        // Deposits back principals, the reserve backs rewards. A skim is all reward, so all of it
+        // comes out of the reserve; a full withdrawal returns the deposit (what is left of it) and
+        // takes only the excess over the deposit from the reserve. So the reserve falls as rewards
+        // are paid, no validator is ever paid from another's deposit, and a reserve too small for
+        // the rewards owed is an error, never a silent shortfall.
+        uint256 reserveDraw;
         if (validator.status == Status.Active) {
             // Partial withdrawal: skim the balance above the deposit; the validator keeps earning.
             _settle(validator, account);
             if (validator.storedBalance <= validatorDeposit) revert NothingToSweep(index);
             paid = validator.storedBalance - validatorDeposit;
+            reserveDraw = paid;
         } else if (validator.status == Status.Exiting) {
             if (block.timestamp < validator.withdrawableAt) {
                 revert NotYetWithdrawable(index, validator.withdrawableAt, block.timestamp);
@@ -290,18 +255,10 @@ contract BeaconChainSimulator is IBeaconChainSimulator, AccessControl, Reentranc
             if (validator.slashed && !validator.correlationProcessed) {
                 _applyCorrelationPenalty(index, validator, account);
             }
-            fullWithdrawal = true;
-            paid = validator.storedBalance;
+            (paid, reserveDraw, fullWithdrawal) = _fullWithdrawalAmounts(index, validator);
         } else {
             revert NothingToSweep(index);
         }
-
-        // Deposits back principals, the reserve backs rewards. A skim is all reward, so all of it
-        // comes out of the reserve; a full withdrawal returns the deposit (what is left of it) and
-        // takes only the excess over the deposit from the reserve. So the reserve falls as rewards
-        // are paid, no validator is ever paid from another's deposit, and a reserve too small for
-        // the rewards owed is an error, never a silent shortfall.
-        uint256 reserveDraw = fullWithdrawal ? _excessOverDeposit(paid) : paid;
         if (reserveDraw > rewardReserve) revert RewardReserveShort(reserveDraw, rewardReserve);
 
         rewardReserve -= reserveDraw;
@@ -310,11 +267,12 @@ contract BeaconChainSimulator is IBeaconChainSimulator, AccessControl, Reentranc
         if (fullWithdrawal) {
             validator.status = Status.Withdrawn;
             account.withdrawnCount += 1;
-            // Its correlation penalty has landed: the known loss is no longer pending.
-            if (validator.slashed) account.pendingSlashings -= 1;
             // The part of the deposit not paid back is the validator's net penalty: burnt, as on
             // mainnet, where penalties leave the validator's balance and no one receives them.
-            totalPenaltiesBurnt += validatorDeposit - Math.min(paid, validatorDeposit);
+            // (A deposit returned by an earlier sweep was paid back whole.)
+            if (!validator.depositReturned) {
+                totalPenaltiesBurnt += validatorDeposit - Math.min(paid, validatorDeposit);
+            }
         }
         address to = validator.withdrawalAddress;
         emit Swept(index, to, paid, fullWithdrawal);
@@ -337,12 +295,7 @@ contract BeaconChainSimulator is IBeaconChainSimulator, AccessControl, Reentranc
     /// @inheritdoc IBeaconChainSimulator
     /// @dev Checkpoints the accumulator first, so rewards earned at the old rate are kept.
     function setRewardAprBps(uint256 newAprBps) external onlyRole(CONSENSUS_ROLE) {
-        if (newAprBps > BPS) revert InvalidParameter("rewardAprBps", newAprBps);
-        uint256 oldAprBps = _rewardAprBps;
-        _rewardPerValidatorCheckpoint = rewardPerValidator().toUint128();
-        _checkpointSimTime = simulatedTime().toUint64();
-        _rewardAprBps = uint64(newAprBps); // ≤ 10,000, checked above
-        emit RewardAprChanged(oldAprBps, newAprBps);
+        _setRewardAprBps(newAprBps);
     }
 
     /// @inheritdoc IBeaconChainSimulator
@@ -366,33 +319,8 @@ contract BeaconChainSimulator is IBeaconChainSimulator, AccessControl, Reentranc
     // ------------------------------------------------------------------ views
 
     /// @inheritdoc IBeaconChainSimulator
-    function rewardAprBps() external view returns (uint256) {
-        return _rewardAprBps;
-    }
-
-    /// @inheritdoc IBeaconChainSimulator
-    function simulatedTime() public view returns (uint256) {
-        return (block.timestamp - genesisTimestamp) * timeScale;
-    }
-
-    /// @inheritdoc IBeaconChainSimulator
-    /// @dev checkpoint + deposit × apr × Δt / (10,000 × 1 year), rounded down (pays the validators
-    /// down: the reserve keeps the dust).
-    function rewardPerValidator() public view returns (uint256) {
-        uint256 elapsed = simulatedTime() - _checkpointSimTime;
-        return
-            _rewardPerValidatorCheckpoint +
-            Math.mulDiv(validatorDeposit * _rewardAprBps, elapsed, BPS * SECONDS_PER_YEAR);
-    }
-
-    /// @inheritdoc IBeaconChainSimulator
     function validatorCount() external view returns (uint256) {
         return _validators.length;
-    }
-
-    /// @inheritdoc IBeaconChainSimulator
-    function slashedInWindow() external view returns (uint256) {
-        return _slashedInWindowAt(block.timestamp);
     }
 
     /// @inheritdoc IBeaconChainSimulator
@@ -472,54 +400,44 @@ contract BeaconChainSimulator is IBeaconChainSimulator, AccessControl, Reentranc
         account.storedBalanceSum -= amount128;
     }
 
-    /// @dev `process_slashings`, measured at the validator's `withdrawableAt` (the midpoint of its
-    /// correlation window, as on mainnet): penalty = balance × min(3 × slashed, total) / total,
-    /// rounded up (burn up). An empty network (total 0) takes the whole balance. The slashed stake is
-    /// read at `withdrawableAt` from the buckets; the total active stake is the snapshot taken at the
-    /// slashing (mainnet reads `get_total_active_balance` at processing, but there one exit among a
-    /// million validators moves nothing, and exits are rate-limited by the churn; here a handful of
-    /// timed exits or deposits could inflate or dilute the penalty, so it is fixed at slash time).
+    /// @dev Applies the correlation penalty (`Slashings._correlationPenalty`: fixed at the midpoint,
+    /// whatever the time of the sweep) against the total active stake recorded at the slashing.
+    /// (Mainnet reads `get_total_active_balance` at processing, but there one exit among a million
+    /// validators moves nothing and exits wait in the churn queue; here a handful of timed exits or
+    /// deposits could inflate or dilute the penalty, so it is fixed at slash time.)
     function _applyCorrelationPenalty(
         uint256 index,
         Validator storage validator,
         WithdrawalAccount storage account
     ) private {
-        uint256 slashedWei = _slashedInWindowAt(validator.withdrawableAt);
-        uint256 totalActive = uint256(validator.activeStakeAtSlashGwei) * 1 gwei;
-        uint256 balance = validator.storedBalance;
-        uint256 penalty =
-            totalActive == 0
-                ? balance
-                : Math.mulDiv(
-                    balance,
-                    Math.min(PROPORTIONAL_SLASHING_MULTIPLIER * slashedWei, totalActive),
-                    totalActive,
-                    Math.Rounding.Ceil
-                );
+        (uint256 penalty, uint256 slashedWei) = _correlationPenalty(
+            validator.storedBalance,
+            validator.slashedAt,
+            validator.activeStakeAtSlashGwei
+        );
         validator.correlationProcessed = true;
+        // The known loss has landed: it is no longer pending (the pool's bunker mode ends with it).
+        account.pendingSlashings -= 1;
         _debit(validator, account, penalty);
         emit CorrelationPenaltyApplied(index, penalty, slashedWei);
     }
 
-    /// @dev Total active stake now, `activeValidatorCount × deposit + externalActiveBalance`, in gwei,
-    /// rounded down (a smaller total makes the correlation penalty larger: burn up) and capped at
-    /// `type(uint64).max` gwei (1.8e10 ETH, more than all the ETH there is). The external balance is
-    /// capped first so an absurd figure set by the teacher cannot overflow the sum.
-    function _activeStakeGwei() private view returns (uint64) {
-        uint256 maxWei = uint256(type(uint64).max) * 1 gwei;
-        uint256 totalWei = activeValidatorCount * validatorDeposit + Math.min(externalActiveBalance, maxWei);
-        return uint64(Math.min(totalWei / 1 gwei, type(uint64).max)); // capped just above
-    }
-
-    /// @dev Σ deposits slashed in the `CORRELATION_BUCKETS` buckets ending with the one holding
-    /// `timestamp`: the window [timestamp − correlationWindow, timestamp] at bucket granularity.
-    /// Constant cost: 16 storage reads, whatever the number of validators or slashings.
-    function _slashedInWindowAt(uint256 timestamp) private view returns (uint256 total) {
-        uint256 lastBucket = timestamp / correlationBucketSeconds;
-        uint256 buckets = Math.min(CORRELATION_BUCKETS, lastBucket + 1); // no bucket before 0
-        for (uint256 i = 0; i < buckets; ++i) {
-            total += _slashedInBucket[lastBucket - i];
-        }
+    /// @dev What the full withdrawal of a withdrawable validator pays, what of it the reserve pays,
+    /// and whether it completes. The reserve backs rewards, never principals: when it is short of
+    /// the rewards, the deposit is paid back now (`depositReturned`) and the rewards, still in the
+    /// validator's balance, by a later sweep once the teacher funds the reserve
+    /// (`RewardPaymentDeferred`), so a short reserve never holds back a validator's principal.
+    function _fullWithdrawalAmounts(
+        uint256 index,
+        Validator storage validator
+    ) private returns (uint256 paid, uint256 reserveDraw, bool fullWithdrawal) {
+        uint256 balance = validator.storedBalance;
+        if (validator.depositReturned) return (balance, balance, true); // only rewards are left
+        uint256 reward = _excessOverDeposit(balance);
+        if (reward <= rewardReserve) return (balance, reward, true);
+        validator.depositReturned = true;
+        emit RewardPaymentDeferred(index, reward, rewardReserve);
+        return (balance - reward, 0, false);
     }
 
     /// @dev max(0, amount − deposit): the part of a full withdrawal that is a reward.

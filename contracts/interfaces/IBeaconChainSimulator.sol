@@ -20,7 +20,7 @@ interface IBeaconChainSimulator {
 
     /// @notice What the simulator knows about one validator.
     /// @dev Packed into four storage slots: [pubkeyHash] [withdrawalAddress, status, slashed,
-    /// correlationProcessed, slashedAt] [withdrawableAt, paid, activeStakeAtSlashGwei]
+    /// correlationProcessed, depositReturned, slashedAt] [withdrawableAt, paid, activeStakeAtSlashGwei]
     /// [storedBalance, rewardIndexSnapshot]. `uint128` wei holds 3.4e20 ETH and `uint64` seconds
     /// outlast the Sun: neither can overflow here. The stake snapshot is in gwei, the beacon chain's
     /// own unit for balances (`Gwei = uint64`): 1.8e10 ETH fit, and any stake that is a whole number
@@ -30,6 +30,8 @@ interface IBeaconChainSimulator {
     /// @param status Life-cycle stage.
     /// @param slashed Whether the validator was slashed (it is then also exiting).
     /// @param correlationProcessed Whether the correlation penalty was applied.
+    /// @param depositReturned Whether a sweep already paid back its deposit while the reward reserve
+    /// was short of its rewards (which a later sweep pays, from the reserve).
     /// @param slashedAt Block timestamp of the slashing (0 if never slashed).
     /// @param withdrawableAt Block timestamp from which the whole balance can be swept (0 while active).
     /// @param paid Wei swept to the withdrawal address so far (skims and the full withdrawal).
@@ -45,6 +47,7 @@ interface IBeaconChainSimulator {
         Status status;
         bool slashed;
         bool correlationProcessed;
+        bool depositReturned;
         uint64 slashedAt;
         uint64 withdrawableAt;
         uint128 paid;
@@ -77,6 +80,9 @@ interface IBeaconChainSimulator {
         uint256 amount,
         bool fullWithdrawal
     );
+    /// @notice A full withdrawal paid back the deposit only: the reserve (`available` wei) was short of
+    /// the `owed` wei of rewards, which stay in the validator's balance until a sweep can pay them.
+    event RewardPaymentDeferred(uint256 indexed index, uint256 owed, uint256 available);
     /// @notice The reward reserve received `amount` wei from `funder`.
     event RewardsFunded(address indexed funder, uint256 amount);
     /// @notice The reward APR changed (rewards accrued before the change are kept).
@@ -100,7 +106,8 @@ interface IBeaconChainSimulator {
     error ValidatorNotActive(uint256 index, Status status);
     /// @notice The validator was already slashed at `slashedAt`: a validator is slashed at most once.
     error AlreadySlashed(uint256 index, uint256 slashedAt);
-    /// @notice The validator is already withdrawable (since `withdrawableAt`): it can no longer be slashed.
+    /// @notice The validator is already withdrawable (since `withdrawableAt`): it can no longer be
+    /// slashed nor penalized.
     error AlreadyWithdrawable(uint256 index, uint256 withdrawableAt);
     /// @notice Only the validator's withdrawal address or the consensus role may request its exit.
     error NotWithdrawalAddress(address caller, address withdrawalAddress);
@@ -124,13 +131,17 @@ interface IBeaconChainSimulator {
     function deposit(bytes32 pubkeyHash, address withdrawalAddress) external payable returns (uint256 index);
 
     /// @notice Slashes an active validator (consensus role): initial penalty = deposit / quotient,
-    /// it stops earning and exits; the correlation penalty is applied when it becomes withdrawable,
-    /// measured against the total active stake recorded now (`activeStakeAtSlashGwei`). Until its
-    /// full withdrawal it counts in `pendingSlashingsOf(withdrawalAddress)`.
+    /// it stops earning, exits, and becomes withdrawable `correlationWindow()` seconds later (~36 days,
+    /// EPOCHS_PER_SLASHINGS_VECTOR). Its correlation penalty is fixed at the midpoint, half a window
+    /// after the slashing, by the deposits slashed in the window ending there (half a window before
+    /// its own slashing and half a window after), measured against the total active stake recorded
+    /// now (`activeStakeAtSlashGwei`); it is applied at the full withdrawal and does not depend on
+    /// when that comes. Until then the validator counts in `pendingSlashingsOf(withdrawalAddress)`.
     /// @param index The validator's index.
     function slash(uint256 index) external;
 
-    /// @notice Applies an offline (inactivity) penalty of up to `amount` wei (consensus role).
+    /// @notice Applies an offline (inactivity) penalty of up to `amount` wei (consensus role), to an
+    /// active validator or an exiting one not yet withdrawable (`AlreadyWithdrawable` after).
     /// @param index The validator's index.
     /// @param amount Penalty in wei; a penalty larger than the balance takes the whole balance.
     function penalize(uint256 index, uint256 amount) external;
@@ -143,7 +154,9 @@ interface IBeaconChainSimulator {
     /// @notice Pays the withdrawal address: the balance above the deposit of an active validator
     /// (a partial withdrawal, "skimming"), or the whole balance of a withdrawable one (a full
     /// withdrawal, after applying any correlation penalty). Anyone may call it.
-    /// Payments beyond the validator's deposit (its rewards) are drawn from `rewardReserve()`.
+    /// Payments beyond the validator's deposit (its rewards) are drawn from `rewardReserve()`; when the
+    /// reserve is short of a full withdrawal's rewards, the deposit is paid now and the rewards by a
+    /// later sweep (`RewardPaymentDeferred`): a short reserve never holds back a principal.
     /// Reverts with `NothingToSweep` (active at or below its deposit, or already withdrawn),
     /// `NotYetWithdrawable`, `RewardReserveShort` or `PaymentFailed` (the address rejected the ETH).
     /// @param index The validator's index.
@@ -176,13 +189,14 @@ interface IBeaconChainSimulator {
     /// @notice Simulated seconds per real second.
     function timeScale() external view returns (uint256);
 
-    /// @notice Real seconds from an exit or a slashing to withdrawability.
+    /// @notice Real seconds from a voluntary exit to withdrawability (a slashing: `correlationWindow()`).
     function exitDelay() external view returns (uint256);
 
     /// @notice Current initial-slashing quotient.
     function slashingPenaltyQuotient() external view returns (uint256);
 
-    /// @notice Real seconds over which slashings count together for the correlation penalty.
+    /// @notice Real seconds over which slashings count together for the correlation penalty, and from
+    /// a slashing to withdrawability (EPOCHS_PER_SLASHINGS_VECTOR: ~36 days on mainnet).
     function correlationWindow() external view returns (uint256);
 
     /// @notice Active stake of the rest of the network counted by the correlation penalty, in wei.
@@ -235,9 +249,9 @@ interface IBeaconChainSimulator {
     /// @notice Number of validators of `withdrawalAddress` whose whole balance has been swept.
     function withdrawnValidatorCountOf(address withdrawalAddress) external view returns (uint256);
 
-    /// @notice Number of validators of `withdrawalAddress` that were slashed and are not yet fully
-    /// withdrawn: their correlation penalty is still to come. O(1). A staking pool reads it to know
+    /// @notice Number of validators of `withdrawalAddress` that were slashed and not yet swept after
+    /// their withdrawability: their correlation penalty is still to come. O(1). A staking pool reads it to know
     /// that a known loss is pending (Lido's oracle enters "bunker mode" on such a signal).
-    /// @dev Incremented by `slash`, decremented by the full withdrawal (`sweep`) of a slashed validator.
+    /// @dev Incremented by `slash`, decremented when the sweep applies the correlation penalty.
     function pendingSlashingsOf(address withdrawalAddress) external view returns (uint256);
 }

@@ -97,6 +97,8 @@ interface IDepositPool {
     error ValidatorCountTooHigh(uint256 reported, uint256 deposited);
     error WithdrawnExceedsReceived(uint256 reported, uint256 received);
     error RewardAboveBound(uint256 increase, uint256 maxIncrease);
+    /// @notice The report loses `loss` wei, more than `budget` (validators still on the consensus layer
+    /// × `lossBudgetPerValidator()`): the loss confirmer must approve `reportHash` first.
     error LossAboveBudget(uint256 loss, uint256 budget, bytes32 reportHash);
     error InvalidFinalization(uint256 requestId, uint256 lastFinalized, uint256 lastRequest);
     error RequestTooRecent(uint256 requestId, uint256 requestedAt, uint256 reportBlockTimestamp);
@@ -117,6 +119,8 @@ interface IDepositPool {
     // ---------------------------------------------------------------- user functions
 
     /// @notice Deposits the ETH sent and mints LST at the current rate, rounded down (in the pool's favour).
+    /// In bunker mode (`isBunkerMode()`) it is accepted all the same, as Lido accepts it: the rate does
+    /// not yet hold the pending correlation penalty, and the depositor bears its share when it lands.
     /// @return shares LST minted to the sender.
     function deposit() external payable returns (uint256 shares);
 
@@ -214,9 +218,10 @@ interface IDepositPool {
     /// @notice Number of the last finalised withdrawal request.
     function lastFinalizedRequestId() external view returns (uint256);
 
-    /// @notice Whether the pool is in bunker mode: some of its validators were slashed and not yet
-    /// fully withdrawn, so a loss (their correlation penalty) is known but not yet in the rate, and
-    /// the withdrawal queue is not finalised until it lands. A simplified Lido "bunker mode".
+    /// @notice Whether the pool is in bunker mode: some of its validators were slashed and their
+    /// correlation penalty, applied when they are swept (at the earliest a correlation window, ~36
+    /// days, after the slashing), has not landed, so a known loss is not yet in the rate and the
+    /// withdrawal queue is not finalised until it lands. A simplified Lido "bunker mode".
     /// @dev `simulator.pendingSlashingsOf(pool) > 0`.
     function isBunkerMode() external view returns (bool);
 
@@ -279,7 +284,8 @@ interface IDepositPool {
     /// @notice Oracle bound: largest annualised increase of the CL balance, basis points.
     function maxAprBps() external view returns (uint256);
 
-    /// @notice Oracle bound: wei a report may lose per validator without the loss confirmer.
+    /// @notice Oracle bound: wei a report may lose per validator still on the consensus layer (the
+    /// report's `clValidators` less the pool's validators already withdrawn) without the loss confirmer.
     function lossBudgetPerValidator() external view returns (uint256);
 
     /// @notice Smallest deposit accepted, wei.

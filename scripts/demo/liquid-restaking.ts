@@ -60,7 +60,9 @@ export async function liquidRestakingChapter(demo: Demo): Promise<void> {
 
   const quotient = await simulator.slashingPenaltyQuotient();
   await (await simulator.setSlashingPenaltyQuotient(32)).wait();
-  await (await simulator.slash(2)).wait();
+  // The validator staked above: the older ones may have exited for the withdrawal queue.
+  const newest = await pool.validatorIndexAt((await pool.depositedValidators()) - 1n);
+  await (await simulator.slash(newest)).wait();
   await (await simulator.setSlashingPenaltyQuotient(quotient)).wait();
   await report();
   await row("5. CL: a validator slashed (1/32); report", "the slETH rate falls");

@@ -66,7 +66,8 @@ export async function liquidStakingChapter(demo: Demo): Promise<void> {
     note: `${pending} slashed unswept: nothing finalised; ${exits} exiting will refill the buffer`,
   });
 
-  await networkHelpers.time.increase(profile.exitDelaySeconds + DAY);
+  // A slashed validator is withdrawable a whole correlation window (36 days) after its slashing.
+  await networkHelpers.time.increase(profile.correlationWindowSeconds + DAY);
   await sweepAll();
   await report();
   const claimable = await pool.claimableEther(requestId);

@@ -47,6 +47,8 @@ export interface PoolAccounts {
   feeBps: bigint;
   maxAprBps: bigint;
   lossBudgetPerValidator: bigint;
+  /** The pool's validators already withdrawn (the loss budget counts only those still on the CL). */
+  withdrawnValidators: bigint;
   lastReportTimestamp: bigint;
   totalShares: bigint;
   unaccountedClWithdrawals: bigint;
@@ -110,6 +112,7 @@ export interface OraclePoolReader {
 export interface OracleSimulatorReader {
   simulatedTime(overrides: ReadOverrides): Promise<bigint>;
   validatorCountOf(withdrawalAddress: string, overrides: ReadOverrides): Promise<bigint>;
+  withdrawnValidatorCountOf(withdrawalAddress: string, overrides: ReadOverrides): Promise<bigint>;
   totalBalanceOf(withdrawalAddress: string, overrides: ReadOverrides): Promise<bigint>;
   validatorBalance(index: bigint, overrides: ReadOverrides): Promise<bigint>;
 }
@@ -152,6 +155,7 @@ export async function readOracleSnapshot(
     timestamp,
     seenValidators,
     balance,
+    withdrawnValidators,
   ] = await Promise.all([
     pool.bufferedEther(at),
     pool.clBalance(at),
@@ -169,6 +173,7 @@ export async function readOracleSnapshot(
     simulator.simulatedTime(at),
     simulator.validatorCountOf(poolAddress, at),
     simulator.totalBalanceOf(poolAddress, at),
+    simulator.withdrawnValidatorCountOf(poolAddress, at),
   ]);
   let clValidators = seenValidators;
   let clBalance = balance;
@@ -194,6 +199,7 @@ export async function readOracleSnapshot(
       feeBps,
       maxAprBps,
       lossBudgetPerValidator,
+      withdrawnValidators,
       lastReportTimestamp,
       totalShares,
       unaccountedClWithdrawals,
@@ -242,7 +248,12 @@ export function simulateReport(accounts: PoolAccounts, cl: ClSnapshot): ReportOu
     cl.timestamp > accounts.lastReportTimestamp ? cl.timestamp - accounts.lastReportTimestamp : 0n;
   const maxRewardIncrease =
     (preClBalance * (accounts.maxAprBps * elapsed)) / (BPS * SECONDS_PER_YEAR);
-  const lossBudget = cl.clValidators * accounts.lossBudgetPerValidator;
+  // Per validator still on the consensus layer, as the pool counts it (`_validatorsOnCl`).
+  const onCl =
+    cl.clValidators > accounts.withdrawnValidators
+      ? cl.clValidators - accounts.withdrawnValidators
+      : 0n;
+  const lossBudget = onCl * accounts.lossBudgetPerValidator;
   let bounds: ReportOutcome["bounds"] = "ok";
   if (postClBalance > preClBalance && postClBalance - preClBalance > maxRewardIncrease) {
     bounds = "reward-above-bound";

@@ -26,6 +26,7 @@ const { deploySimulatorFixture, deploySimulatorWithValidatorsFixture } =
 
 const DEPOSIT = realistic.validatorDepositWei;
 const EXIT_DELAY = realistic.exitDelaySeconds;
+const SLASHED_DELAY = realistic.correlationWindowSeconds;
 const YEARLY_REWARD = (DEPOSIT * 300n) / 10_000n; // 0.96 ETH
 
 type Fixture = Awaited<ReturnType<typeof deploySimulatorWithValidatorsFixture>>;
@@ -125,7 +126,8 @@ describe("BeaconChainSimulator", function () {
           .deposit(ethers.id("late"), alice.address, { value: DEPOSIT });
         await checkInvariants(fixture, "8. alice deposits validator 3");
 
-        await time.increase(EXIT_DELAY);
+        // A slashed validator is withdrawable a whole correlation window after its slashing.
+        await time.increase(SLASHED_DELAY);
         await simulator.sweep(2);
         await simulator.sweep(1);
         await checkInvariants(
@@ -159,7 +161,7 @@ describe("BeaconChainSimulator", function () {
         await simulator.connect(teacher).setExternalActiveBalance(ether("34000000"));
         await simulator.connect(teacher).slash(2);
         expect(await simulator.totalPenaltiesBurnt(), "before the withdrawal").to.equal(0n);
-        await time.increase(EXIT_DELAY);
+        await time.increase(SLASHED_DELAY);
         const before = await ethers.provider.getBalance(bob.address);
         await simulator.connect(teacher).sweep(2);
         const received = (await ethers.provider.getBalance(bob.address)) - before;

@@ -75,7 +75,7 @@ describe("BeaconChainSimulator", function () {
         await simulator.connect(alice).requestExit(0);
         await simulator.connect(teacher).slash(0);
       }
-      await time.increase(classroom.exitDelaySeconds);
+      await time.increase(classroom.correlationWindowSeconds); // a slashed validator's wait
       const small = await gasOf(await two.simulator.sweep(0));
       const large = await gasOf(await thousand.simulator.sweep(0));
       expectGasWithinPercent(small, large, 1n, "sweep (full withdrawal) of a slashed validator");

@@ -1,6 +1,7 @@
 /**
- * BeaconChainSimulator: slashing, as the beacon chain's `slash_validator` (initial penalty, exit)
- * and `process_slashings` (correlation penalty at the validator's withdrawability).
+ * BeaconChainSimulator: slashing, as the beacon chain's `slash_validator` (initial penalty, exit,
+ * withdrawable a whole correlation window later) and `process_slashings` (correlation penalty fixed
+ * at the midpoint, half a window after the slashing, over the window of slashings around it).
  *
  * Most tests switch rewards off (APR 0) so the balances show the penalties alone:
  * after a slashing under quotient 4096 a validator holds 32 − 0.0078125 = 31.9921875 ETH.
@@ -10,8 +11,14 @@ import { network } from "hardhat";
 
 import { realistic } from "../../config/profiles.js";
 import { consensusFixtures } from "../helpers/fixtures/consensus.js";
-import { DAY, SECONDS_PER_YEAR, ether, mulDivUp } from "../helpers/index.js";
-import { CONSENSUS_ROLE, Status, timestampOf } from "./simulator-helpers.js";
+import { DAY, HOUR, SECONDS_PER_YEAR, ether, mulDivUp } from "../helpers/index.js";
+import {
+  CONSENSUS_ROLE,
+  Status,
+  correlationPenaltyReference,
+  timestampOf,
+  type SlashingRecord,
+} from "./simulator-helpers.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -22,6 +29,10 @@ const { deploySimulatorFixture, deploySimulatorWithValidatorsFixture } =
 const DEPOSIT = realistic.validatorDepositWei; // 32 ETH
 const EXIT_DELAY = realistic.exitDelaySeconds; // 1 day
 const WINDOW = realistic.correlationWindowSeconds; // 36 days
+/** A slashed validator is withdrawable a whole window after its slashing (EPOCHS_PER_SLASHINGS_VECTOR). */
+const SLASHED_DELAY = WINDOW;
+/** One of the window's 16 buckets: 2.25 days. */
+const BUCKET = WINDOW / 16n;
 /** Initial penalty after Pectra: 32 / 4096 = 0.0078125 ETH. */
 const PENALTY_4096 = DEPOSIT / 4096n;
 /** Initial penalty before Pectra (Phase 0 quotient 32): 1 ETH. */
@@ -74,7 +85,7 @@ describe("BeaconChainSimulator", function () {
         await time.setNextBlockTimestamp(slashAt);
         await expect(simulator.connect(teacher).slash(0))
           .to.emit(simulator, "ValidatorSlashed")
-          .withArgs(0n, PENALTY_4096, slashAt + EXIT_DELAY);
+          .withArgs(0n, PENALTY_4096, slashAt + SLASHED_DELAY);
         expect(await simulator.validatorBalance(0)).to.equal(AFTER_INITIAL);
       });
 
@@ -88,7 +99,7 @@ describe("BeaconChainSimulator", function () {
         await time.setNextBlockTimestamp(slashAt);
         await expect(simulator.connect(teacher).slash(0))
           .to.emit(simulator, "ValidatorSlashed")
-          .withArgs(0n, PENALTY_32, slashAt + EXIT_DELAY);
+          .withArgs(0n, PENALTY_32, slashAt + SLASHED_DELAY);
         expect(await simulator.validatorBalance(0)).to.equal(DEPOSIT - PENALTY_32);
       });
 
@@ -101,7 +112,7 @@ describe("BeaconChainSimulator", function () {
         expect(await simulator.validatorBalance(0)).to.equal(0n);
       });
 
-      it("marks it slashed and exiting, and records its deposit in the correlation window", async function () {
+      it("marks it slashed and exiting, withdrawable a whole correlation window later, and records its deposit in the window", async function () {
         const { simulator, teacher, alice } = await networkHelpers.loadFixture(
           threeValidatorsWithoutRewardsFixture,
         );
@@ -111,7 +122,7 @@ describe("BeaconChainSimulator", function () {
         expect(validator.slashed).to.equal(true);
         expect(validator.correlationProcessed).to.equal(false);
         expect(validator.slashedAt).to.equal(slashedAt);
-        expect(validator.withdrawableAt).to.equal(slashedAt + EXIT_DELAY);
+        expect(validator.withdrawableAt).to.equal(slashedAt + SLASHED_DELAY);
         expect(await simulator.activeValidatorCount()).to.equal(2n);
         expect(await simulator.activeValidatorCountOf(alice.address)).to.equal(1n);
         expect(await simulator.slashedInWindow()).to.equal(DEPOSIT);
@@ -132,7 +143,7 @@ describe("BeaconChainSimulator", function () {
     });
 
     describe("when the validator is exiting voluntarily and not yet withdrawable", function () {
-      it("slashes it and moves its withdrawability to a full exit delay after the slashing", async function () {
+      it("slashes it and moves its withdrawability to a whole correlation window after the slashing", async function () {
         const { simulator, teacher, alice } = await networkHelpers.loadFixture(
           threeValidatorsWithoutRewardsFixture,
         );
@@ -141,7 +152,7 @@ describe("BeaconChainSimulator", function () {
         await time.setNextBlockTimestamp(slashAt);
         await expect(simulator.connect(teacher).slash(0))
           .to.emit(simulator, "ValidatorSlashed")
-          .withArgs(0n, PENALTY_4096, slashAt + EXIT_DELAY);
+          .withArgs(0n, PENALTY_4096, slashAt + SLASHED_DELAY);
         expect(await simulator.activeValidatorCount()).to.equal(2n);
       });
     });
@@ -157,7 +168,7 @@ describe("BeaconChainSimulator", function () {
         await time.setNextBlockTimestamp(slashAt);
         await expect(simulator.connect(teacher).slash(0))
           .to.emit(simulator, "ValidatorSlashed")
-          .withArgs(0n, 1000n, slashAt + EXIT_DELAY);
+          .withArgs(0n, 1000n, slashAt + SLASHED_DELAY);
         expect(await simulator.validatorBalance(0)).to.equal(0n);
       });
     });
@@ -223,7 +234,7 @@ describe("BeaconChainSimulator", function () {
           threeValidatorsWithoutRewardsFixture,
         );
         await simulator.connect(teacher).slash(0);
-        await time.increase(EXIT_DELAY);
+        await time.increase(SLASHED_DELAY);
         const expected = correlationPenalty(AFTER_INITIAL, DEPOSIT, 2n * DEPOSIT);
         expect(expected).to.equal(AFTER_INITIAL);
         const tx = simulator.sweep(0);
@@ -244,7 +255,7 @@ describe("BeaconChainSimulator", function () {
         const external = ether("10000");
         await simulator.connect(teacher).setExternalActiveBalance(external);
         await simulator.connect(teacher).slash(0);
-        await time.increase(EXIT_DELAY);
+        await time.increase(SLASHED_DELAY);
         // 31.9921875 × 96 / 10,064 ≈ 0.305 ETH
         const expected = correlationPenalty(AFTER_INITIAL, DEPOSIT, 2n * DEPOSIT + external);
         const tx = simulator.sweep(0);
@@ -262,7 +273,7 @@ describe("BeaconChainSimulator", function () {
         const external = ether("34000000");
         await simulator.connect(teacher).setExternalActiveBalance(external);
         await simulator.connect(teacher).slash(0);
-        await time.increase(EXIT_DELAY);
+        await time.increase(SLASHED_DELAY);
         const expected = correlationPenalty(AFTER_INITIAL, DEPOSIT, 2n * DEPOSIT + external);
         await expect(simulator.sweep(0))
           .to.emit(simulator, "CorrelationPenaltyApplied")
@@ -277,7 +288,7 @@ describe("BeaconChainSimulator", function () {
           tenValidatorsWithoutRewardsFixture,
         );
         await simulator.connect(teacher).slash(0);
-        await time.increase(EXIT_DELAY);
+        await time.increase(SLASHED_DELAY);
         const expected = correlationPenalty(AFTER_INITIAL, DEPOSIT, 9n * DEPOSIT);
         expect(expected).to.equal(mulDivUp(AFTER_INITIAL, 1n, 3n));
         await expect(simulator.sweep(0))
@@ -293,7 +304,7 @@ describe("BeaconChainSimulator", function () {
         );
         for (const index of [0, 1, 2]) await simulator.connect(teacher).slash(index);
         expect(await simulator.slashedInWindow()).to.equal(3n * DEPOSIT);
-        await time.increase(EXIT_DELAY);
+        await time.increase(SLASHED_DELAY);
         // 3 × 96 ETH slashed ≥ 192 ETH still active: everything goes.
         for (const index of [0, 1, 2]) {
           await expect(simulator.sweep(index))
@@ -312,22 +323,22 @@ describe("BeaconChainSimulator", function () {
           oneValidatorWithoutRewardsFixture,
         );
         await simulator.connect(teacher).slash(0);
-        await time.increase(EXIT_DELAY);
+        await time.increase(SLASHED_DELAY);
         await expect(simulator.sweep(0))
           .to.emit(simulator, "CorrelationPenaltyApplied")
           .withArgs(0n, AFTER_INITIAL, DEPOSIT);
       });
     });
 
-    describe("when other slashings fall in the same window", function () {
-      it("counts a slashing that came after it but before it became withdrawable", async function () {
+    describe("when other slashings fall in the window around it (half a window before, half after)", function () {
+      it("counts a slashing that came after it, up to half a window later", async function () {
         const { simulator, teacher } = await networkHelpers.loadFixture(
           tenValidatorsWithoutRewardsFixture,
         );
         const slashedAt = await timestampOf(await simulator.connect(teacher).slash(0));
-        await time.setNextBlockTimestamp(slashedAt + EXIT_DELAY / 2n);
+        await time.setNextBlockTimestamp(slashedAt + 10n * DAY);
         await simulator.connect(teacher).slash(1);
-        await time.increaseTo(slashedAt + EXIT_DELAY);
+        await time.increaseTo(slashedAt + SLASHED_DELAY);
         // Both slashings count; the total is the stake active right after validator 0's slashing
         // (9 validators, its snapshot), not the 8 left at the sweep.
         const expected = correlationPenalty(AFTER_INITIAL, 2n * DEPOSIT, 9n * DEPOSIT);
@@ -336,49 +347,189 @@ describe("BeaconChainSimulator", function () {
           .withArgs(0n, expected, 2n * DEPOSIT);
       });
 
-      it("does not count a slashing more than a window earlier", async function () {
+      it("counts a slashing that came before it, up to half a window earlier", async function () {
         const { simulator, teacher } = await networkHelpers.loadFixture(
           tenValidatorsWithoutRewardsFixture,
         );
-        await simulator.connect(teacher).slash(0);
-        await time.increase(WINDOW + DAY);
-        expect(await simulator.slashedInWindow()).to.equal(0n);
+        const firstAt = await timestampOf(await simulator.connect(teacher).slash(0));
+        await time.setNextBlockTimestamp(firstAt + 10n * DAY);
         await simulator.connect(teacher).slash(1);
-        await time.increase(EXIT_DELAY);
+        await time.increase(SLASHED_DELAY);
+        // 8 validators active after validator 1's slashing: 31.9921875 × 192 / 256 = 23.994140625 ETH.
+        const expected = correlationPenalty(AFTER_INITIAL, 2n * DEPOSIT, 8n * DEPOSIT);
+        expect(expected).to.equal(ether("23.994140625"));
+        await expect(simulator.sweep(1))
+          .to.emit(simulator, "CorrelationPenaltyApplied")
+          .withArgs(1n, expected, 2n * DEPOSIT);
+      });
+
+      it("does not count a slashing more than half a window (and two buckets) earlier", async function () {
+        const { simulator, teacher } = await networkHelpers.loadFixture(
+          tenValidatorsWithoutRewardsFixture,
+        );
+        const firstAt = await timestampOf(await simulator.connect(teacher).slash(0));
+        await time.setNextBlockTimestamp(firstAt + WINDOW / 2n + 2n * BUCKET);
+        await simulator.connect(teacher).slash(1);
+        await time.increase(SLASHED_DELAY);
         const expected = correlationPenalty(AFTER_INITIAL, DEPOSIT, 8n * DEPOSIT);
         await expect(simulator.sweep(1))
           .to.emit(simulator, "CorrelationPenaltyApplied")
           .withArgs(1n, expected, DEPOSIT);
       });
-    });
 
-    describe("when the sweep comes long after the validator became withdrawable", function () {
-      it("still measures the window at withdrawableAt: waiting does not escape the penalty", async function () {
+      it("does not count a slashing more than half a window (and two buckets) later", async function () {
         const { simulator, teacher } = await networkHelpers.loadFixture(
           tenValidatorsWithoutRewardsFixture,
         );
-        await simulator.connect(teacher).slash(0);
-        await time.increase(2n * WINDOW);
-        expect(await simulator.slashedInWindow()).to.equal(0n);
+        const slashedAt = await timestampOf(await simulator.connect(teacher).slash(0));
+        await time.setNextBlockTimestamp(slashedAt + WINDOW / 2n + 2n * BUCKET);
+        await simulator.connect(teacher).slash(1);
+        await time.increaseTo(slashedAt + SLASHED_DELAY);
+        // Only its own slashing counts, against the 9 validators active right after it.
         const expected = correlationPenalty(AFTER_INITIAL, DEPOSIT, 9n * DEPOSIT);
         await expect(simulator.sweep(0))
           .to.emit(simulator, "CorrelationPenaltyApplied")
           .withArgs(0n, expected, DEPOSIT);
       });
+    });
 
-      it("does not count slashings after its withdrawability", async function () {
-        const { simulator, teacher } = await networkHelpers.loadFixture(
-          tenValidatorsWithoutRewardsFixture,
+    describe("when the network is the lab's 10 validators: one slashed at t, two at t + 2 days (the review's case)", function () {
+      /** Validator 0 slashed at t, 1 and 2 two days later; returns the reference model's inputs. */
+      async function oneThenTwoSlashedFixture() {
+        const fixture = await tenValidatorsWithoutRewardsFixture();
+        const { simulator, teacher } = fixture;
+        const slashings: SlashingRecord[] = [];
+        const snapshots: bigint[] = [];
+        for (const index of [0, 1, 2]) {
+          if (index === 1) await time.increase(2n * DAY);
+          const at = await timestampOf(await simulator.connect(teacher).slash(index));
+          slashings.push({ at, depositWei: DEPOSIT });
+          snapshots.push((await simulator.getValidator(index)).activeStakeAtSlashGwei * 10n ** 9n);
+        }
+        return { ...fixture, slashings, snapshots };
+      }
+
+      it("takes the whole balance of all three, the first included, as the consensus specs do", async function () {
+        const { simulator, alice, slashings, snapshots } =
+          await networkHelpers.loadFixture(oneThenTwoSlashedFixture);
+        // Active stake after each slashing: 288, 256 and 224 ETH; 3 × 96 ETH slashed ≥ each.
+        expect(snapshots).to.deep.equal([9n * DEPOSIT, 8n * DEPOSIT, 7n * DEPOSIT]);
+        for (const index of [0, 1, 2]) {
+          const { withdrawableAt, slashedAt } = await simulator.getValidator(index);
+          const { penalty, slashedInWindow } = correlationPenaltyReference({
+            balance: AFTER_INITIAL,
+            slashedAt,
+            slashings,
+            totalActive: snapshots[index],
+            window: WINDOW,
+          });
+          expect(penalty, `validator ${index} loses everything`).to.equal(AFTER_INITIAL);
+          if ((await time.latest()) < withdrawableAt) await time.increaseTo(withdrawableAt);
+          await expect(simulator.sweep(index))
+            .to.emit(simulator, "CorrelationPenaltyApplied")
+            .withArgs(BigInt(index), penalty, slashedInWindow);
+        }
+        expect(await simulator.totalBalanceOf(alice.address), "alice's 0 and 2 are gone").to.equal(
+          3n * DEPOSIT,
         );
-        const slashedAt = await timestampOf(await simulator.connect(teacher).slash(0));
-        await time.setNextBlockTimestamp(slashedAt + 10n * DAY);
-        await simulator.connect(teacher).slash(1);
-        // Only its own slashing counts, against the 9 validators active right after it (its
-        // snapshot; 8 are active at the sweep).
-        const expected = correlationPenalty(AFTER_INITIAL, DEPOSIT, 9n * DEPOSIT);
+        expect(await simulator.totalPenaltiesBurnt(), "96 ETH burnt").to.equal(3n * DEPOSIT);
+      });
+
+      it("no longer leaves the first 21.33 ETH by measuring it before the later slashings", async function () {
+        const { simulator, slashings, snapshots } =
+          await networkHelpers.loadFixture(oneThenTwoSlashedFixture);
+        // What the first validator kept when its window ended at its withdrawability, one day
+        // after its slashing (before the fix): 31.9921875 × (1 − 96/288) = 21.328125 ETH.
+        const before = correlationPenaltyReference({
+          balance: AFTER_INITIAL,
+          slashedAt: slashings[0].at,
+          slashings: slashings.slice(0, 1),
+          totalActive: snapshots[0],
+          window: WINDOW,
+        });
+        expect(AFTER_INITIAL - before.penalty, "21.33 ETH kept before the fix").to.equal(
+          ether("21.328125"),
+        );
+        await time.increaseTo((await simulator.getValidator(0)).withdrawableAt);
         await expect(simulator.sweep(0))
+          .to.emit(simulator, "Swept")
+          .withArgs(0n, (await simulator.getValidator(0)).withdrawalAddress, 0n, true);
+      });
+    });
+
+    describe("when the sweep may come at any time after withdrawability (the review's case: 31.1275 or 28.5336 ETH)", function () {
+      /**
+       * 5 validators and 3,424 ETH elsewhere: 3,552 ETH stay active after validator 0's slashing at
+       * t; validators 1 to 3 are slashed at t + 1 day + 1 hour, after the day the review's early
+       * sweep came. The reference model counts all four: 31.9921875 × 384 / 3,552.
+       */
+      async function slashedThenThreeMoreFixture() {
+        const fixture = await depositValidatorsWithoutRewards(5);
+        const { simulator, teacher } = fixture;
+        await simulator.connect(teacher).setExternalActiveBalance(ether(3424));
+        const slashings: SlashingRecord[] = [];
+        const first = await timestampOf(await simulator.connect(teacher).slash(0));
+        slashings.push({ at: first, depositWei: DEPOSIT });
+        await time.setNextBlockTimestamp(first + DAY + HOUR);
+        for (const index of [1, 2, 3]) {
+          const at = await timestampOf(await simulator.connect(teacher).slash(index));
+          slashings.push({ at, depositWei: DEPOSIT });
+        }
+        const { penalty, slashedInWindow } = correlationPenaltyReference({
+          balance: AFTER_INITIAL,
+          slashedAt: first,
+          slashings,
+          totalActive: ether(3552),
+          window: WINDOW,
+        });
+        return { ...fixture, first, penalty, slashedInWindow, slashings };
+      }
+      /** Wei rounded to 4 decimals of ETH, as the review quotes them: 28.5336 ETH → 285,336. */
+      const toTenThousandths = (wei: bigint) => (wei + ether("0.00005")) / ether("0.0001");
+
+      it("refuses the early sweep that paid 31.1275 ETH: the validator is withdrawable only at t + 36 days", async function () {
+        const { simulator, first, slashings } = await networkHelpers.loadFixture(
+          slashedThenThreeMoreFixture,
+        );
+        const ownOnly = correlationPenaltyReference({
+          balance: AFTER_INITIAL,
+          slashedAt: first,
+          slashings: slashings.slice(0, 1),
+          totalActive: ether(3552),
+          window: WINDOW,
+        });
+        expect(toTenThousandths(AFTER_INITIAL - ownOnly.penalty), "31.1275 ETH").to.equal(311_275n);
+        const early = first + DAY + 2n * HOUR;
+        await time.setNextBlockTimestamp(early);
+        await expect(simulator.sweep(0))
+          .to.be.revertedWithCustomError(simulator, "NotYetWithdrawable")
+          .withArgs(0n, first + SLASHED_DELAY, early);
+      });
+
+      it("pays 28.5336 ETH when swept the second it becomes withdrawable", async function () {
+        const { simulator, alice, first, penalty, slashedInWindow } =
+          await networkHelpers.loadFixture(slashedThenThreeMoreFixture);
+        expect(slashedInWindow, "all four slashings").to.equal(4n * DEPOSIT);
+        expect(toTenThousandths(AFTER_INITIAL - penalty), "28.5336 ETH").to.equal(285_336n);
+        await time.setNextBlockTimestamp(first + SLASHED_DELAY);
+        const tx = simulator.sweep(0);
+        await expect(tx)
           .to.emit(simulator, "CorrelationPenaltyApplied")
-          .withArgs(0n, expected, DEPOSIT);
+          .withArgs(0n, penalty, slashedInWindow);
+        await expect(tx).to.changeEtherBalance(ethers, alice, AFTER_INITIAL - penalty);
+      });
+
+      it("pays the same 28.5336 ETH when swept a year later, after more slashings", async function () {
+        const { simulator, teacher, alice, first, penalty, slashedInWindow } =
+          await networkHelpers.loadFixture(slashedThenThreeMoreFixture);
+        await time.setNextBlockTimestamp(first + SLASHED_DELAY + 1n);
+        await simulator.connect(teacher).slash(4); // after the window closed: not counted
+        await time.increase(SECONDS_PER_YEAR);
+        const tx = simulator.sweep(0);
+        await expect(tx)
+          .to.emit(simulator, "CorrelationPenaltyApplied")
+          .withArgs(0n, penalty, slashedInWindow);
+        await expect(tx).to.changeEtherBalance(ethers, alice, AFTER_INITIAL - penalty);
       });
     });
 
@@ -389,7 +540,7 @@ describe("BeaconChainSimulator", function () {
         );
         await simulator.connect(alice).requestExit(0);
         await simulator.connect(teacher).slash(0);
-        await time.increase(EXIT_DELAY);
+        await time.increase(SLASHED_DELAY);
         const expected = correlationPenalty(AFTER_INITIAL, DEPOSIT, 9n * DEPOSIT);
         await expect(simulator.sweep(0))
           .to.emit(simulator, "CorrelationPenaltyApplied")
@@ -413,7 +564,7 @@ describe("BeaconChainSimulator", function () {
           (15n * DEPOSIT) / 10n ** 9n,
         );
         for (let i = 0n; i < 6n; i++) await simulator.connect(stranger).requestExit(first + i);
-        await time.increase(EXIT_DELAY);
+        await time.increase(SLASHED_DELAY);
         // 31.9921875 × 96 / 480 = 6.3984375 ETH, not × 96 / 288 (the 9 left at the sweep).
         const expected = correlationPenalty(AFTER_INITIAL, DEPOSIT, 15n * DEPOSIT);
         expect(expected).to.equal(ether("6.3984375"));
@@ -434,7 +585,7 @@ describe("BeaconChainSimulator", function () {
             .deposit(ethers.id(`stranger-${i}`), stranger.address, { value: DEPOSIT });
         }
         await simulator.connect(teacher).setExternalActiveBalance(ether(1_000_000));
-        await time.increase(EXIT_DELAY);
+        await time.increase(SLASHED_DELAY);
         // 31.9921875 × 96 / 288 (the 9 validators active after the slashing) = 10.6640625 ETH.
         const expected = correlationPenalty(AFTER_INITIAL, DEPOSIT, 9n * DEPOSIT);
         expect(expected).to.equal(ether("10.6640625"));
@@ -464,7 +615,7 @@ describe("BeaconChainSimulator", function () {
         await simulator.connect(teacher).slash(0);
         const cap = 2n ** 64n - 1n;
         expect((await simulator.getValidator(0)).activeStakeAtSlashGwei).to.equal(cap);
-        await time.increase(EXIT_DELAY);
+        await time.increase(SLASHED_DELAY);
         await expect(simulator.sweep(0))
           .to.emit(simulator, "CorrelationPenaltyApplied")
           .withArgs(0n, correlationPenalty(AFTER_INITIAL, DEPOSIT, cap * 10n ** 9n), DEPOSIT);
@@ -488,7 +639,7 @@ describe("BeaconChainSimulator", function () {
       await simulator.connect(teacher).slash(0); // alice's
       expect(await simulator.pendingSlashingsOf(alice.address), "after the slashing").to.equal(1n);
       expect(await simulator.pendingSlashingsOf(bob.address), "bob's untouched").to.equal(0n);
-      await time.increase(EXIT_DELAY - 10n);
+      await time.increase(SLASHED_DELAY - 10n);
       expect(await simulator.pendingSlashingsOf(alice.address), "until the sweep").to.equal(1n);
       await time.increase(10n);
       await simulator.sweep(0);
@@ -505,7 +656,7 @@ describe("BeaconChainSimulator", function () {
       expect(await simulator.pendingSlashingsOf(alice.address), "slashed while exiting").to.equal(
         1n,
       );
-      await time.increase(EXIT_DELAY);
+      await time.increase(SLASHED_DELAY);
       await simulator.sweep(0);
       expect(await simulator.pendingSlashingsOf(alice.address), "swept").to.equal(0n);
     });
@@ -518,7 +669,7 @@ describe("BeaconChainSimulator", function () {
       await time.increase(DAY / 2n);
       await simulator.connect(teacher).slash(2);
       expect(await simulator.pendingSlashingsOf(alice.address), "two slashed").to.equal(2n);
-      await time.increase(DAY / 2n);
+      await time.increase(SLASHED_DELAY - DAY / 2n);
       await simulator.sweep(0);
       expect(await simulator.pendingSlashingsOf(alice.address), "one swept").to.equal(1n);
       await time.increase(DAY / 2n);

@@ -545,6 +545,19 @@ describe("BeaconChainSimulator", function () {
           .withArgs("amount", 0n);
       });
 
+      it("reverts with AlreadyWithdrawable from withdrawableAt: what a full withdrawal pays does not depend on when it is swept", async function () {
+        const { simulator, alice, teacher } = await networkHelpers.loadFixture(depositAliceFixture);
+        const exitedAt = await timestampOf(await simulator.connect(alice).requestExit(0));
+        await time.setNextBlockTimestamp(exitedAt + EXIT_DELAY - 1n);
+        await expect(simulator.connect(teacher).penalize(0, 1n), "the last second before").to.emit(
+          simulator,
+          "ValidatorPenalized",
+        );
+        await expect(simulator.connect(teacher).penalize(0, 1n))
+          .to.be.revertedWithCustomError(simulator, "AlreadyWithdrawable")
+          .withArgs(0n, exitedAt + EXIT_DELAY);
+      });
+
       it("reverts with ValidatorNotActive once withdrawn", async function () {
         const { simulator, alice, teacher } = await networkHelpers.loadFixture(depositAliceFixture);
         await simulator.connect(alice).requestExit(0);
@@ -747,28 +760,61 @@ describe("BeaconChainSimulator", function () {
         return fixture;
       }
 
-      it("reverts with RewardReserveShort naming the rewards owed and the reserve", async function () {
-        const { simulator } = await networkHelpers.loadFixture(exitedAfterAYearUnfundedFixture);
-        await expect(simulator.sweep(0))
-          .to.be.revertedWithCustomError(simulator, "RewardReserveShort")
-          .withArgs(YEARLY_REWARD, 0n);
+      it("pays the deposit back at once and defers the rewards: a short reserve never holds back a principal", async function () {
+        const { simulator, alice } = await networkHelpers.loadFixture(
+          exitedAfterAYearUnfundedFixture,
+        );
+        const tx = simulator.sweep(0);
+        await expect(tx)
+          .to.emit(simulator, "RewardPaymentDeferred")
+          .withArgs(0n, YEARLY_REWARD, 0n);
+        await expect(tx).to.emit(simulator, "Swept").withArgs(0n, alice.address, DEPOSIT, false);
+        await expect(tx).to.changeEtherBalance(ethers, alice, DEPOSIT);
+        const validator = await simulator.getValidator(0);
+        expect(validator.status, "still exiting: its rewards are owed").to.equal(Status.Exiting);
+        expect(validator.depositReturned).to.equal(true);
+        expect(await simulator.validatorBalance(0), "the year of rewards").to.equal(YEARLY_REWARD);
+        expect(await simulator.totalBalanceOf(alice.address)).to.equal(YEARLY_REWARD);
+        expect(await simulator.rewardReserve()).to.equal(0n);
       });
 
-      it("pays once the teacher funds the reserve, leaving it empty", async function () {
+      it("pays the rewards from the reserve once the teacher funds it, and only then withdraws the validator", async function () {
         const { simulator, alice, teacher } = await networkHelpers.loadFixture(
           exitedAfterAYearUnfundedFixture,
         );
+        await simulator.sweep(0); // the deposit
         await simulator.connect(teacher).fundRewards({ value: YEARLY_REWARD - 1n });
-        await expect(simulator.sweep(0))
+        await expect(simulator.sweep(0), "one wei short")
           .to.be.revertedWithCustomError(simulator, "RewardReserveShort")
           .withArgs(YEARLY_REWARD, YEARLY_REWARD - 1n);
         await simulator.connect(teacher).fundRewards({ value: 1n });
+        const tx = simulator.sweep(0);
+        await expect(tx)
+          .to.emit(simulator, "Swept")
+          .withArgs(0n, alice.address, YEARLY_REWARD, true);
+        await expect(tx).to.changeEtherBalance(ethers, alice, YEARLY_REWARD);
+        const validator = await simulator.getValidator(0);
+        expect(validator.status).to.equal(Status.Withdrawn);
+        expect(validator.paid, "deposit and rewards, in two sweeps").to.equal(
+          DEPOSIT + YEARLY_REWARD,
+        );
+        expect(await simulator.rewardReserve()).to.equal(0n);
+        expect(await simulator.totalPenaltiesBurnt(), "nothing burnt").to.equal(0n);
+        expect(await simulator.withdrawnValidatorCountOf(alice.address)).to.equal(1n);
+      });
+
+      it("pays in one sweep when the reserve covers the rewards exactly", async function () {
+        const { simulator, alice, teacher } = await networkHelpers.loadFixture(
+          exitedAfterAYearUnfundedFixture,
+        );
+        await simulator.connect(teacher).fundRewards({ value: YEARLY_REWARD });
         await expect(simulator.sweep(0)).to.changeEtherBalance(
           ethers,
           alice,
           DEPOSIT + YEARLY_REWARD,
         );
         expect(await simulator.rewardReserve()).to.equal(0n);
+        expect((await simulator.getValidator(0)).depositReturned).to.equal(false);
       });
     });
 

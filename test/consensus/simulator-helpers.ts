@@ -2,7 +2,7 @@
 import type { ContractTransactionResponse } from "ethers";
 import { id } from "ethers";
 
-import { BPS, SECONDS_PER_YEAR, mulDiv } from "../helpers/index.js";
+import { BPS, SECONDS_PER_YEAR, mulDiv, mulDivUp } from "../helpers/index.js";
 
 /** `IBeaconChainSimulator.Status`, as the ABI returns it. */
 export const Status = { None: 0n, Active: 1n, Exiting: 2n, Withdrawn: 3n } as const;
@@ -28,4 +28,42 @@ export async function timestampOf(tx: ContractTransactionResponse): Promise<bigi
 /** Gas used by a mined transaction. */
 export async function gasOf(tx: ContractTransactionResponse): Promise<bigint> {
   return (await tx.wait())!.gasUsed;
+}
+
+/** One slashing as the reference model sees it: its block timestamp and the deposit slashed. */
+export interface SlashingRecord {
+  at: bigint;
+  depositWei: bigint;
+}
+
+/**
+ * Reference model of the consensus specs' `process_slashings` as the simulator applies it,
+ * computed independently of the contract:
+ *
+ * - the penalty is fixed at the midpoint `slashedAt + window / 2` (`epoch + EPOCHS_PER_SLASHINGS_VECTOR
+ *   // 2 == withdrawable_epoch`), whatever the time of the sweep;
+ * - it counts the deposits slashed in the 16 buckets of `window / 16` seconds ending with the
+ *   midpoint's bucket: about half a window before the validator's own slashing, half a window after;
+ * - penalty = balance × min(3 × slashed, totalActive) / totalActive, rounded up; all of it when
+ *   nothing is left active.
+ */
+export function correlationPenaltyReference(args: {
+  balance: bigint;
+  slashedAt: bigint;
+  slashings: readonly SlashingRecord[];
+  totalActive: bigint;
+  window: bigint;
+}): { penalty: bigint; slashedInWindow: bigint } {
+  const bucketSeconds = args.window / 16n;
+  const lastBucket = (args.slashedAt + args.window / 2n) / bucketSeconds;
+  const firstBucket = lastBucket >= 15n ? lastBucket - 15n : 0n;
+  let slashedInWindow = 0n;
+  for (const { at, depositWei } of args.slashings) {
+    const bucket = at / bucketSeconds;
+    if (bucket >= firstBucket && bucket <= lastBucket) slashedInWindow += depositWei;
+  }
+  if (args.totalActive === 0n) return { penalty: args.balance, slashedInWindow };
+  const tripled = 3n * slashedInWindow;
+  const numerator = tripled < args.totalActive ? tripled : args.totalActive;
+  return { penalty: mulDivUp(args.balance, numerator, args.totalActive), slashedInWindow };
 }

@@ -80,9 +80,9 @@ describe("Scenario: a request made before rewards pays its value at request; one
     await checkStakingInvariants(fixture, "step 4");
   });
 
-  it("5. a day later validator 0 is swept: the correlation penalty takes its whole balance (≈ 32 ETH, the pool is the whole network) and the confirmed report finalises bob at the rate after it", async function () {
+  it("5. a correlation window (36 days) after its slashing validator 0 is swept: the correlation penalty takes its whole balance (≈ 32 ETH, the pool is the whole network) and the confirmed report finalises bob at the rate after it", async function () {
     const { pool, token, simulator, oracle, lossConfirmer, validatorIndices } = fixture;
-    await networkHelpers.time.increase(await simulator.exitDelay());
+    await networkHelpers.time.increase(await simulator.correlationWindow());
     // Correlation penalty, computed here: balance × min(3 × 32 ETH slashed, active) / active, with
     // active = the stake active right after the slashing (the pool's 3 other validators + the
     // rest of the network, 0 in this fixture), rounded up: 3 × 32 ≥ 96, so all of it.

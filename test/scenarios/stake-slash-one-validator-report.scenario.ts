@@ -103,9 +103,9 @@ for (const { quotient, era, penaltyEth, rateDrop, needsConfirmation } of [
       rate = await checkStakingInvariants(fixture, "step 3");
     });
 
-    it("4. a day later validator 0 is withdrawable; the sweep applies the correlation penalty (tiny on a 34M ETH network)", async function () {
+    it("4. 36 days later (a correlation window) validator 0 is withdrawable; the sweep applies the correlation penalty (tiny on a 34M ETH network)", async function () {
       const { pool, simulator, stranger, validatorIndices } = fixture;
-      await networkHelpers.time.increase(realistic.exitDelaySeconds);
+      await networkHelpers.time.increase(realistic.correlationWindowSeconds);
       slashedBalance = await simulator.validatorBalance(validatorIndices[0]);
       // 3 × 32 ETH slashed in the window against 3 active validators + the rest of the network.
       const totalActive = 3n * DEPOSIT + MAINNET_ACTIVE_STAKE;

@@ -205,8 +205,9 @@ describe("DepositPool attacks", function () {
       await submitOracleReport(pool, simulator, oracle);
       expect(await pool.lastFinalizedRequestId(), "bob waits").to.equal(0n);
 
-      // A day after the slashing the validator is swept: the correlation penalty takes it all.
-      await networkHelpers.time.increase((await simulator.exitDelay()) - 3600n);
+      // 36 days after the slashing (a whole correlation window) the validator is swept: the
+      // correlation penalty takes it all. Bunker mode lasted until then.
+      await networkHelpers.time.increase((await simulator.correlationWindow()) - 3600n);
       await simulator.sweep(validatorIndices[0]);
       const report = await oracleReport(pool, simulator);
       expect(report.finalizeUpToRequestId, "bob is finalised now").to.equal(1n);
@@ -217,12 +218,12 @@ describe("DepositPool attacks", function () {
       const paid = mulDiv(shares, pooled, supply); // a loss: no fee, the supply is unchanged
       expect(await pool.claimableEther(1n), "30 LST at the rate after the loss").to.equal(paid);
 
-      // Independently: 30/160 of (160 ETH − the slashed validator's ≈ 32.01 ETH + at most a day
+      // Independently: 30/160 of (160 ETH − the slashed validator's ≈ 32.01 ETH + at most 37 days
       // of rewards on the 3 other validators at 3 %): ≈ 24 ETH, not the ≈ 30 ETH he asked for.
       const lost = slashedBalance + ether("0.0078125"); // its whole balance, initial penalty too
       const maxRewards = mulDiv(
         3n * realistic.validatorDepositWei * realistic.rewardAprBps,
-        2n * DAY,
+        realistic.correlationWindowSeconds + 2n * DAY,
         BPS * 365n * DAY,
       );
       expectAtMost(mulDiv(shares, pooledBefore - lost, supply), paid, "bob's payout, lower bound");

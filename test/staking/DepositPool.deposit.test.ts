@@ -10,6 +10,7 @@ import {
   WAD,
   checkStakingInvariants,
   ether,
+  expectEqualWithinRounding,
   mulDiv,
   oracleReport,
   reportHash,
@@ -70,6 +71,58 @@ describe("DepositPool", function () {
         expect(rateAfter >= rateBefore, "rounding favours the pool: the rate never falls").to.equal(
           true,
         );
+      });
+    });
+
+    describe("when the pool is in bunker mode (a slashed validator of it is unswept)", function () {
+      it("accepts it at the current rate, as Lido does: the depositor shares the correlation penalty when it lands", async function () {
+        const fixture = await networkHelpers.loadFixture(depositedAndStakedFixture);
+        const { pool, token, simulator, oracle, teacher, lossConfirmer, carol, validatorIndices } =
+          fixture;
+        // The pool's 4 validators are the whole network: 3 × 32 ETH ≥ the 96 ETH left active, so
+        // the correlation penalty will take the slashed validator's whole balance.
+        await simulator.connect(teacher).setExternalActiveBalance(0n);
+        await simulator.connect(teacher).slash(validatorIndices[0]);
+        expect(await pool.isBunkerMode(), "bunker mode").to.equal(true);
+
+        // carol deposits 40 ETH after the public slashing: the rate is still ≈ 1 (160 ETH / 160 LST).
+        const pooledBefore = await pool.totalPooledEther();
+        const supplyBefore = await token.totalSupply();
+        const shares = mulDiv(ether(40), supplyBefore, pooledBefore);
+        await expect(pool.connect(carol).deposit({ value: ether(40) }))
+          .to.emit(pool, "Deposited")
+          .withArgs(carol.address, ether(40), shares);
+        expectEqualWithinRounding(
+          shares,
+          ether(40),
+          "≈ 40 LST at a rate of ≈ 1",
+          ether("0.000001"),
+        );
+
+        // 36 days later the validator is swept with nothing left, and the loss is reported.
+        await networkHelpers.time.increase(await simulator.correlationWindow());
+        await simulator.sweep(validatorIndices[0]);
+        const report = await oracleReport(pool, simulator);
+        const loss = (await pool.clBalance()) - report.clBalance - report.withdrawnFromCl;
+        await pool.connect(lossConfirmer).confirmLossReport(reportHash(report));
+        await pool.connect(oracle).submitReport(report);
+
+        // Independently: 200 ETH pooled before the report lose `loss` (≈ 32 ETH less 36 days of
+        // rewards on 3 validators), no fee on a loss; carol bears 40/200 of it, ≈ 6.3 ETH.
+        const pooledAfter = pooledBefore + ether(40) - loss;
+        expect(await pool.totalPooledEther(), "pooled after the loss").to.equal(pooledAfter);
+        const carolValue = await pool.getEthByShares(shares);
+        expect(carolValue, "carol's 40 LST").to.equal(
+          mulDiv(shares, pooledAfter, shares + supplyBefore),
+        );
+        expectEqualWithinRounding(
+          ether(40) - carolValue,
+          mulDiv(loss, ether(40), pooledBefore + ether(40)),
+          "carol bears her pro-rata share of the loss",
+          1n,
+        );
+        expect(ether(40) - carolValue > ether(6), "more than 6 ETH").to.equal(true);
+        await checkStakingInvariants(fixture, "after the penalty landed");
       });
     });
 

@@ -8,6 +8,7 @@ import {
   DAY,
   SECONDS_PER_YEAR,
   WAD,
+  buildOracleReport,
   checkStakingInvariants,
   ether,
   expectEqualWithinRounding,
@@ -234,6 +235,57 @@ describe("DepositPool", function () {
       });
     });
 
+    describe("when validators have left the consensus layer (the loss budget counts only those still there)", function () {
+      /** Validators 0–2 of the pool's 4 exit and are swept; a report accounts their ETH. */
+      async function oneOfFourLeftFixture() {
+        const fixture = await depositedAndStakedFixture();
+        const { pool, simulator, oracle, teacher, stranger, validatorIndices } = fixture;
+        for (const index of validatorIndices.slice(0, 3)) {
+          await simulator.connect(teacher).requestExit(index);
+        }
+        await networkHelpers.time.increase(realistic.exitDelaySeconds);
+        for (const index of validatorIndices.slice(0, 3)) {
+          await simulator.connect(stranger).sweep(index);
+        }
+        await submitOracleReport(pool, simulator, oracle);
+        return fixture;
+      }
+
+      it("budgets one validator, not four, when 1 of 4 is left: a 0.39 ETH loss needs the loss confirmer", async function () {
+        const { pool, simulator, oracle, teacher, validatorIndices } =
+          await networkHelpers.loadFixture(oneOfFourLeftFixture);
+        const poolAddress = await pool.getAddress();
+        expect(await pool.clValidators(), "the report has seen 4").to.equal(4n);
+        expect(await simulator.withdrawnValidatorCountOf(poolAddress), "3 withdrawn").to.equal(3n);
+        await simulator.connect(teacher).penalize(validatorIndices[3], ether("0.39"));
+        const report = await oracleReport(pool, simulator);
+        const loss = (await pool.clBalance()) - report.clBalance; // 0.39 ETH less seconds of rewards
+        const budget = (4n - 3n) * realistic.lossBudgetPerValidatorWei; // 0.1 ETH, not 0.4
+        expect(loss > budget && loss < 4n * realistic.lossBudgetPerValidatorWei).to.equal(true);
+        await expect(pool.connect(oracle).submitReport(report))
+          .to.be.revertedWithCustomError(pool, "LossAboveBudget")
+          .withArgs(loss, budget, reportHash(report));
+      });
+
+      it("applies a loss within the one validator's budget without the loss confirmer", async function () {
+        const fixture = await networkHelpers.loadFixture(oneOfFourLeftFixture);
+        const { pool, simulator, oracle, teacher, validatorIndices } = fixture;
+        await simulator.connect(teacher).penalize(validatorIndices[3], ether("0.09"));
+        const report = await oracleReport(pool, simulator);
+        await expect(pool.connect(oracle).submitReport(report)).to.emit(pool, "ReportSubmitted");
+        await checkStakingInvariants(fixture, "after a loss within the budget");
+      });
+
+      it("has the honest oracle compute the same budget off-chain", async function () {
+        const { pool, simulator, teacher, validatorIndices } =
+          await networkHelpers.loadFixture(oneOfFourLeftFixture);
+        await simulator.connect(teacher).penalize(validatorIndices[3], ether("0.39"));
+        const { outcome } = await buildOracleReport(pool, simulator);
+        expect(outcome.lossBudget).to.equal(realistic.lossBudgetPerValidatorWei);
+        expect(outcome.bounds).to.equal("loss-needs-confirmation");
+      });
+    });
+
     describe("when the increase exceeds the APR bound", function () {
       it("accepts an increase of exactly pre × maxAprBps × elapsed / (10,000 × 1 year)", async function () {
         const { pool, simulator, oracle } =
@@ -370,6 +422,45 @@ describe("DepositPool", function () {
         await pool.connect(oracle).submitReport(report);
       });
 
+      it("its skims count as the holders' rewards, fee included: a donation, within the APR bound", async function () {
+        const fixture = await networkHelpers.loadFixture(depositedAndStakedFixture);
+        const { pool, token, simulator, oracle, stranger, treasury } = fixture;
+        const foreign = await simulator.validatorCount();
+        await simulator
+          .connect(stranger)
+          .deposit(ethers.id("foreign"), await pool.getAddress(), { value: DEPOSIT });
+        await networkHelpers.time.increase(30n * DAY);
+        await simulator.connect(stranger).sweep(foreign);
+        const received = await pool.unaccountedClWithdrawals();
+        expect(received, "the skim reached the pool").to.be.greaterThan(0n);
+        expectEqualWithinRounding(
+          received,
+          mulDiv(DEPOSIT * realistic.rewardAprBps, 30n * DAY, BPS * SECONDS_PER_YEAR),
+          "30 days of rewards on 32 ETH",
+          ether("0.000001"),
+        );
+        expect(
+          await simulator.validatorBalance(foreign),
+          "the foreign validator keeps 32",
+        ).to.equal(DEPOSIT);
+
+        const pre = await pool.clBalance();
+        const report = await oracleReport(pool, simulator);
+        expect(report.withdrawnFromCl, "the whole skim is reported").to.equal(received);
+        // The increase is the pool's own rewards plus the skim; the fee is 10 % of both.
+        const increase = report.clBalance + report.withdrawnFromCl - pre;
+        const fee = mulDiv(increase, realistic.protocolFeeBps, BPS);
+        const pooledAfter = (await pool.bufferedEther()) + received + report.clBalance;
+        const feeShares = mulDiv(fee, await token.totalSupply(), pooledAfter - fee);
+        await expect(pool.connect(oracle).submitReport(report))
+          .to.emit(pool, "FeeMinted")
+          .withArgs(treasury.address, fee, feeShares);
+        expect(await pool.bufferedEther(), "the skim is in the buffer").to.equal(
+          ether(32) + received,
+        );
+        await checkStakingInvariants(fixture, "after a foreign skim");
+      });
+
       it("its swept 32 ETH enters as rewards no faster than the APR bound allows (smoothed)", async function () {
         const fixture = await networkHelpers.loadFixture(depositedAndStakedFixture);
         const { pool, simulator, oracle, teacher, stranger } = fixture;
@@ -461,7 +552,8 @@ describe("DepositPool", function () {
       it("finalises again once the slashed validator is swept and its loss reported", async function () {
         const fixture = await networkHelpers.loadFixture(slashedWithRequestFixture);
         const { pool, simulator, oracle, lossConfirmer, validatorIndices } = fixture;
-        await networkHelpers.time.increase(DAY);
+        // A slashed validator is withdrawable a whole correlation window (36 days) after its slashing.
+        await networkHelpers.time.increase(realistic.correlationWindowSeconds);
         await simulator.sweep(validatorIndices[0]);
         const report = await oracleReport(pool, simulator);
         expect(report.finalizeUpToRequestId).to.equal(1n);
@@ -493,7 +585,10 @@ describe("DepositPool", function () {
       expect(await pool.isBunkerMode(), "no slashing").to.equal(false);
       await simulator.connect(teacher).slash(validatorIndices[0]);
       expect(await pool.isBunkerMode(), "slashed, unswept").to.equal(true);
-      await networkHelpers.time.increase(await simulator.exitDelay());
+      // Past the midpoint (18 days) the penalty is fixed, but it has not landed: still bunker mode.
+      await networkHelpers.time.increase((await simulator.correlationWindow()) - DAY);
+      expect(await pool.isBunkerMode(), "35 days later, not yet withdrawable").to.equal(true);
+      await networkHelpers.time.increase(DAY);
       expect(await pool.isBunkerMode(), "withdrawable, unswept").to.equal(true);
       await simulator.sweep(validatorIndices[0]);
       expect(await pool.isBunkerMode(), "swept").to.equal(false);

@@ -640,16 +640,37 @@ describe("DepositPool", function () {
         );
       });
 
-      it("skips slashed validators, which are already exiting", async function () {
+      it("skips slashed validators and counts nothing from them until they are swept (their correlation penalty may take everything)", async function () {
         const { pool, token, simulator, oracle, teacher, alice, validatorIndices } =
           await networkHelpers.loadFixture(depositedAndStakedFixture);
         await simulator.connect(teacher).slash(validatorIndices[0]);
-        await request(pool, token, alice, await token.balanceOf(alice.address));
-        // ~100 requested; 32 buffered + 32 expected from the slashed one: 2 exits, 1 and 2.
+        const value = await request(pool, token, alice, await token.balanceOf(alice.address));
+        // ~100 ETH requested, 32 ETH buffered, 0 expected from the slashed validator (not a full
+        // deposit): ceil(68 / 32) = 3 exits, of validators 1 to 3.
+        const exits =
+          (value - (await pool.bufferedEther()) + realistic.validatorDepositWei - 1n) /
+          realistic.validatorDepositWei;
+        expect(exits).to.equal(3n);
         const tx = submitOracleReport(pool, simulator, oracle);
-        await expect(tx).to.emit(pool, "ValidatorExitRequested").withArgs(validatorIndices[1]);
-        await expect(tx).to.emit(pool, "ValidatorExitRequested").withArgs(validatorIndices[2]);
-        expect((await simulator.getValidator(validatorIndices[3])).status).to.equal(1n);
+        for (const index of validatorIndices.slice(1, 4)) {
+          await expect(tx).to.emit(pool, "ValidatorExitRequested").withArgs(index);
+        }
+        await tx;
+        expect(await simulator.activeValidatorCountOf(await pool.getAddress())).to.equal(0n);
+      });
+
+      it("counts the slashed validator's ETH once it is swept, like any received ETH", async function () {
+        const { pool, token, simulator, oracle, teacher, alice, validatorIndices } =
+          await networkHelpers.loadFixture(depositedAndStakedFixture);
+        await simulator.connect(teacher).setExternalActiveBalance(ether(34_000_000)); // tiny penalty
+        await simulator.connect(teacher).slash(validatorIndices[0]);
+        await networkHelpers.time.increase(await simulator.correlationWindow());
+        await simulator.sweep(validatorIndices[0]); // ≈ 31.99 ETH to the pool, unaccounted
+        // 60 ETH requested ≤ 32 buffered + ≈ 31.99 received: no exit (finalising nothing, so the
+        // demand stays).
+        await request(pool, token, alice, ether(60));
+        const report = submitOracleReport(pool, simulator, oracle, { finalizeUpToRequestId: 0n });
+        await expect(report).not.to.emit(pool, "ValidatorExitRequested");
       });
     });
 
