@@ -40,8 +40,9 @@ interface IRestakingManager {
 
     /// @notice An operator's allocation to one AVS in one strategy (EigenLayer's `Allocation`).
     /// @param currentMagnitude Slashable magnitude now, in WAD of the operator's initial stake.
-    /// @param pendingDiff Negative while a deallocation waits for `deallocationDelay` (still slashable).
-    /// @param effectTimestamp When the pending deallocation takes effect (0 if none).
+    /// @param pendingDiff Positive while an increase waits for `allocationDelay` (encumbered, not yet
+    /// slashable); negative while a deallocation waits for `deallocationDelay` (still slashable).
+    /// @param effectTimestamp When the pending change takes effect (0 if none).
     struct Allocation {
         uint64 currentMagnitude;
         int128 pendingDiff;
@@ -229,6 +230,9 @@ interface IRestakingManager {
     error InsufficientMagnitude(uint256 requested, uint256 available);
     /// @notice Nothing to clear: no deallocation pending, or pending until `effectTimestamp`.
     error NoDeallocationToClear(uint256 effectTimestamp);
+    /// @notice The allocation delay must exceed the withdrawal delay, so delegators can always leave
+    /// before a new allocation becomes slashable.
+    error AllocationDelayTooShort(uint256 allocationDelay, uint256 withdrawalDelay);
     /// @notice `wadToSlash` must be in (0, 1e18].
     error InvalidWadToSlash(uint256 wadToSlash);
     /// @notice `operator` has nothing allocated to `avs`: there is nothing it may slash.
@@ -322,11 +326,14 @@ interface IRestakingManager {
     function optInToAVS(address avs) external;
 
     /// @notice Sets the sending operator's allocation to `avs` in `token` to `newMagnitude` (WAD of its
-    /// initial stake). An increase applies now if unallocated magnitude covers it; a decrease applies after
-    /// `deallocationDelay` and stays slashable until then.
+    /// initial stake), as EigenLayer's `AllocationManager.modifyAllocations`. An increase must be covered
+    /// by unallocated magnitude; it is encumbered at once but slashable only after `allocationDelay`
+    /// (longer than `withdrawalDelay`: delegators who see it coming can leave before it exists). A
+    /// decrease applies after `deallocationDelay` and stays slashable until then. One change at a time.
     function modifyAllocation(address avs, IERC20 token, uint64 newMagnitude) external;
 
-    /// @notice Applies a deallocation whose delay has passed, freeing its magnitude. Anyone may call it.
+    /// @notice Applies an allocation change whose delay has passed (an increase becomes slashable, a
+    /// deallocation frees its magnitude). Anyone may call it; slashes and new changes apply it anyway.
     function clearDeallocation(address operator, address avs, IERC20 token) external;
 
     // ---------------------------------------------------------------- AVSs
@@ -382,6 +389,9 @@ interface IRestakingManager {
 
     /// @notice Seconds a lowered allocation stays slashable before it takes effect.
     function deallocationDelay() external view returns (uint256);
+
+    /// @notice Seconds before a raised allocation becomes slashable; always more than `withdrawalDelay`.
+    function allocationDelay() external view returns (uint256);
 
     /// @notice Operator split applied to newly registered operators, in basis points.
     function defaultOperatorSplitBps() external view returns (uint256);

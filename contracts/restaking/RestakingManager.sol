@@ -106,6 +106,8 @@ contract RestakingManager is IRestakingManager, AccessControl, Pausable, Reentra
     /// @inheritdoc IRestakingManager
     uint256 public immutable deallocationDelay;
     /// @inheritdoc IRestakingManager
+    uint256 public immutable allocationDelay;
+    /// @inheritdoc IRestakingManager
     uint256 public immutable defaultOperatorSplitBps;
     /// @inheritdoc IRestakingManager
     address public immutable podImplementation;
@@ -146,20 +148,27 @@ contract RestakingManager is IRestakingManager, AccessControl, Pausable, Reentra
     /// @param simulator_ The consensus layer the pods stake on.
     /// @param withdrawalDelay_ Seconds a queued withdrawal stays slashable (EigenLayer mainnet: ~14 days).
     /// @param deallocationDelay_ Seconds a lowered allocation stays slashable (EigenLayer mainnet: ~14 days).
+    /// @param allocationDelay_ Seconds before a raised allocation becomes slashable; must exceed
+    /// `withdrawalDelay_` so delegators can leave first (EigenLayer: `ALLOCATION_CONFIGURATION_DELAY`,
+    /// ~17.5 days against a 14-day withdrawal delay).
     /// @param defaultOperatorSplitBps_ Operators' share of service rewards at registration (EigenLayer: 10 %).
     constructor(
         address admin,
         IBeaconChainSimulator simulator_,
         uint256 withdrawalDelay_,
         uint256 deallocationDelay_,
+        uint256 allocationDelay_,
         uint256 defaultOperatorSplitBps_
     ) {
         if (admin == address(0)) revert ZeroAddress("admin");
         if (address(simulator_) == address(0)) revert ZeroAddress("simulator");
         if (defaultOperatorSplitBps_ > BPS) revert BpsTooHigh(defaultOperatorSplitBps_);
+        if (allocationDelay_ <= withdrawalDelay_)
+            revert AllocationDelayTooShort(allocationDelay_, withdrawalDelay_);
         simulator = simulator_;
         withdrawalDelay = withdrawalDelay_;
         deallocationDelay = deallocationDelay_;
+        allocationDelay = allocationDelay_;
         defaultOperatorSplitBps = defaultOperatorSplitBps_;
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _grantRole(PAUSER_ROLE, admin);
@@ -365,32 +374,39 @@ contract RestakingManager is IRestakingManager, AccessControl, Pausable, Reentra
         _requireStrategy(token);
         OperatorStrategy storage os = _operatorStrategies[operator][token];
         Allocation storage allocation = _allocations[operator][avs][token];
-        _applyDeallocation(operator, token, os, allocation);
+        _applyPendingModification(operator, token, os, allocation);
         if (allocation.pendingDiff != 0) revert ModificationPending(allocation.effectTimestamp);
         uint64 current = allocation.currentMagnitude;
         if (newMagnitude == current) revert SameMagnitude(newMagnitude);
+        int128 diff;
+        uint256 effectTimestamp;
         if (newMagnitude > current) {
-            // Simplification: EigenLayer also delays increases (the operator's allocation delay).
+            // An increase is encumbered at once (no other AVS can take the same stake) but becomes
+            // slashable only after `allocationDelay` > `withdrawalDelay`: a delegator who sees it coming
+            // can queue a withdrawal that is complete before the new exposure exists (EigenLayer's
+            // allocation delay). Without it an operator could register its own AVS, allocate and slash
+            // its delegators in one block.
             uint64 increase = newMagnitude - current;
             uint256 available = _maxMagnitude(os) - os.encumberedMagnitude;
             if (increase > available) revert InsufficientMagnitude(increase, available);
-            allocation.currentMagnitude = newMagnitude;
+            diff = int128(uint128(increase));
+            effectTimestamp = block.timestamp + allocationDelay;
             os.encumberedMagnitude += increase;
-            emit AllocationUpdated(operator, avs, token, newMagnitude, block.timestamp);
             emit EncumberedMagnitudeUpdated(operator, token, os.encumberedMagnitude);
         } else {
             // A decrease waits `deallocationDelay`: the magnitude stays allocated and slashable until then.
-            uint256 effectTimestamp = block.timestamp + deallocationDelay;
-            allocation.pendingDiff = -int128(uint128(current - newMagnitude));
-            allocation.effectTimestamp = effectTimestamp.toUint48();
-            emit AllocationUpdated(operator, avs, token, newMagnitude, effectTimestamp);
+            diff = -int128(uint128(current - newMagnitude));
+            effectTimestamp = block.timestamp + deallocationDelay;
         }
+        allocation.pendingDiff = diff;
+        allocation.effectTimestamp = effectTimestamp.toUint48();
+        emit AllocationUpdated(operator, avs, token, newMagnitude, effectTimestamp);
     }
 
     /// @inheritdoc IRestakingManager
     function clearDeallocation(address operator, address avs, IERC20 token) external {
         Allocation storage allocation = _allocations[operator][avs][token];
-        if (!_applyDeallocation(operator, token, _operatorStrategies[operator][token], allocation)) {
+        if (!_applyPendingModification(operator, token, _operatorStrategies[operator][token], allocation)) {
             revert NoDeallocationToClear(allocation.effectTimestamp);
         }
     }
@@ -629,8 +645,10 @@ contract RestakingManager is IRestakingManager, AccessControl, Pausable, Reentra
         IERC20 token
     ) external view returns (Allocation memory allocation) {
         allocation = _allocations[operator][avs][token];
-        if (allocation.pendingDiff != 0 && block.timestamp >= allocation.effectTimestamp) {
-            allocation.currentMagnitude -= uint64(uint128(-allocation.pendingDiff));
+        int128 pendingDiff = allocation.pendingDiff;
+        if (pendingDiff != 0 && block.timestamp >= allocation.effectTimestamp) {
+            if (pendingDiff > 0) allocation.currentMagnitude += uint64(uint128(pendingDiff));
+            else allocation.currentMagnitude -= uint64(uint128(-pendingDiff));
             allocation.pendingDiff = 0;
             allocation.effectTimestamp = 0;
         }
@@ -865,8 +883,9 @@ contract RestakingManager is IRestakingManager, AccessControl, Pausable, Reentra
         return total - os.cumulativeScaledShares.upperLookupRecent(uint48(block.timestamp - withdrawalDelay));
     }
 
-    /// @dev Applies a deallocation whose delay has passed; returns whether it did.
-    function _applyDeallocation(
+    /// @dev Applies an allocation change whose delay has passed; returns whether it did. An increase was
+    /// encumbered when requested and now becomes slashable; a deallocation frees its magnitude.
+    function _applyPendingModification(
         address operator,
         IERC20 token,
         OperatorStrategy storage os,
@@ -874,12 +893,16 @@ contract RestakingManager is IRestakingManager, AccessControl, Pausable, Reentra
     ) private returns (bool) {
         int128 pendingDiff = allocation.pendingDiff;
         if (pendingDiff == 0 || block.timestamp < allocation.effectTimestamp) return false;
-        uint64 freed = uint64(uint128(-pendingDiff));
-        allocation.currentMagnitude -= freed;
         allocation.pendingDiff = 0;
         allocation.effectTimestamp = 0;
-        os.encumberedMagnitude -= freed;
-        emit EncumberedMagnitudeUpdated(operator, token, os.encumberedMagnitude);
+        if (pendingDiff > 0) {
+            allocation.currentMagnitude += uint64(uint128(pendingDiff));
+        } else {
+            uint64 freed = uint64(uint128(-pendingDiff));
+            allocation.currentMagnitude -= freed;
+            os.encumberedMagnitude -= freed;
+            emit EncumberedMagnitudeUpdated(operator, token, os.encumberedMagnitude);
+        }
         return true;
     }
 
@@ -894,7 +917,8 @@ contract RestakingManager is IRestakingManager, AccessControl, Pausable, Reentra
     ) private returns (bool) {
         OperatorStrategy storage os = _operatorStrategies[operator][token];
         Allocation storage allocation = _allocations[operator][avs][token];
-        _applyDeallocation(operator, token, os, allocation);
+        _applyPendingModification(operator, token, os, allocation);
+        // A pending increase is not slashable yet: only the current magnitude is.
         if (allocation.currentMagnitude == 0) return false;
         uint256 prevMax = _maxMagnitude(os);
         // Rounded up: the AVS never slashes less than it asked (≤ the allocation since wadToSlash ≤ 1e18).
