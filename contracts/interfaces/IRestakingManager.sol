@@ -65,6 +65,17 @@ interface IRestakingManager {
         uint256 scaledShares;
     }
 
+    /// @notice What is left to stream of the reward payments to an operator's delegators in one strategy
+    /// and one reward token (payments while one runs join it: O(1) per payment and per stake change).
+    /// @param lastUpdateTimestamp When the stream last released tokens to the delegated stake.
+    /// @param endTimestamp When all of `remaining` will have been released (moves on while nobody is delegated).
+    /// @param remaining Reward tokens paid but not yet released, in the reward token's units.
+    struct RewardStream {
+        uint48 lastUpdateTimestamp;
+        uint48 endTimestamp;
+        uint160 remaining;
+    }
+
     // ---------------------------------------------------------------- events
 
     /// @notice The admin accepted `token` as a strategy.
@@ -158,15 +169,17 @@ interface IRestakingManager {
         uint256 shares,
         uint256 amount
     );
-    /// @notice `avs` paid `amount` of `rewardToken` to `operator`'s delegators in `token`;
-    /// `operatorCut` of it went to the operator.
+    /// @notice `avs` paid `amount` of `rewardToken` to `operator`'s delegators in `token` over `duration`
+    /// seconds; `operatorCut` of it went to the operator at once, the rest streams until `endTimestamp`.
     event RewardsPaid(
         address indexed avs,
         address indexed operator,
         IERC20 indexed token,
         IERC20 rewardToken,
         uint256 amount,
-        uint256 operatorCut
+        uint256 operatorCut,
+        uint256 duration,
+        uint256 endTimestamp
     );
     /// @notice `earner` claimed `amount` of `rewardToken`, sent to `recipient`.
     event RewardsClaimed(
@@ -251,6 +264,8 @@ interface IRestakingManager {
     error RewardTokenNotAllowed(IERC20 token);
     /// @notice `operator` has no delegated stake in `token` to reward.
     error NoDelegatedStake(address operator, IERC20 token);
+    /// @notice A reward payment's `duration` must be in (0, `max`] seconds.
+    error InvalidRewardsDuration(uint256 duration, uint256 max);
     /// @notice `earner` has no `rewardToken` to claim.
     error NothingToClaim(address earner, IERC20 rewardToken);
     /// @notice `owner` already has a pod.
@@ -352,11 +367,24 @@ interface IRestakingManager {
     /// @param description Why (logged).
     function slashOperator(address operator, uint256 wadToSlash, string calldata description) external;
 
-    /// @notice Pays `amount` of `rewardToken` (needs an allowance) to `operator`'s delegators in `token`:
-    /// the operator's split first, the rest pro rata to their delegated stake at this moment, in O(1)
-    /// through a reward-per-share accumulator. EigenLayer computes this off-chain and posts Merkle roots
-    /// (`RewardsCoordinator`); an accumulator gives the same payout on chain.
-    function payRewards(address operator, IERC20 token, IERC20 rewardToken, uint256 amount) external;
+    /// @notice Pays `amount` of `rewardToken` (needs an allowance) to `operator`'s delegators in `token` over
+    /// the next `duration` seconds, as EigenLayer's `RewardsSubmission` (a start and a duration): the
+    /// operator's split at once, the rest streamed pro rata to delegated stake × time (a Synthetix-style
+    /// reward-per-weight accumulator, O(1)), so a staker who delegates just before the payment earns only
+    /// for the time it stays. A payment while one is streaming joins it; both stream until the later end.
+    /// EigenLayer computes the same off-chain and posts Merkle roots (`RewardsCoordinator`).
+    /// @param operator An operator opted in to the sending AVS, with stake delegated in `token`.
+    /// @param token The strategy whose delegators earn it.
+    /// @param rewardToken An accepted reward token.
+    /// @param amount Reward tokens paid, in the reward token's units.
+    /// @param duration Seconds to stream it over, in (0, `MAX_REWARDS_DURATION`].
+    function payRewards(
+        address operator,
+        IERC20 token,
+        IERC20 rewardToken,
+        uint256 amount,
+        uint256 duration
+    ) external;
 
     // ---------------------------------------------------------------- native restaking
 
@@ -491,7 +519,15 @@ interface IRestakingManager {
     /// @notice What `withdrawalId` is worth with the slashes so far: strategy shares and tokens (or wei).
     function previewWithdrawal(uint256 withdrawalId) external view returns (uint256 shares, uint256 amount);
 
-    /// @notice `earner`'s claimable `rewardToken` rewards, including what accrued since its last settlement.
+    /// @notice The reward stream of `operator`'s delegators in `token`, paid in `rewardToken`, as last updated.
+    function getRewardStream(
+        address operator,
+        IERC20 token,
+        IERC20 rewardToken
+    ) external view returns (RewardStream memory);
+
+    /// @notice `earner`'s claimable `rewardToken` rewards, including what its stake earned from the streams
+    /// since its last settlement (rounded down).
     function claimableRewards(address earner, IERC20 rewardToken) external view returns (uint256);
 
     /// @notice The code every pod runs: `createPod` makes minimal clones (EIP-1167) of it.

@@ -41,6 +41,9 @@ contract RestakingManager is IRestakingManager, AccessControl, Pausable, Reentra
     uint256 public constant MAX_STRATEGIES = 8;
     /// @notice Bound on reward tokens: a staker's rewards are settled in each of them when its shares change.
     uint256 public constant MAX_REWARD_TOKENS = 4;
+    /// @notice Longest period a reward payment may be streamed over (EigenLayer bounds a submission's
+    /// duration too: `MAX_REWARDS_DURATION`).
+    uint256 public constant MAX_REWARDS_DURATION = 365 days;
 
     /// @dev EigenLayer's `beaconChainETHStrategy` sentinel: native ETH as a strategy.
     IERC20 internal constant BEACON_CHAIN_ETH = IERC20(0xbeaC0eeEeeeeEEeEeEEEEeeEEeEeeeEeeEEBEaC0);
@@ -135,6 +138,9 @@ contract RestakingManager is IRestakingManager, AccessControl, Pausable, Reentra
     /// @dev Reward token paid per unit of reward weight, × REWARD_PRECISION, per operator and strategy.
     mapping(address operator => mapping(IERC20 token => mapping(IERC20 rewardToken => uint256)))
         private _rewardPerWeight;
+    /// @dev What is left to stream of the payments to an operator's delegators in a strategy, per reward token.
+    mapping(address operator => mapping(IERC20 token => mapping(IERC20 rewardToken => RewardStream)))
+        private _rewardStreams;
     /// @dev The accumulator value at a staker's last settlement (its "reward debt").
     mapping(address staker => mapping(IERC20 token => mapping(IERC20 rewardToken => uint256)))
         private _rewardDebt;
@@ -446,25 +452,33 @@ contract RestakingManager is IRestakingManager, AccessControl, Pausable, Reentra
         address operator,
         IERC20 token,
         IERC20 rewardToken,
-        uint256 amount
+        uint256 amount,
+        uint256 duration
     ) external nonReentrant {
         if (!_avss[msg.sender].registered) revert NotAVS(msg.sender);
         if (!_optedIn[operator][msg.sender]) revert NotOptedIn(operator, msg.sender);
         if (!_isRewardToken[rewardToken]) revert RewardTokenNotAllowed(rewardToken);
         if (amount == 0) revert ZeroAmount();
-        uint256 totalWeight = _operatorStrategies[operator][token].delegatedWeight;
-        if (totalWeight == 0) revert NoDelegatedStake(operator, token);
+        if (duration == 0 || duration > MAX_REWARDS_DURATION)
+            revert InvalidRewardsDuration(duration, MAX_REWARDS_DURATION);
+        if (_operatorStrategies[operator][token].delegatedWeight == 0) revert NoDelegatedStake(operator, token);
         rewardToken.safeTransferFrom(msg.sender, address(this), amount);
-        // The operator's cut is rounded down; the delegators' increment is rounded down too, so the
-        // sum of what is ever claimed never exceeds what was paid (the dust stays in the manager).
+        // The operator's cut is credited at once, rounded down; the rest is streamed to the delegators by
+        // stake × time (a staker who delegates just before the payment earns only while it stays).
         uint256 operatorCut = (amount * _currentSplit(_operators[operator])) / BPS;
         _accruedRewards[operator][rewardToken] += operatorCut;
-        _rewardPerWeight[operator][token][rewardToken] += Math.mulDiv(
-            amount - operatorCut,
-            REWARD_PRECISION,
-            totalWeight
-        );
-        emit RewardsPaid(msg.sender, operator, token, rewardToken, amount, operatorCut);
+        // What the running stream owed so far goes to the stake that earned it, before this payment joins.
+        _updateStream(operator, token, rewardToken);
+        RewardStream storage stream = _rewardStreams[operator][token][rewardToken];
+        uint256 remaining = stream.remaining;
+        // One stream per operator, strategy and reward token (O(1)): a new payment joins what is left of the
+        // running one and both stream until the later end, never faster than either payer asked.
+        uint256 endTimestamp = block.timestamp + duration;
+        if (remaining != 0 && stream.endTimestamp > endTimestamp) endTimestamp = stream.endTimestamp;
+        stream.remaining = (remaining + amount - operatorCut).toUint160();
+        stream.lastUpdateTimestamp = uint48(block.timestamp);
+        stream.endTimestamp = endTimestamp.toUint48();
+        emit RewardsPaid(msg.sender, operator, token, rewardToken, amount, operatorCut, duration, endTimestamp);
     }
 
     // ================================================================ native restaking
@@ -679,6 +693,15 @@ contract RestakingManager is IRestakingManager, AccessControl, Pausable, Reentra
     }
 
     /// @inheritdoc IRestakingManager
+    function getRewardStream(
+        address operator,
+        IERC20 token,
+        IERC20 rewardToken
+    ) external view returns (RewardStream memory) {
+        return _rewardStreams[operator][token][rewardToken];
+    }
+
+    /// @inheritdoc IRestakingManager
     function claimableRewards(address earner, IERC20 rewardToken) external view returns (uint256 amount) {
         amount = _accruedRewards[earner][rewardToken];
         address operator = _stakers[earner].delegatedTo;
@@ -747,6 +770,7 @@ contract RestakingManager is IRestakingManager, AccessControl, Pausable, Reentra
             uint256 rewardCount = _rewardTokens.length;
             for (uint256 j = 0; j < rewardCount; ++j) {
                 IERC20 rewardToken = _rewardTokens[j];
+                _updateStream(operator, token, rewardToken);
                 _rewardDebt[staker][token][rewardToken] = _rewardPerWeight[operator][token][rewardToken];
             }
             _updateWeight(staker, operator, token);
@@ -986,6 +1010,53 @@ contract RestakingManager is IRestakingManager, AccessControl, Pausable, Reentra
         return block.timestamp >= info.splitActivatedAt ? info.newSplitBps : info.oldSplitBps;
     }
 
+    /// @dev Reward tokens the stream has released since its last update: all of it once the end has passed,
+    /// else the elapsed share of what remains (rounded down: the rest streams on, nothing is lost).
+    function _releasedSinceUpdate(RewardStream storage stream) private view returns (uint256 released) {
+        uint256 remaining = stream.remaining;
+        uint256 last = stream.lastUpdateTimestamp;
+        if (remaining == 0 || block.timestamp <= last) return 0;
+        uint256 end = stream.endTimestamp;
+        if (block.timestamp >= end) return remaining;
+        return Math.mulDiv(remaining, block.timestamp - last, end - last);
+    }
+
+    /// @dev The operator's reward-per-weight accumulator as it would be after `_updateStream` now.
+    function _currentRewardPerWeight(
+        address operator,
+        IERC20 token,
+        IERC20 rewardToken
+    ) private view returns (uint256 rewardPerWeight) {
+        rewardPerWeight = _rewardPerWeight[operator][token][rewardToken];
+        uint256 totalWeight = _operatorStrategies[operator][token].delegatedWeight;
+        if (totalWeight == 0) return rewardPerWeight;
+        uint256 released = _releasedSinceUpdate(_rewardStreams[operator][token][rewardToken]);
+        if (released != 0) rewardPerWeight += Math.mulDiv(released, REWARD_PRECISION, totalWeight);
+    }
+
+    /// @dev Moves what the stream released since its last update into the accumulator, pro rata to the
+    /// weight delegated during that time (Synthetix's `updateReward`). Called before any weight changes.
+    /// While nobody is delegated the stream pauses (its end moves on): no one earned that time's share.
+    function _updateStream(address operator, IERC20 token, IERC20 rewardToken) private {
+        RewardStream storage stream = _rewardStreams[operator][token][rewardToken];
+        uint256 remaining = stream.remaining;
+        if (remaining == 0 || block.timestamp <= stream.lastUpdateTimestamp) return;
+        uint256 totalWeight = _operatorStrategies[operator][token].delegatedWeight;
+        if (totalWeight == 0) {
+            stream.endTimestamp += uint48(block.timestamp) - stream.lastUpdateTimestamp;
+        } else {
+            uint256 released = _releasedSinceUpdate(stream);
+            stream.remaining = uint160(remaining - released);
+            // Rounded down: the delegators never claim more than was released (dust stays in the manager).
+            _rewardPerWeight[operator][token][rewardToken] += Math.mulDiv(
+                released,
+                REWARD_PRECISION,
+                totalWeight
+            );
+        }
+        stream.lastUpdateTimestamp = uint48(block.timestamp);
+    }
+
     function _pendingReward(
         address staker,
         address operator,
@@ -999,11 +1070,17 @@ contract RestakingManager is IRestakingManager, AccessControl, Pausable, Reentra
         // A positive weight was set right after a settlement against this operator: debt ≤ accumulated.
         uint256 debt = _rewardDebt[staker][token][rewardToken];
         // Rounded down: a staker never claims more than its share.
-        return Math.mulDiv(weight, _rewardPerWeight[operator][token][rewardToken] - debt, REWARD_PRECISION);
+        return
+            Math.mulDiv(
+                weight,
+                _currentRewardPerWeight(operator, token, rewardToken) - debt,
+                REWARD_PRECISION
+            );
     }
 
     /// @dev Moves what the staker earned in `rewardToken` since its last settlement into its accrued rewards.
     function _settleReward(address staker, address operator, IERC20 token, IERC20 rewardToken) private {
+        _updateStream(operator, token, rewardToken);
         uint256 pending = _pendingReward(staker, operator, token, rewardToken);
         if (pending != 0) _accruedRewards[staker][rewardToken] += pending;
         _rewardDebt[staker][token][rewardToken] = _rewardPerWeight[operator][token][rewardToken];

@@ -5,7 +5,7 @@ import { expect } from "chai";
 import { network } from "hardhat";
 
 import { realistic } from "../../config/profiles.js";
-import { HALF_MAGNITUDE, restakingFixtures } from "../helpers/fixtures/restaking.js";
+import { ONE_SECOND, HALF_MAGNITUDE, restakingFixtures } from "../helpers/fixtures/restaking.js";
 import { WAD, ether } from "../helpers/index.js";
 import { depositLst, depositTestToken } from "./restaking-helpers.js";
 
@@ -291,7 +291,9 @@ describe("RestakingManager", function () {
         await attacker.delegateTo(operator.address);
         await hooked.mint(avs.address, ether(100));
         await hooked.connect(avs).approve(manager, ether(100));
-        await manager.connect(avs).payRewards(operator.address, secondToken, hooked, ether(100));
+        await manager
+          .connect(avs)
+          .payRewards(operator.address, secondToken, hooked, ether(100), ONE_SECOND);
         await attacker.setMode(2n); // ClaimAgain
         await expect(attacker.claim(hooked)).to.be.revertedWithCustomError(
           manager,
@@ -338,7 +340,7 @@ describe("RestakingManager", function () {
         await rewardToken.connect(avs).approve(manager, ether(1000));
         await manager
           .connect(avs)
-          .payRewards(operator.address, secondToken, rewardToken, ether(1000));
+          .payRewards(operator.address, secondToken, rewardToken, ether(1000), ONE_SECOND);
         await depositTestToken(manager, secondToken, dave, ether(10_000));
         await manager.connect(dave).delegateTo(operator.address);
         expect(await manager.claimableRewards(dave.address, rewardToken)).to.equal(0n);
@@ -368,7 +370,9 @@ describe("RestakingManager", function () {
         await expect(asStranger.slashOperator(operator.address, WAD, ""))
           .to.be.revertedWithCustomError(manager, "NotAVS")
           .withArgs(stranger.address);
-        await expect(asStranger.payRewards(operator.address, secondToken, rewardToken, 1n))
+        await expect(
+          asStranger.payRewards(operator.address, secondToken, rewardToken, 1n, ONE_SECOND),
+        )
           .to.be.revertedWithCustomError(manager, "NotAVS")
           .withArgs(stranger.address);
         await expect(asStranger.modifyAllocation(avs.address, lst, 1n))
