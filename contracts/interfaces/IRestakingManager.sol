@@ -487,6 +487,13 @@ interface IRestakingManager {
     /// @notice `operator`'s max magnitude `m` in `token` now, WAD (1e18 until slashed).
     function maxMagnitude(address operator, IERC20 token) external view returns (uint256);
 
+    /// @notice `operator`'s max magnitude in `token` now and the block timestamp of its last change (its
+    /// last slash), or (1e18, 0) if it was never slashed: one read for a caller that must know both.
+    function latestMaxMagnitude(
+        address operator,
+        IERC20 token
+    ) external view returns (uint256 magnitude, uint256 timestamp);
+
     /// @notice `operator`'s max magnitude in `token` at block timestamp `timestamp`.
     function maxMagnitudeAt(
         address operator,
@@ -525,6 +532,15 @@ interface IRestakingManager {
         IERC20 token,
         IERC20 rewardToken
     ) external view returns (RewardStream memory);
+
+    /// @notice `earner`'s claimable `rewardToken` rewards counting, of what accrued since its last
+    /// settlement, only its stake in `token` (rounded down): the whole of it for an earner restaked in one
+    /// strategy (the LRT vault), for fewer reads than `claimableRewards`.
+    function claimableRewardsIn(
+        address earner,
+        IERC20 token,
+        IERC20 rewardToken
+    ) external view returns (uint256);
 
     /// @notice `earner`'s claimable `rewardToken` rewards, including what its stake earned from the streams
     /// since its last settlement (rounded down).

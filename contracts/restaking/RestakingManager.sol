@@ -639,6 +639,17 @@ contract RestakingManager is IRestakingManager, AccessControl, Pausable, Reentra
     }
 
     /// @inheritdoc IRestakingManager
+    function latestMaxMagnitude(
+        address operator,
+        IERC20 token
+    ) external view returns (uint256 magnitude, uint256 timestamp) {
+        (bool exists, uint48 key, uint208 value) = _operatorStrategies[operator][token]
+            .maxMagnitudeHistory
+            .latestCheckpoint();
+        return exists ? (uint256(value), uint256(key)) : (WAD, 0);
+    }
+
+    /// @inheritdoc IRestakingManager
     function maxMagnitudeAt(
         address operator,
         IERC20 token,
@@ -699,6 +710,17 @@ contract RestakingManager is IRestakingManager, AccessControl, Pausable, Reentra
         IERC20 rewardToken
     ) external view returns (RewardStream memory) {
         return _rewardStreams[operator][token][rewardToken];
+    }
+
+    /// @inheritdoc IRestakingManager
+    function claimableRewardsIn(
+        address earner,
+        IERC20 token,
+        IERC20 rewardToken
+    ) external view returns (uint256 amount) {
+        amount = _accruedRewards[earner][rewardToken];
+        address operator = _stakers[earner].delegatedTo;
+        if (operator != address(0)) amount += _pendingReward(earner, operator, token, rewardToken);
     }
 
     /// @inheritdoc IRestakingManager
