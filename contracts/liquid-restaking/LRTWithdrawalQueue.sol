@@ -238,7 +238,10 @@ abstract contract LRTWithdrawalQueue is ILRTVault, ERC4626, ReentrancyGuard, Pau
     }
 
     /// @dev Completes one of the vault's withdrawals in the manager and books what it paid as idle LST.
-    function _completeWithdrawal(uint256 withdrawalId, uint256 scaledShares) internal returns (uint256 received) {
+    function _completeWithdrawal(
+        uint256 withdrawalId,
+        uint256 scaledShares
+    ) internal returns (uint256 received) {
         received = manager.completeQueuedWithdrawal(withdrawalId);
         _idleAssets = (uint256(_idleAssets) + received).toUint128();
         _queuedScaledShares -= scaledShares.toUint128();
