@@ -175,17 +175,20 @@ abstract contract RewardsCoordinator is StrategyManager {
         return Math.mulDiv(remaining, block.timestamp - last, end - last);
     }
 
-    /// @dev The operator's reward-per-weight accumulator as it would be after `_updateStream` now.
+    /// @dev The operator's reward-per-weight accumulator as it would be after `_updateStream` now, for a
+    /// delegator with a positive weight.
     function _currentRewardPerWeight(
         address operator,
         IERC20 token,
         IERC20 rewardToken
     ) internal view returns (uint256 rewardPerWeight) {
         rewardPerWeight = _rewardPerWeight[operator][token][rewardToken];
-        uint256 totalWeight = _operatorStrategies[operator][token].delegatedWeight;
-        if (totalWeight == 0) return rewardPerWeight;
         uint256 released = _releasedSinceUpdate(_rewardStreams[operator][token][rewardToken]);
-        if (released != 0) rewardPerWeight += Math.mulDiv(released, REWARD_PRECISION, totalWeight);
+        // Read only for a staker with a positive weight, so the operator's total weight is positive too.
+        if (released != 0) {
+            uint256 totalWeight = _operatorStrategies[operator][token].delegatedWeight;
+            rewardPerWeight += Math.mulDiv(released, REWARD_PRECISION, totalWeight);
+        }
     }
 
     /// @dev Moves what the stream released since its last update into the accumulator, pro rata to the

@@ -119,6 +119,18 @@ describe("LRTVault", function () {
       expect(await vault.reservedAssets()).to.equal(0n);
     });
 
+    describe("when the vault is paused", function () {
+      it("reverts with EnforcedPause", async function () {
+        const { vault, guardian } = await networkHelpers.loadFixture(undelegatedVaultFixture);
+        await time.increase(DELAY);
+        await vault.connect(guardian).pause();
+        await expect(vault.completeQueuedWithdrawals(10n)).to.be.revertedWithCustomError(
+          vault,
+          "EnforcedPause",
+        );
+      });
+    });
+
     it("completes at most maxCount", async function () {
       const fixture = await networkHelpers.loadFixture(restakedVaultFixture);
       const { vault, alice } = fixture;
@@ -181,6 +193,12 @@ describe("LRTVault", function () {
       await time.increaseTo(slashableAt);
       await restakingManager.connect(ownAvs).slashOperator(operator.address, WAD, "take it all");
       expect(await lst.balanceOf(ownAvs.address), "nothing of the vault's").to.equal(0n);
+      // The operator's magnitude fell to 0.5, but the vault's matured withdrawal keeps 1: counted so.
+      expect(await restakingManager.maxMagnitude(operator.address, lst)).to.equal(WAD / 2n);
+      const counted = await vault.totalAssets();
+      expectAtMost(total - 6n, counted, "the vault still counts its 150 LST, to rounding");
+      expectAtMost(counted, total, "and never more");
+      await checkLRTInvariants({ vault, restakingManager, lst, pool }, "slashed after the move");
       await vault.completeQueuedWithdrawals(10n);
       const after = await vault.totalAssets();
       expectAtMost(total - 3n, after, "the vault lost nothing but rounding");
