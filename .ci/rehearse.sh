@@ -147,6 +147,8 @@ step "Restaking: a student delegates to an operator; a service (AVS) pays, then 
 "$hh" lab restake --amount 0.04 "${net[@]}" --account 1
 "$hh" lab delegate --operator 2 "${net[@]}" --account 1
 "$hh" lab avs-pay --operator 2 --amount 0.001 "${net[@]}" --account 3
+# The payment streams over 5 minutes; the allocation is slashable after 6 min 15 s.
+"$hh" lab time --seconds 376 "${net[@]}"
 "$hh" lab claim-rewards "${net[@]}" --account 1
 expect_refusal "NotAVS" "$hh" lab avs-slash --operator 2 --percent 10 "${net[@]}" --account 5
 "$hh" lab avs-slash --operator 2 --percent 10 "${net[@]}" --account 3
@@ -169,6 +171,7 @@ step "Liquid restaking: the LRT vault stakes, restakes, earns service rewards, r
 expect_refusal "SlippageExceeded" "$hh" lab lrt-deposit --eth 0.01 --min-shares 1 "${net[@]}" --account 1
 "$hh" lab lrt-manage --restake 0.015 "${net[@]}"
 "$hh" lab avs-pay --operator 2 --amount 0.001 "${net[@]}" --account 3
+"$hh" lab time --seconds 301 "${net[@]}"
 "$hh" lab lrt-manage --harvest "${net[@]}"
 "$hh" lab lrt-redeem --shares 0.01 "${net[@]}" --account 1
 "$hh" lab time --seconds 301 "${net[@]}"

@@ -69,6 +69,12 @@ export interface Profile {
   readonly restakingWithdrawalDelaySeconds: bigint;
   /** Real seconds before a lowered allocation stops being slashable (EigenLayer: ~14 days). */
   readonly deallocationDelaySeconds: bigint;
+  /**
+   * Real seconds before a raised allocation becomes slashable; longer than the withdrawal delay so
+   * delegators can leave first (EigenLayer: ALLOCATION_CONFIGURATION_DELAY, 126,000 blocks ≈ 17.5
+   * days, against a 100,800-block ≈ 14-day withdrawal delay: a ratio of 1.25 kept in both profiles).
+   */
+  readonly allocationDelaySeconds: bigint;
   /** Operator's cut of service (AVS) rewards (EigenLayer default: 10 %). */
   readonly operatorSplitBps: bigint;
   /** Share of the LRT vault's assets kept idle for redemptions. */
@@ -95,6 +101,7 @@ export const realistic: Profile = {
   depositCapWei: 1_000_000n * ETHER,
   restakingWithdrawalDelaySeconds: 14n * DAY,
   deallocationDelaySeconds: 14n * DAY,
+  allocationDelaySeconds: (35n * DAY) / 2n,
   operatorSplitBps: 1000n,
   lrtBufferBps: 1000n,
   lrtFeeBps: 1000n,
@@ -119,6 +126,7 @@ export const classroom: Profile = {
   depositCapWei: 10n * ETHER,
   restakingWithdrawalDelaySeconds: 5n * MINUTE,
   deallocationDelaySeconds: 5n * MINUTE,
+  allocationDelaySeconds: (25n * MINUTE) / 4n,
   operatorSplitBps: 1000n,
   lrtBufferBps: 1000n,
   lrtFeeBps: 1000n,

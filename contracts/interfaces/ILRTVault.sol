@@ -2,6 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {IERC4626} from "@openzeppelin/contracts/interfaces/IERC4626.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 import {IDepositPool} from "./IDepositPool.sol";
 import {IRestakingManager} from "./IRestakingManager.sol";
@@ -28,8 +29,10 @@ interface ILRTVault is IERC4626 {
     /// cover (0: served entirely from the buffer).
     /// @param shares LRT escrowed in the vault, burnt at claim.
     /// @param assets LST the shares were worth at request: the most the claim can pay.
-    /// @param fromBuffer LST of the idle buffer reserved for it at request (not restaked until claimed).
-    /// @param scaledShares The manager withdrawal's scaled shares `s·k` (0 if none).
+    /// @param fromBuffer LST of the idle buffer reserved for it (not restaked until claimed): at request,
+    /// plus what its withdrawal paid if `completeQueuedWithdrawals` completed it before the claim.
+    /// @param scaledShares The manager withdrawal's scaled shares `s·k` while it is open (0 if none, or
+    /// once completed).
     struct RedeemRequest {
         address owner;
         uint48 readyAt;
@@ -54,6 +57,12 @@ interface ILRTVault is IERC4626 {
     );
     /// @notice The vault delegated its restaked LST to `operator`.
     event OperatorDelegated(address indexed operator);
+    /// @notice The vault left `operator`: all its restaked LST was queued as `withdrawalId` (0: none),
+    /// completable at `readyAt`.
+    event Undelegated(address indexed operator, uint256 withdrawalId, uint256 readyAt);
+    /// @notice `amount` of `rewardToken`, a service reward in a token other than the LST, was claimed and
+    /// sent to `treasury`.
+    event RewardsForwarded(IERC20 indexed rewardToken, uint256 amount, address indexed treasury);
     /// @notice `assets` idle LST were restaked for `depositShares` strategy shares.
     event Restaked(uint256 assets, uint256 depositShares);
     /// @notice `rewards` LST of service rewards were claimed and compounded; `feeAssets` of them went to
@@ -98,9 +107,11 @@ interface ILRTVault is IERC4626 {
     error NotEnoughIdle(uint256 assets, uint256 available);
     /// @notice The vault is not delegated: it must be before it restakes (undelegated stake earns nothing).
     error NotDelegated();
-    /// @notice The vault is already delegated to `operator` (one operator for its lifetime).
+    /// @notice The vault is already delegated to `operator`: `undelegate` first to move it.
     error AlreadyDelegated(address operator);
-    /// @notice The manager has no service rewards to claim for the vault.
+    /// @notice `open` withdrawals from the previous operator are not back yet (`completeQueuedWithdrawals`).
+    error WithdrawalsStillOpen(uint256 open);
+    /// @notice The manager has no service rewards to claim for the vault, in any token.
     error NothingToHarvest();
     /// @notice No request has this id.
     error UnknownRequest(uint256 requestId);
@@ -154,16 +165,31 @@ interface ILRTVault is IERC4626 {
     function requestRedeem(uint256 shares) external returns (uint256 requestId);
 
     /// @notice Pays a request to its owner once its delay has passed: min(value at request, value now) in
-    /// LST, rounded down; burns the escrowed shares and completes the manager's withdrawal if there is one.
+    /// LST, rounded down; burns the escrowed shares and completes the manager's withdrawal if still open.
     /// @param requestId The request's id.
     /// @return assets LST paid.
     function claimRedeem(uint256 requestId) external returns (uint256 assets);
 
+    /// @notice Completes up to `maxCount` of the vault's withdrawals in the manager whose delay has passed,
+    /// oldest first, and books what they paid as idle LST (reserved for their requests' claims). Anyone may
+    /// call it: it changes no value, and the manager role needs it before moving the vault to another
+    /// operator (`delegateTo` refuses while withdrawals are open).
+    /// @return completed Withdrawals completed.
+    function completeQueuedWithdrawals(uint256 maxCount) external returns (uint256 completed);
+
     // ---------------------------------------------------------------- manager role
 
-    /// @notice Delegates the vault to `operator` in the restaking manager (manager role), once.
+    /// @notice Delegates the vault to `operator` in the restaking manager (manager role): at first, or to
+    /// move it after `undelegate` once its withdrawals are all back.
     /// @param operator A registered operator.
     function delegateTo(address operator) external;
+
+    /// @notice Leaves the current operator (manager role), the first step of moving the vault: the manager
+    /// queues all the restaked LST, slashable by the operator for the withdrawal delay (a vault that sees
+    /// its operator announce a risky allocation leaves before it becomes slashable). Then
+    /// `completeQueuedWithdrawals` after the delay, `delegateTo` the new operator, `restake`.
+    /// @return withdrawalId The manager's withdrawal (0 if nothing was restaked).
+    function undelegate() external returns (uint256 withdrawalId);
 
     /// @notice Restakes `assets` idle LST into the manager's LST strategy (manager role). The unreserved
     /// idle LST left must be at least `bufferBps` of `totalAssets`.
@@ -171,9 +197,11 @@ interface ILRTVault is IERC4626 {
     /// @return depositShares Strategy shares received.
     function restake(uint256 assets) external returns (uint256 depositShares);
 
-    /// @notice Claims the vault's service rewards (paid in the LST) from the manager and compounds them
-    /// into the buffer; mints the `feeBps` fee on them as LRT to the treasury (manager role).
-    /// @return rewards LST claimed.
+    /// @notice Claims the vault's service rewards from the manager (manager role): rewards in the LST are
+    /// compounded into the buffer and the `feeBps` fee on them is minted as LRT to the treasury (the vault
+    /// rate does not move: `totalAssets` already counted them net of the fee); rewards in any other token
+    /// are sent to the treasury (`RewardsForwarded`).
+    /// @return rewards LST claimed and compounded.
     function harvestRewards() external returns (uint256 rewards);
 
     // ---------------------------------------------------------------- admin and pauser
@@ -201,10 +229,10 @@ interface ILRTVault is IERC4626 {
     /// @notice The restaking manager the vault restakes in.
     function manager() external view returns (IRestakingManager);
 
-    /// @notice The operator the vault is delegated to (0 before `delegateTo`).
+    /// @notice The operator the vault is delegated to (0 before `delegateTo` and after `undelegate`).
     function operator() external view returns (address);
 
-    /// @notice Receiver of the fee shares.
+    /// @notice Receiver of the fee shares and of service rewards in other tokens.
     function treasury() external view returns (address);
 
     /// @notice Share of `totalAssets` kept as unreserved idle LST when restaking, basis points.
@@ -223,8 +251,16 @@ interface ILRTVault is IERC4626 {
     /// @notice LST restaked in the manager, after slashing (the manager's `withdrawableUnderlying`).
     function restakedAssets() external view returns (uint256);
 
-    /// @notice LST in the vault's open queued withdrawals in the manager, after slashing.
+    /// @notice LST in the vault's open queued withdrawals in the manager, at what the manager will pay for
+    /// them (to `open + 1` wei, never above).
     function queuedAssets() external view returns (uint256);
+
+    /// @notice LST service rewards the vault has earned and can claim in the manager, net of the fee that
+    /// `harvestRewards` will take: part of `totalAssets` before the harvest.
+    function earnedRewards() external view returns (uint256);
+
+    /// @notice The withdrawal `undelegate` queued while it is open (0, 0 if none) and when it can be completed.
+    function pendingUndelegation() external view returns (uint256 withdrawalId, uint256 readyAt);
 
     /// @notice Open queued withdrawals of the vault in the manager.
     function openWithdrawals() external view returns (uint256);

@@ -40,8 +40,9 @@ interface IRestakingManager {
 
     /// @notice An operator's allocation to one AVS in one strategy (EigenLayer's `Allocation`).
     /// @param currentMagnitude Slashable magnitude now, in WAD of the operator's initial stake.
-    /// @param pendingDiff Negative while a deallocation waits for `deallocationDelay` (still slashable).
-    /// @param effectTimestamp When the pending deallocation takes effect (0 if none).
+    /// @param pendingDiff Positive while an increase waits for `allocationDelay` (encumbered, not yet
+    /// slashable); negative while a deallocation waits for `deallocationDelay` (still slashable).
+    /// @param effectTimestamp When the pending change takes effect (0 if none).
     struct Allocation {
         uint64 currentMagnitude;
         int128 pendingDiff;
@@ -62,6 +63,17 @@ interface IRestakingManager {
         uint48 startTimestamp;
         bool completed;
         uint256 scaledShares;
+    }
+
+    /// @notice What is left to stream of the reward payments to an operator's delegators in one strategy
+    /// and one reward token (payments while one runs join it: O(1) per payment and per stake change).
+    /// @param lastUpdateTimestamp When the stream last released tokens to the delegated stake.
+    /// @param endTimestamp When all of `remaining` will have been released (moves on while nobody is delegated).
+    /// @param remaining Reward tokens paid but not yet released, in the reward token's units.
+    struct RewardStream {
+        uint48 lastUpdateTimestamp;
+        uint48 endTimestamp;
+        uint160 remaining;
     }
 
     // ---------------------------------------------------------------- events
@@ -157,15 +169,17 @@ interface IRestakingManager {
         uint256 shares,
         uint256 amount
     );
-    /// @notice `avs` paid `amount` of `rewardToken` to `operator`'s delegators in `token`;
-    /// `operatorCut` of it went to the operator.
+    /// @notice `avs` paid `amount` of `rewardToken` to `operator`'s delegators in `token` over `duration`
+    /// seconds; `operatorCut` of it went to the operator at once, the rest streams until `endTimestamp`.
     event RewardsPaid(
         address indexed avs,
         address indexed operator,
         IERC20 indexed token,
         IERC20 rewardToken,
         uint256 amount,
-        uint256 operatorCut
+        uint256 operatorCut,
+        uint256 duration,
+        uint256 endTimestamp
     );
     /// @notice `earner` claimed `amount` of `rewardToken`, sent to `recipient`.
     event RewardsClaimed(
@@ -229,6 +243,9 @@ interface IRestakingManager {
     error InsufficientMagnitude(uint256 requested, uint256 available);
     /// @notice Nothing to clear: no deallocation pending, or pending until `effectTimestamp`.
     error NoDeallocationToClear(uint256 effectTimestamp);
+    /// @notice The allocation delay must exceed the withdrawal delay, so delegators can always leave
+    /// before a new allocation becomes slashable.
+    error AllocationDelayTooShort(uint256 allocationDelay, uint256 withdrawalDelay);
     /// @notice `wadToSlash` must be in (0, 1e18].
     error InvalidWadToSlash(uint256 wadToSlash);
     /// @notice `operator` has nothing allocated to `avs`: there is nothing it may slash.
@@ -247,6 +264,8 @@ interface IRestakingManager {
     error RewardTokenNotAllowed(IERC20 token);
     /// @notice `operator` has no delegated stake in `token` to reward.
     error NoDelegatedStake(address operator, IERC20 token);
+    /// @notice A reward payment's `duration` must be in (0, `max`] seconds.
+    error InvalidRewardsDuration(uint256 duration, uint256 max);
     /// @notice `earner` has no `rewardToken` to claim.
     error NothingToClaim(address earner, IERC20 rewardToken);
     /// @notice `owner` already has a pod.
@@ -322,11 +341,14 @@ interface IRestakingManager {
     function optInToAVS(address avs) external;
 
     /// @notice Sets the sending operator's allocation to `avs` in `token` to `newMagnitude` (WAD of its
-    /// initial stake). An increase applies now if unallocated magnitude covers it; a decrease applies after
-    /// `deallocationDelay` and stays slashable until then.
+    /// initial stake), as EigenLayer's `AllocationManager.modifyAllocations`. An increase must be covered
+    /// by unallocated magnitude; it is encumbered at once but slashable only after `allocationDelay`
+    /// (longer than `withdrawalDelay`: delegators who see it coming can leave before it exists). A
+    /// decrease applies after `deallocationDelay` and stays slashable until then. One change at a time.
     function modifyAllocation(address avs, IERC20 token, uint64 newMagnitude) external;
 
-    /// @notice Applies a deallocation whose delay has passed, freeing its magnitude. Anyone may call it.
+    /// @notice Applies an allocation change whose delay has passed (an increase becomes slashable, a
+    /// deallocation frees its magnitude). Anyone may call it; slashes and new changes apply it anyway.
     function clearDeallocation(address operator, address avs, IERC20 token) external;
 
     // ---------------------------------------------------------------- AVSs
@@ -345,11 +367,24 @@ interface IRestakingManager {
     /// @param description Why (logged).
     function slashOperator(address operator, uint256 wadToSlash, string calldata description) external;
 
-    /// @notice Pays `amount` of `rewardToken` (needs an allowance) to `operator`'s delegators in `token`:
-    /// the operator's split first, the rest pro rata to their delegated stake at this moment, in O(1)
-    /// through a reward-per-share accumulator. EigenLayer computes this off-chain and posts Merkle roots
-    /// (`RewardsCoordinator`); an accumulator gives the same payout on chain.
-    function payRewards(address operator, IERC20 token, IERC20 rewardToken, uint256 amount) external;
+    /// @notice Pays `amount` of `rewardToken` (needs an allowance) to `operator`'s delegators in `token` over
+    /// the next `duration` seconds, as EigenLayer's `RewardsSubmission` (a start and a duration): the
+    /// operator's split at once, the rest streamed pro rata to delegated stake × time (a Synthetix-style
+    /// reward-per-weight accumulator, O(1)), so a staker who delegates just before the payment earns only
+    /// for the time it stays. A payment while one is streaming joins it; both stream until the later end.
+    /// EigenLayer computes the same off-chain and posts Merkle roots (`RewardsCoordinator`).
+    /// @param operator An operator opted in to the sending AVS, with stake delegated in `token`.
+    /// @param token The strategy whose delegators earn it.
+    /// @param rewardToken An accepted reward token.
+    /// @param amount Reward tokens paid, in the reward token's units.
+    /// @param duration Seconds to stream it over, in (0, `MAX_REWARDS_DURATION`].
+    function payRewards(
+        address operator,
+        IERC20 token,
+        IERC20 rewardToken,
+        uint256 amount,
+        uint256 duration
+    ) external;
 
     // ---------------------------------------------------------------- native restaking
 
@@ -382,6 +417,9 @@ interface IRestakingManager {
 
     /// @notice Seconds a lowered allocation stays slashable before it takes effect.
     function deallocationDelay() external view returns (uint256);
+
+    /// @notice Seconds before a raised allocation becomes slashable; always more than `withdrawalDelay`.
+    function allocationDelay() external view returns (uint256);
 
     /// @notice Operator split applied to newly registered operators, in basis points.
     function defaultOperatorSplitBps() external view returns (uint256);
@@ -449,6 +487,13 @@ interface IRestakingManager {
     /// @notice `operator`'s max magnitude `m` in `token` now, WAD (1e18 until slashed).
     function maxMagnitude(address operator, IERC20 token) external view returns (uint256);
 
+    /// @notice `operator`'s max magnitude in `token` now and the block timestamp of its last change (its
+    /// last slash), or (1e18, 0) if it was never slashed: one read for a caller that must know both.
+    function latestMaxMagnitude(
+        address operator,
+        IERC20 token
+    ) external view returns (uint256 magnitude, uint256 timestamp);
+
     /// @notice `operator`'s max magnitude in `token` at block timestamp `timestamp`.
     function maxMagnitudeAt(
         address operator,
@@ -481,7 +526,24 @@ interface IRestakingManager {
     /// @notice What `withdrawalId` is worth with the slashes so far: strategy shares and tokens (or wei).
     function previewWithdrawal(uint256 withdrawalId) external view returns (uint256 shares, uint256 amount);
 
-    /// @notice `earner`'s claimable `rewardToken` rewards, including what accrued since its last settlement.
+    /// @notice The reward stream of `operator`'s delegators in `token`, paid in `rewardToken`, as last updated.
+    function getRewardStream(
+        address operator,
+        IERC20 token,
+        IERC20 rewardToken
+    ) external view returns (RewardStream memory);
+
+    /// @notice `earner`'s claimable `rewardToken` rewards counting, of what accrued since its last
+    /// settlement, only its stake in `token` (rounded down): the whole of it for an earner restaked in one
+    /// strategy (the LRT vault), for fewer reads than `claimableRewards`.
+    function claimableRewardsIn(
+        address earner,
+        IERC20 token,
+        IERC20 rewardToken
+    ) external view returns (uint256);
+
+    /// @notice `earner`'s claimable `rewardToken` rewards, including what its stake earned from the streams
+    /// since its last settlement (rounded down).
     function claimableRewards(address earner, IERC20 rewardToken) external view returns (uint256);
 
     /// @notice The code every pod runs: `createPod` makes minimal clones (EIP-1167) of it.

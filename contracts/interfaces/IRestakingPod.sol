@@ -46,12 +46,18 @@ interface IRestakingPod {
     error InsufficientWithdrawableETH(uint256 requested, uint256 available);
     /// @notice The pod already belongs to `owner`.
     error AlreadyInitialized(address owner);
+    /// @notice The owner's beacon chain slashing factor is 0: a new validator of this pod could never be
+    /// credited (its shares would be worth nothing) nor withdrawn. Stake from a fresh address and pod.
+    error PodFullySlashed(address podOwner);
     /// @notice Sending ETH failed.
     error ETHTransferFailed(address to, uint256 amount);
 
     // ---------------------------------------------------------------- owner
 
     /// @notice Stakes a validator on the consensus layer with this pod as withdrawal address (owner only).
+    /// Refused once the owner's beacon chain slashing factor is 0 (`PodFullySlashed`): the ETH of a new
+    /// validator could never be credited nor withdrawn. The owner can still exit its validators, run
+    /// checkpoints, queue and complete withdrawals (worth 0), undelegate and claim rewards already earned.
     /// @param pubkeyHash Unique stand-in for the validator's public key.
     /// @return validatorIndex The simulator's index of the new validator.
     function stake(bytes32 pubkeyHash) external payable returns (uint256 validatorIndex);

@@ -62,6 +62,10 @@ contract RestakingPod is IRestakingPod, ReentrancyGuard {
 
     /// @inheritdoc IRestakingPod
     function stake(bytes32 pubkeyHash) external payable onlyPodOwner returns (uint256 validatorIndex) {
+        // With l = 0 every native share of the owner is worth 0 and the manager refuses to credit more
+        // (`FullySlashed`): the 32 ETH would be locked for good, so refuse before they leave.
+        address owner_ = podOwner;
+        if (manager.beaconChainSlashingFactor(owner_) == 0) revert PodFullySlashed(owner_);
         uint256 required = simulator.validatorDeposit();
         if (msg.value != required) revert WrongDepositAmount(msg.value, required);
         validatorIndex = simulator.deposit{value: msg.value}(pubkeyHash, address(this));

@@ -16,6 +16,7 @@ export default buildModule("Restaking", (m) => {
     simulator,
     m.getParameter<bigint>("withdrawalDelay"),
     m.getParameter<bigint>("deallocationDelay"),
+    m.getParameter<bigint>("allocationDelay"),
     m.getParameter<bigint>("operatorSplitBps"),
   ]);
   m.call(manager, "addStrategy", [token], { id: "addLstStrategy" });

@@ -54,9 +54,10 @@ export async function liquidRestakingChapter(demo: Demo): Promise<void> {
 
   const reward = parseEther("2");
   await (await token.connect(avs).approve(await manager.getAddress(), reward)).wait();
-  await (await manager.connect(avs).payRewards(oscar.address, token, token, reward)).wait();
+  await (await manager.connect(avs).payRewards(oscar.address, token, token, reward, DAY)).wait();
+  await networkHelpers.time.increase(DAY);
   await (await vault.harvestRewards()).wait();
-  await row("4. the AVS pays 2 slETH; vault harvests", "compounded; 10 % fee as slrETH");
+  await row("4. the AVS pays 2 slETH over a day; harvest", "compounded; 10 % fee as slrETH");
 
   const quotient = await simulator.slashingPenaltyQuotient();
   await (await simulator.setSlashingPenaltyQuotient(32)).wait();

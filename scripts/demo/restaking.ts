@@ -5,10 +5,10 @@
  */
 import { parseEther } from "ethers";
 
-import { fmt, say, type Demo } from "./context.js";
+import { DAY, fmt, say, type Demo } from "./context.js";
 
 export async function restakingChapter(demo: Demo): Promise<void> {
-  const { ethers, deployed, snapshotRows, printRows } = demo;
+  const { ethers, deployed, networkHelpers, profile, snapshotRows, printRows } = demo;
   const { pool, token, manager } = deployed;
   const [, alice, bob, carol, olivia, oscar, avs, dave] = await ethers.getSigners();
   const managerAddress = await manager.getAddress();
@@ -39,6 +39,9 @@ export async function restakingChapter(demo: Demo): Promise<void> {
       await manager.connect(operator).modifyAllocation(avs.address, token, parseEther("0.5"))
     ).wait();
   }
+  // A raised allocation becomes slashable only after the allocation delay (longer than the
+  // withdrawal delay, so delegators can leave before new exposure exists).
+  await networkHelpers.time.increase(profile.allocationDelaySeconds);
   for (const [who, amount, operator] of [
     [alice, "40", olivia],
     [bob, "30", undefined],
@@ -67,9 +70,13 @@ export async function restakingChapter(demo: Demo): Promise<void> {
 
   await (await token.connect(avs).approve(managerAddress, parseEther("1"))).wait();
   await (
-    await manager.connect(avs).payRewards(olivia.address, token, token, parseEther("1"))
+    await manager.connect(avs).payRewards(olivia.address, token, token, parseEther("1"), DAY)
   ).wait();
-  await row("2. the AVS pays olivia's delegators 1 slETH", "10 % to olivia, 90 % to alice");
+  await networkHelpers.time.increase(DAY);
+  await row(
+    "2. the AVS pays olivia's delegators 1 slETH over a day",
+    "10 % to olivia, 90 % to alice",
+  );
 
   await (
     await manager.connect(avs).slashOperator(olivia.address, parseEther("0.1"), "missed duties")

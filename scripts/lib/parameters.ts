@@ -21,6 +21,7 @@ export function moduleParameters(profile: Profile) {
     Restaking: {
       withdrawalDelay: profile.restakingWithdrawalDelaySeconds,
       deallocationDelay: profile.deallocationDelaySeconds,
+      allocationDelay: profile.allocationDelaySeconds,
       operatorSplitBps: profile.operatorSplitBps,
     },
     LiquidRestaking: {

@@ -1,6 +1,7 @@
 /**
  * `lab avs-pay --operator <address|account> --amount 0.001` (an AVS): pay service rewards in
- * slETH to an operator's delegators; the operator keeps its split, the rest goes pro rata.
+ * slETH to an operator's delegators; the operator keeps its split, the rest streams to them pro
+ * rata to stake × time over the restaking withdrawal delay (5 minutes in the classroom profile).
  */
 import {
   approveLst,
@@ -20,9 +21,12 @@ export default labAction<{ operator: string; amount: string; account: string }>(
     const target = await parseAddress(lab, operator, "operator");
     const value = parseAmount(amount, "amount");
     await approveLst(lab, await manager.getAddress(), value);
+    const duration = await manager.withdrawalDelay();
     const hash = await send("Reward payment refused", labErrors(lab), () =>
-      manager.payRewards(target, token, token, value),
+      manager.payRewards(target, token, token, value, duration > 0n ? duration : 1n),
     );
-    console.log(`Paid ${eth(value, "slETH")} of rewards to ${target}'s delegators — tx ${hash}`);
+    console.log(
+      `Paid ${eth(value, "slETH")} of rewards to ${target}'s delegators, streamed over ${duration} s — tx ${hash}`,
+    );
   },
 );

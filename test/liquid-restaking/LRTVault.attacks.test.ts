@@ -1,7 +1,8 @@
 /**
  * DESIGN §11 against the LRT: each attack is tried and shown failing (or bounded, with the bound
  * stated). First-depositor inflation, donation, a deposit at a stale rate, leaving right before a
- * known slash, and reentrancy on the claim through a token hook.
+ * known slash, depositing before a harvest and leaving after it, a slash between a withdrawal's
+ * maturity and its claim, and reentrancy on the claim through a token hook.
  */
 import { expect } from "chai";
 import { network } from "hardhat";
@@ -207,6 +208,80 @@ describe("LRTVault attacks", function () {
         "bob, who stayed, lost the same 4.5 %",
       );
       await checkLRTInvariants({ vault, restakingManager, lst, pool }, "after the slash and claim");
+    });
+  });
+
+  describe("depositing between a reward payment and its harvest, leaving after it", function () {
+    // Issue 8, finding 3: the AVS pays the vault's operator 20 LST (the vault, its only delegator,
+    // earns 18; 16.2 net of the 10 % fee). When totalAssets ignored rewards until the harvest, dave
+    // deposited 150 LST before it and left after it with 8.1 LST of alice's and bob's rewards.
+    it("fails: totalAssets already counts the rewards earned, net of the fee, so dave buys in at that price", async function () {
+      const fixture = await networkHelpers.loadFixture(restakedVaultFixture);
+      const { vault, lst, pool, restakingManager, manager, alice, bob, dave } = fixture;
+      const lrt = { vault, restakingManager, lst, pool };
+      const paid = ether(20);
+      const earned = paid - mulDiv(paid, realistic.operatorSplitBps, 10_000n); // 18
+      const net = earned - mulDiv(earned, realistic.lrtFeeBps, 10_000n); // 16.2
+      await avsPaysRewards(fixture, paid);
+      expect(await vault.earnedRewards(), "16.2 LST counted before any harvest").to.equal(net);
+      expect(await vault.totalAssets()).to.equal(ether(150) + net);
+      await checkLRTInvariants(lrt, "after the payment");
+
+      const assets = await buyLstForVault(fixture, dave, ether(150));
+      await vault.connect(dave).deposit(assets, dave.address);
+      await vault.connect(manager).harvestRewards();
+      await vault.connect(dave).requestRedeem(await vault.balanceOf(dave.address));
+      const id = await vault.redeemRequestCount();
+      await time.increase(DELAY);
+      const before = await lst.balanceOf(dave.address);
+      await vault.connect(dave).claimRedeem(id);
+      const received = (await lst.balanceOf(dave.address)) - before;
+      expectAtMost(received, assets, "dave takes nothing he did not bring");
+      expectEqualWithinRounding(received, assets, "dave gets his 150 back, to rounding", 10n);
+      const holders =
+        (await vault.convertToAssets(await vault.balanceOf(alice.address))) +
+        (await vault.convertToAssets(await vault.balanceOf(bob.address)));
+      expectEqualWithinRounding(holders, ether(150) + net, "alice and bob keep 150 + 16.2", 10n);
+      await checkLRTInvariants(lrt, "after dave left");
+    });
+  });
+
+  describe("a slash between a vault withdrawal's maturity and its claim", function () {
+    // Issue 8, finding 4: the manager pays a matured withdrawal at the magnitude it had when its
+    // delay ended; a later slash does not reach it. When the vault valued it at today's magnitude, a
+    // depositor entering after such a slash bought in below the real value (by ~17 % here).
+    it("fails: the vault values the withdrawal at what the manager will pay, so a new depositor gets no discount", async function () {
+      const fixture = await networkHelpers.loadFixture(restakedVaultFixture);
+      const { vault, lst, pool, restakingManager, operator, avs, alice, dave } = fixture;
+      const lrt = { vault, restakingManager, lst, pool };
+      // Alice redeems all her 100: 15 from the buffer, 85 queued in the manager.
+      await vault.connect(alice).requestRedeem(await vault.balanceOf(alice.address));
+      const request = await vault.getRedeemRequest(1n);
+      await time.increaseTo(request.readyAt);
+      // The operator allocates its other 50 % (slashable after the allocation delay) and the AVS
+      // then slashes all of its allocation: m 1 → 0.
+      await restakingManager
+        .connect(operator)
+        .modifyAllocation(avs.address, await lst.getAddress(), WAD);
+      await time.increase(realistic.allocationDelaySeconds);
+      await avsSlashes(fixture, WAD);
+      const [, queuedValue] = await restakingManager.previewWithdrawal(request.withdrawalId);
+      expectEqualWithinRounding(queuedValue, ether(85), "alice's 85 LST are out of reach", 10n);
+      expectEqualWithinRounding(
+        await vault.queuedAssets(),
+        queuedValue,
+        "the vault counts them as the manager will pay them (less open + 1 shares and wei)",
+        6n,
+      );
+      await checkLRTInvariants(lrt, "after the late slash");
+      // dave deposits 10 LST: his shares are worth his 10 LST, not more.
+      const assets = await buyLstForVault(fixture, dave, ether(10));
+      await vault.connect(dave).deposit(assets, dave.address);
+      expectAtMost(
+        await vault.convertToAssets(await vault.balanceOf(dave.address)),
+        assets,
+        "dave's shares are worth at most what he paid",
+      );
     });
   });
 

@@ -1,7 +1,7 @@
 /**
  * Gas budgets of the two entries for a new holder (the LRT balance goes from zero: the expensive
  * case), measured on a vault that has restaked, as it normally has: `depositETH` ≤ 150,000 and
- * ERC-4626 `deposit` ≤ 90,000. And `totalAssets` is O(1): a deposit costs the same with 1 and
+ * ERC-4626 `deposit` ≤ 110,000. And `totalAssets` is O(1): a deposit costs the same with 1 and
  * with 20 open queued withdrawals.
  *
  * Under `--coverage` every statement also records a hit, which costs gas: the absolute budgets are
@@ -19,7 +19,12 @@ const { networkHelpers } = connection;
 const { restakedVaultFixture } = liquidRestakingFixtures(connection);
 
 const DEPOSIT_ETH_BUDGET = 150_000n;
-const DEPOSIT_BUDGET = 90_000n;
+/**
+ * 90,000 until issue 8 (finding 3): `totalAssets` now also reads the LST rewards the vault has earned
+ * in the manager (`claimableRewardsIn`: seven cold slots there, ~17,000 gas), so that a deposit
+ * between a reward payment and its harvest pays for what was earned before it.
+ */
+const DEPOSIT_BUDGET = 110_000n;
 const COVERAGE = hre.globalOptions.coverage === true;
 
 describe("LRTVault gas", function () {

@@ -3,6 +3,7 @@ import { network } from "hardhat";
 
 import { realistic } from "../../config/profiles.js";
 import { liquidRestakingFixtures } from "../helpers/fixtures/liquid-restaking.js";
+import { ONE_SECOND } from "../helpers/fixtures/restaking.js";
 import {
   BPS,
   WAD,
@@ -456,7 +457,9 @@ describe("LRTVault", function () {
         vault.idleAssets(),
       ]);
       const fee = mulDiv(claimable, realistic.lrtFeeBps, BPS); // 0.9 LST
-      const totalAfter = total + claimable;
+      // totalAssets already counted the rewards net of the fee (8.1 LST): the harvest adds the fee.
+      expect(await vault.earnedRewards(), "earned, net of the fee").to.equal(claimable - fee);
+      const totalAfter = total + fee;
       // Lido's formula with the vault's virtual shares: the treasury's shares are worth `fee`.
       const feeShares = mulDiv(fee, supply + VIRTUAL_SHARES, totalAfter - fee + 1n);
       await expect(vault.connect(manager).harvestRewards())
@@ -482,6 +485,61 @@ describe("LRTVault", function () {
         await expect(tx).not.to.emit(vault, "Transfer");
         expect(await vault.totalSupply()).to.equal(supply);
         expect(await vault.balanceOf(treasury.address)).to.equal(0n);
+      });
+    });
+
+    describe("when the AVS pays in a token other than the LST (issue 8, finding 5)", function () {
+      it("claims it and forwards it to the treasury with RewardsForwarded, compounding nothing", async function () {
+        const fixture = await networkHelpers.loadFixture(restakedVaultFixture);
+        const { vault, restakingManager, rewardToken, avs, operator, manager, treasury } = fixture;
+        const paid = ether(100);
+        await rewardToken.mint(avs.address, paid);
+        await rewardToken.connect(avs).approve(await restakingManager.getAddress(), paid);
+        await restakingManager
+          .connect(avs)
+          .payRewards(operator.address, await vault.asset(), rewardToken, paid, ONE_SECOND);
+        await time.increase(ONE_SECOND); // the stream has run out
+        const credited = await restakingManager.claimableRewards(
+          await vault.getAddress(),
+          rewardToken,
+        );
+        expectEqualWithinRounding(
+          credited,
+          paid - mulDiv(paid, realistic.operatorSplitBps, BPS),
+          "90 credited to the vault (rounded down)",
+        );
+        const total = await vault.totalAssets();
+        const tx = vault.connect(manager).harvestRewards();
+        await expect(tx)
+          .to.emit(vault, "RewardsForwarded")
+          .withArgs(await rewardToken.getAddress(), credited, treasury.address)
+          .and.not.to.emit(vault, "RewardsHarvested");
+        await expect(tx).to.changeTokenBalance(ethers, rewardToken, treasury, credited);
+        expect(
+          await restakingManager.claimableRewards(await vault.getAddress(), rewardToken),
+          "nothing left stuck",
+        ).to.equal(0n);
+        expect(await vault.totalAssets(), "the vault's LST do not change").to.equal(total);
+      });
+
+      it("forwards the other token and compounds the LST in one harvest", async function () {
+        const fixture = await networkHelpers.loadFixture(restakedVaultFixture);
+        const { vault, restakingManager, rewardToken, avs, operator, manager, treasury } = fixture;
+        await rewardToken.mint(avs.address, ether(10));
+        await rewardToken.connect(avs).approve(await restakingManager.getAddress(), ether(10));
+        await restakingManager
+          .connect(avs)
+          .payRewards(operator.address, await vault.asset(), rewardToken, ether(10), ONE_SECOND);
+        await avsPaysRewards(fixture, ether(10));
+        const credited = await restakingManager.claimableRewards(
+          await vault.getAddress(),
+          rewardToken,
+        );
+        expectEqualWithinRounding(credited, ether(9), "9 of the other token");
+        await expect(vault.connect(manager).harvestRewards())
+          .to.emit(vault, "RewardsForwarded")
+          .withArgs(await rewardToken.getAddress(), credited, treasury.address)
+          .and.to.emit(vault, "RewardsHarvested");
       });
     });
 

@@ -10,6 +10,7 @@ import type {
   LRTVault,
   RestakingManager,
 } from "../../types/ethers-contracts/index.js";
+import { ONE_SECOND } from "../helpers/fixtures/restaking.js";
 
 interface Actors {
   restakingManager: RestakingManager;
@@ -34,7 +35,11 @@ export async function avsPaysRewards(
   await lst.connect(avs).approve(await restakingManager.getAddress(), amount);
   await restakingManager
     .connect(avs)
-    .payRewards(await operator.getAddress(), lstAddress, lstAddress, amount);
+    .payRewards(await operator.getAddress(), lstAddress, lstAddress, amount, ONE_SECOND);
+  // One more block: the one-second stream has run out, all of it earned by the vault's stake.
+  await (
+    avs.provider as unknown as { send(method: string, params: unknown[]): Promise<unknown> }
+  ).send("evm_mine", []);
 }
 
 /** `avs` slashes `wadToSlash` of `operator`'s allocation to it (50 % of its LST stake in the fixtures). */

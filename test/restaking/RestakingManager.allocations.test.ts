@@ -1,6 +1,7 @@
 /**
  * RestakingManager: allocations (EigenLayer's AllocationManager): magnitudes in WAD, unique stake
- * (the sum over AVSs never exceeds the operator's max magnitude), and deallocations that stay
+ * (the sum over AVSs never exceeds the operator's max magnitude), increases that become slashable
+ * only after `allocationDelay` (longer than the withdrawal delay) and deallocations that stay
  * slashable for `deallocationDelay`.
  */
 import { expect } from "chai";
@@ -16,29 +17,48 @@ const { time } = networkHelpers;
 const { operatorsAndAVSsFixture, delegatedStakersFixture } = restakingFixtures(connection);
 
 const DEALLOCATION_DELAY = realistic.deallocationDelaySeconds;
+const ALLOCATION_DELAY = realistic.allocationDelaySeconds;
 
 describe("RestakingManager", function () {
   describe("modifyAllocation", function () {
     describe("when it increases an allocation", function () {
-      it("applies at once and encumbers the magnitude", async function () {
+      it("encumbers the magnitude at once but makes it slashable only after allocationDelay", async function () {
         const { manager, lst, operator, otherAvs } =
           await networkHelpers.loadFixture(operatorsAndAVSsFixture);
         const magnitude = WAD / 5n; // 20 %
-        const now = BigInt(await time.latest()) + 1n;
+        const effect = BigInt(await time.latest()) + 1n + ALLOCATION_DELAY;
         await expect(manager.connect(operator).modifyAllocation(otherAvs.address, lst, magnitude))
           .to.emit(manager, "AllocationUpdated")
-          .withArgs(operator.address, otherAvs.address, await lst.getAddress(), magnitude, now)
+          .withArgs(operator.address, otherAvs.address, await lst.getAddress(), magnitude, effect)
           .and.to.emit(manager, "EncumberedMagnitudeUpdated")
           .withArgs(operator.address, await lst.getAddress(), HALF_MAGNITUDE + magnitude);
-        const allocation = await manager.getAllocation(operator.address, otherAvs.address, lst);
+        let allocation = await manager.getAllocation(operator.address, otherAvs.address, lst);
         expect([
           allocation.currentMagnitude,
           allocation.pendingDiff,
           allocation.effectTimestamp,
-        ]).to.deep.equal([magnitude, 0n, 0n]);
+        ]).to.deep.equal([0n, magnitude, effect]);
         expect(await manager.encumberedMagnitude(operator.address, lst)).to.equal(
           HALF_MAGNITUDE + magnitude,
         );
+        await time.increaseTo(effect - 1n);
+        allocation = await manager.getAllocation(operator.address, otherAvs.address, lst);
+        expect(allocation.currentMagnitude, "one second before").to.equal(0n);
+        await time.increaseTo(effect);
+        allocation = await manager.getAllocation(operator.address, otherAvs.address, lst);
+        expect(
+          [allocation.currentMagnitude, allocation.pendingDiff],
+          "at the effect",
+        ).to.deep.equal([magnitude, 0n]);
+      });
+
+      it("uses an allocation delay longer than the withdrawal delay (EigenLayer: 17.5 days against 14)", async function () {
+        const { manager } = await networkHelpers.loadFixture(operatorsAndAVSsFixture);
+        const allocationDelay = await manager.allocationDelay();
+        const withdrawalDelay = await manager.withdrawalDelay();
+        expect(allocationDelay).to.be.greaterThan(withdrawalDelay);
+        // 126,000 blocks against 100,800 blocks of 12 s: a ratio of 5 / 4.
+        expect(allocationDelay * 4n).to.equal(withdrawalDelay * 5n);
       });
     });
 
@@ -75,16 +95,21 @@ describe("RestakingManager", function () {
     });
 
     describe("when the operator's earlier deallocation is due", function () {
-      it("applies it first, so a new change is accepted", async function () {
+      it("applies it first, so a new change (here an increase, itself delayed) is accepted", async function () {
         const { manager, lst, operator, avs } =
           await networkHelpers.loadFixture(operatorsAndAVSsFixture);
         await manager.connect(operator).modifyAllocation(avs.address, lst, WAD / 10n);
         await time.increase(DEALLOCATION_DELAY);
         await manager.connect(operator).modifyAllocation(avs.address, lst, WAD / 5n);
-        expect(
-          (await manager.getAllocation(operator.address, avs.address, lst)).currentMagnitude,
-        ).to.equal(WAD / 5n);
+        let allocation = await manager.getAllocation(operator.address, avs.address, lst);
+        expect([allocation.currentMagnitude, allocation.pendingDiff]).to.deep.equal([
+          WAD / 10n,
+          WAD / 10n,
+        ]);
         expect(await manager.encumberedMagnitude(operator.address, lst)).to.equal(WAD / 5n);
+        await time.increase(ALLOCATION_DELAY);
+        allocation = await manager.getAllocation(operator.address, avs.address, lst);
+        expect(allocation.currentMagnitude).to.equal(WAD / 5n);
       });
     });
 

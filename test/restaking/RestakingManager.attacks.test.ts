@@ -5,7 +5,7 @@ import { expect } from "chai";
 import { network } from "hardhat";
 
 import { realistic } from "../../config/profiles.js";
-import { HALF_MAGNITUDE, restakingFixtures } from "../helpers/fixtures/restaking.js";
+import { ONE_SECOND, HALF_MAGNITUDE, restakingFixtures } from "../helpers/fixtures/restaking.js";
 import { WAD, ether } from "../helpers/index.js";
 import { depositLst, depositTestToken } from "./restaking-helpers.js";
 
@@ -104,6 +104,7 @@ describe("RestakingManager", function () {
           .to.be.revertedWithCustomError(manager, "InsufficientMagnitude")
           .withArgs(HALF_MAGNITUDE + 1n, HALF_MAGNITUDE);
         await manager.connect(operator).modifyAllocation(otherAvs.address, lst, HALF_MAGNITUDE);
+        await time.increase(realistic.allocationDelaySeconds); // the increase becomes slashable
         await manager.connect(avs).slashOperator(operator.address, WAD, "all of avs's half");
         await manager
           .connect(otherAvs)
@@ -118,6 +119,71 @@ describe("RestakingManager", function () {
         await expect(manager.connect(otherAvs).slashOperator(operator.address, WAD, "not mine"))
           .to.be.revertedWithCustomError(manager, "OperatorNotAllocated")
           .withArgs(operator.address, otherAvs.address);
+      });
+    });
+
+    describe("an operator allocating to its own AVS and slashing at once", function () {
+      // Issue 8, finding 1: alice has 100 LST and 100 of a second token delegated to an operator that
+      // allocates 50 % to an honest AVS. The operator registers a new AVS (paying itself), opts in and
+      // allocates the free 50 % of both tokens to it; without a delay, a slash of 100 % in the same
+      // block took 50 + 50 tokens and halved alice's stake and a withdrawal she had queued earlier.
+      async function ownAvsFixture() {
+        const fixture = await delegatedStakersFixture();
+        const { manager, lst, secondToken, alice, operator, stranger: evilAvs } = fixture;
+        await manager.connect(alice).queueWithdrawal(lst, ether(10)); // queued earlier
+        const earlierId = await manager.withdrawalCount();
+        await manager.connect(evilAvs).registerAVS(evilAvs.address, "own AVS, paying itself");
+        await manager.connect(operator).optInToAVS(evilAvs.address);
+        await manager.connect(operator).modifyAllocation(evilAvs.address, lst, HALF_MAGNITUDE);
+        await manager
+          .connect(operator)
+          .modifyAllocation(evilAvs.address, secondToken, HALF_MAGNITUDE);
+        const allocatedAt = BigInt(await time.latest());
+        return { ...fixture, evilAvs, earlierId, allocatedAt };
+      }
+
+      it("fails: the new allocation is not slashable before allocationDelay, so the slash reverts and takes nothing", async function () {
+        const { manager, lst, secondToken, alice, operator, evilAvs, earlierId } =
+          await networkHelpers.loadFixture(ownAvsFixture);
+        await expect(manager.connect(evilAvs).slashOperator(operator.address, WAD, "take it all"))
+          .to.be.revertedWithCustomError(manager, "OperatorNotAllocated")
+          .withArgs(operator.address, evilAvs.address);
+        // 100 LST − 10 queued = 90 withdrawable; the second token and the queued 10 are whole.
+        expect(await manager.withdrawableShares(alice.address, lst)).to.equal(ether(90));
+        expect(await manager.withdrawableShares(alice.address, secondToken)).to.equal(ether(100));
+        expect((await manager.previewWithdrawal(earlierId)).amount).to.equal(ether(10));
+        expect(await lst.balanceOf(evilAvs.address)).to.equal(0n);
+      });
+
+      it("fails even at the end of the delay: delegators who leave when the allocation is announced are paid in full", async function () {
+        const { manager, lst, secondToken, alice, operator, evilAvs, earlierId, allocatedAt } =
+          await networkHelpers.loadFixture(ownAvsFixture);
+        // Alice sees AllocationUpdated (effect in 17.5 days) and undelegates in the next block.
+        await manager.connect(alice).undelegate();
+        const [lstId, secondId] = [
+          (await manager.withdrawalCount()) - 1n,
+          await manager.withdrawalCount(),
+        ];
+        const leftAt = BigInt(await time.latest());
+        // Her queue is out of reach 14 days after she left, before the allocation is slashable.
+        expect(leftAt + DELAY).to.be.lessThan(allocatedAt + realistic.allocationDelaySeconds);
+        await time.increaseTo(allocatedAt + realistic.allocationDelaySeconds);
+        await manager.connect(evilAvs).slashOperator(operator.address, WAD, "take it all");
+        // The slash found only the operator's own stake (none): the AVS received nothing.
+        expect(await lst.balanceOf(evilAvs.address)).to.equal(0n);
+        expect(await secondToken.balanceOf(evilAvs.address)).to.equal(0n);
+        await expect(
+          manager.connect(alice).completeQueuedWithdrawal(earlierId),
+        ).to.changeTokenBalance(ethers, lst, alice, ether(10));
+        await expect(manager.connect(alice).completeQueuedWithdrawal(lstId)).to.changeTokenBalance(
+          ethers,
+          lst,
+          alice,
+          ether(90),
+        );
+        await expect(
+          manager.connect(alice).completeQueuedWithdrawal(secondId),
+        ).to.changeTokenBalance(ethers, secondToken, alice, ether(100));
       });
     });
 
@@ -225,7 +291,9 @@ describe("RestakingManager", function () {
         await attacker.delegateTo(operator.address);
         await hooked.mint(avs.address, ether(100));
         await hooked.connect(avs).approve(manager, ether(100));
-        await manager.connect(avs).payRewards(operator.address, secondToken, hooked, ether(100));
+        await manager
+          .connect(avs)
+          .payRewards(operator.address, secondToken, hooked, ether(100), ONE_SECOND);
         await attacker.setMode(2n); // ClaimAgain
         await expect(attacker.claim(hooked)).to.be.revertedWithCustomError(
           manager,
@@ -272,7 +340,7 @@ describe("RestakingManager", function () {
         await rewardToken.connect(avs).approve(manager, ether(1000));
         await manager
           .connect(avs)
-          .payRewards(operator.address, secondToken, rewardToken, ether(1000));
+          .payRewards(operator.address, secondToken, rewardToken, ether(1000), ONE_SECOND);
         await depositTestToken(manager, secondToken, dave, ether(10_000));
         await manager.connect(dave).delegateTo(operator.address);
         expect(await manager.claimableRewards(dave.address, rewardToken)).to.equal(0n);
@@ -302,7 +370,9 @@ describe("RestakingManager", function () {
         await expect(asStranger.slashOperator(operator.address, WAD, ""))
           .to.be.revertedWithCustomError(manager, "NotAVS")
           .withArgs(stranger.address);
-        await expect(asStranger.payRewards(operator.address, secondToken, rewardToken, 1n))
+        await expect(
+          asStranger.payRewards(operator.address, secondToken, rewardToken, 1n, ONE_SECOND),
+        )
           .to.be.revertedWithCustomError(manager, "NotAVS")
           .withArgs(stranger.address);
         await expect(asStranger.modifyAllocation(avs.address, lst, 1n))

@@ -114,6 +114,7 @@ describe("RestakingManager", function () {
           await networkHelpers.loadFixture(delegatedStakersFixture);
         // The operator allocates its other 50 % too, then the AVS slashes all of it.
         await manager.connect(operator).modifyAllocation(avs.address, secondToken, WAD);
+        await time.increase(realistic.allocationDelaySeconds); // the increase becomes slashable
         await manager.connect(avs).slashOperator(operator.address, WAD, "everything");
         expect(await manager.maxMagnitude(operator.address, secondToken)).to.equal(0n);
         await secondToken.mint(alice.address, 1n);
@@ -202,6 +203,7 @@ describe("RestakingManager", function () {
         const { manager, secondToken, carol, avs, operator } =
           await networkHelpers.loadFixture(delegatedStakersFixture);
         await manager.connect(operator).modifyAllocation(avs.address, secondToken, WAD);
+        await time.increase(realistic.allocationDelaySeconds); // the increase becomes slashable
         await manager.connect(avs).slashOperator(operator.address, WAD, "everything");
         await expect(manager.connect(carol).delegateTo(operator.address))
           .to.be.revertedWithCustomError(manager, "FullySlashed")
@@ -328,6 +330,7 @@ describe("RestakingManager", function () {
       const { manager, secondToken, alice, avs, operator } =
         await networkHelpers.loadFixture(delegatedStakersFixture);
       await manager.connect(operator).modifyAllocation(avs.address, secondToken, WAD);
+      await time.increase(realistic.allocationDelaySeconds); // the increase becomes slashable
       await manager.connect(avs).slashOperator(operator.address, WAD, "everything");
       expect(await manager.convertToDepositShares(alice.address, secondToken, ether(1))).to.equal(
         0n,

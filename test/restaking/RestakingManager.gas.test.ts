@@ -7,7 +7,7 @@
  */
 import { network } from "hardhat";
 
-import { HALF_MAGNITUDE, restakingFixtures } from "../helpers/fixtures/restaking.js";
+import { ONE_SECOND, HALF_MAGNITUDE, restakingFixtures } from "../helpers/fixtures/restaking.js";
 import { WAD, ether, expectGasWithinPercent } from "../helpers/index.js";
 
 const connection = await network.create();
@@ -77,7 +77,7 @@ describe("RestakingManager", function () {
       const { manager, secondToken, rewardToken, operator, otherOperator, avs } =
         await networkHelpers.loadFixture(crowdsFixture);
       const pay = (op: string) =>
-        manager.connect(avs).payRewards(op, secondToken, rewardToken, ether(1000));
+        manager.connect(avs).payRewards(op, secondToken, rewardToken, ether(1000), ONE_SECOND);
       const one = await gasOf(pay(operator.address));
       const thousand = await gasOf(pay(otherOperator.address));
       expectGasWithinPercent(one, thousand, 1n, "payRewards");

@@ -9,7 +9,7 @@ import { expect } from "chai";
 import { network } from "hardhat";
 
 import { realistic } from "../../config/profiles.js";
-import { restakingFixtures } from "../helpers/fixtures/restaking.js";
+import { ONE_SECOND, restakingFixtures } from "../helpers/fixtures/restaking.js";
 import { DAY, WAD, ether } from "../helpers/index.js";
 import { checkRestakingInvariants } from "../helpers/restaking-invariants.js";
 import { depositTestToken } from "./restaking-helpers.js";
@@ -120,7 +120,9 @@ describe("RestakingManager", function () {
           } else if (action === 8n) {
             if ((await manager.operatorShares(op.address, secondToken)) === 0n) continue;
             const amount = random(ether(100)) + 1n;
-            await manager.connect(avs).payRewards(op.address, secondToken, rewardToken, amount);
+            await manager
+              .connect(avs)
+              .payRewards(op.address, secondToken, rewardToken, amount, ONE_SECOND);
             what = `pay ${amount}`;
           } else {
             await time.increase(random(3n * DAY));

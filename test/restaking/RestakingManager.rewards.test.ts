@@ -1,24 +1,26 @@
 /**
- * RestakingManager: service rewards. An AVS pays an operator's delegators in one strategy: the
- * operator's split first, the rest pro rata to delegated stake at that moment, through a
- * reward-per-weight accumulator (O(1) per payment) with per-staker debts settled whenever a
- * staker's shares change. EigenLayer's RewardsCoordinator computes the same off-chain and posts
+ * RestakingManager: service rewards. An AVS pays an operator's delegators in one strategy over a
+ * duration: the operator's split at once, the rest streamed pro rata to delegated stake × time,
+ * through a reward-per-weight accumulator (O(1) per payment) with per-staker debts settled
+ * whenever a staker's shares change. Tests about a payment's split use a one-second stream. EigenLayer's RewardsCoordinator computes the same off-chain and posts
  * Merkle roots of cumulative earnings; this on-chain accumulator is the teaching stand-in.
  */
 import { expect } from "chai";
 import { network } from "hardhat";
 
 import { realistic } from "../../config/profiles.js";
-import { restakingFixtures } from "../helpers/fixtures/restaking.js";
+import { ONE_SECOND, restakingFixtures } from "../helpers/fixtures/restaking.js";
 import {
   BPS,
+  DAY,
   WAD,
   ether,
+  mulDiv,
   expectAtMost,
   expectEqualWithinRounding,
   scalingRoundingMargin,
 } from "../helpers/index.js";
-import { depositTestToken } from "./restaking-helpers.js";
+import { depositLst, depositTestToken } from "./restaking-helpers.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -43,9 +45,10 @@ describe("RestakingManager", function () {
       const { manager, secondToken, rewardToken, alice, operator, avs } =
         await networkHelpers.loadFixture(rewardsFixture);
       const cut = (PAYMENT * SPLIT) / BPS; // 100
+      const end = BigInt(await time.latest()) + 1n + ONE_SECOND; // paid in the next block, for 1 s
       const tx = manager
         .connect(avs)
-        .payRewards(operator.address, secondToken, rewardToken, PAYMENT);
+        .payRewards(operator.address, secondToken, rewardToken, PAYMENT, ONE_SECOND);
       await expect(tx)
         .to.emit(manager, "RewardsPaid")
         .withArgs(
@@ -55,7 +58,10 @@ describe("RestakingManager", function () {
           await rewardToken.getAddress(),
           PAYMENT,
           cut,
+          ONE_SECOND,
+          end,
         );
+      await time.increase(ONE_SECOND); // the stream has run out
       await expect(tx).to.changeTokenBalances(
         ethers,
         rewardToken,
@@ -77,7 +83,10 @@ describe("RestakingManager", function () {
         await networkHelpers.loadFixture(rewardsFixture);
       await depositTestToken(manager, secondToken, dave, ether(300));
       await manager.connect(dave).delegateTo(operator.address);
-      await manager.connect(avs).payRewards(operator.address, secondToken, rewardToken, PAYMENT);
+      await manager
+        .connect(avs)
+        .payRewards(operator.address, secondToken, rewardToken, PAYMENT, ONE_SECOND);
+      await time.increase(ONE_SECOND); // the stream has run out
       const delegatorsPart = PAYMENT - (PAYMENT * SPLIT) / BPS; // 900
       // alice 100, dave 300: 1/4 and 3/4 of 900.
       expectEqualWithinRounding(
@@ -98,7 +107,10 @@ describe("RestakingManager", function () {
       await manager.connect(avs).slashOperator(operator.address, WAD / 10n, "fault"); // alice: 95
       await depositTestToken(manager, secondToken, dave, ether(95));
       await manager.connect(dave).delegateTo(operator.address); // dave: 95, joined after the slash
-      await manager.connect(avs).payRewards(operator.address, secondToken, rewardToken, PAYMENT);
+      await manager
+        .connect(avs)
+        .payRewards(operator.address, secondToken, rewardToken, PAYMENT, ONE_SECOND);
+      await time.increase(ONE_SECOND); // the stream has run out
       const half = (PAYMENT - (PAYMENT * SPLIT) / BPS) / 2n;
       // Both hold 95 withdrawable; dave's k = 1 / 0.95 is rounded down, which moves a few wei.
       const aliceRewards = await manager.claimableRewards(alice.address, rewardToken);
@@ -115,7 +127,10 @@ describe("RestakingManager", function () {
     it("gives undelegated stake and another operator's delegators nothing", async function () {
       const { manager, secondToken, rewardToken, bob, carol, operator, avs } =
         await networkHelpers.loadFixture(rewardsFixture);
-      await manager.connect(avs).payRewards(operator.address, secondToken, rewardToken, PAYMENT);
+      await manager
+        .connect(avs)
+        .payRewards(operator.address, secondToken, rewardToken, PAYMENT, ONE_SECOND);
+      await time.increase(ONE_SECOND); // the stream has run out
       expect(await manager.claimableRewards(bob.address, rewardToken)).to.equal(0n);
       expect(await manager.claimableRewards(carol.address, rewardToken)).to.equal(0n);
     });
@@ -125,9 +140,15 @@ describe("RestakingManager", function () {
         await networkHelpers.loadFixture(rewardsFixture);
       await depositTestToken(manager, secondToken, dave, ether(100));
       await manager.connect(dave).delegateTo(operator.address);
-      await manager.connect(avs).payRewards(operator.address, secondToken, rewardToken, PAYMENT); // 450 each
+      await manager
+        .connect(avs)
+        .payRewards(operator.address, secondToken, rewardToken, PAYMENT, ONE_SECOND); // 450 each
+      await time.increase(ONE_SECOND); // the stream has run out
       await depositTestToken(manager, secondToken, alice, ether(200)); // alice 300, dave 100
-      await manager.connect(avs).payRewards(operator.address, secondToken, rewardToken, PAYMENT); // 675 / 225
+      await manager
+        .connect(avs)
+        .payRewards(operator.address, secondToken, rewardToken, PAYMENT, ONE_SECOND); // 675 / 225
+      await time.increase(ONE_SECOND); // the stream has run out
       expectEqualWithinRounding(
         await manager.claimableRewards(alice.address, rewardToken),
         ether(450 + 675),
@@ -145,7 +166,10 @@ describe("RestakingManager", function () {
         await networkHelpers.loadFixture(rewardsFixture);
       await manager.connect(carol).delegateTo(operator.address);
       await manager.connect(carol).queueWithdrawal(secondToken, ether(100));
-      await manager.connect(avs).payRewards(operator.address, secondToken, rewardToken, PAYMENT);
+      await manager
+        .connect(avs)
+        .payRewards(operator.address, secondToken, rewardToken, PAYMENT, ONE_SECOND);
+      await time.increase(ONE_SECOND); // the stream has run out
       expect(await manager.claimableRewards(carol.address, rewardToken)).to.equal(0n);
       expect(await manager.claimableRewards(alice.address, rewardToken)).to.equal(ether(900));
     });
@@ -154,9 +178,15 @@ describe("RestakingManager", function () {
       const { manager, secondToken, rewardToken, alice, carol, operator, avs } =
         await networkHelpers.loadFixture(rewardsFixture);
       await manager.connect(carol).delegateTo(operator.address);
-      await manager.connect(avs).payRewards(operator.address, secondToken, rewardToken, PAYMENT); // 450 each
+      await manager
+        .connect(avs)
+        .payRewards(operator.address, secondToken, rewardToken, PAYMENT, ONE_SECOND); // 450 each
+      await time.increase(ONE_SECOND); // the stream has run out
       await manager.connect(carol).undelegate();
-      await manager.connect(avs).payRewards(operator.address, secondToken, rewardToken, PAYMENT); // alice 900
+      await manager
+        .connect(avs)
+        .payRewards(operator.address, secondToken, rewardToken, PAYMENT, ONE_SECOND); // alice 900
+      await time.increase(ONE_SECOND); // the stream has run out
       expect(await manager.claimableRewards(carol.address, rewardToken)).to.equal(ether(450));
       expect(await manager.claimableRewards(alice.address, rewardToken)).to.equal(ether(450 + 900));
     });
@@ -165,7 +195,10 @@ describe("RestakingManager", function () {
       const { manager, secondToken, rewardToken, bob, carol, operator, otherOperator, avs } =
         await networkHelpers.loadFixture(rewardsFixture);
       await manager.connect(carol).delegateTo(operator.address);
-      await manager.connect(avs).payRewards(operator.address, secondToken, rewardToken, PAYMENT); // carol 450
+      await manager
+        .connect(avs)
+        .payRewards(operator.address, secondToken, rewardToken, PAYMENT, ONE_SECOND); // carol 450
+      await time.increase(ONE_SECOND); // the stream has run out
       await manager.connect(carol).claimRewards(rewardToken, carol.address);
       await manager.connect(carol).undelegate(); // no second tokens left in the manager
       await manager.connect(carol).delegateTo(otherOperator.address);
@@ -173,9 +206,174 @@ describe("RestakingManager", function () {
       await depositTestToken(manager, secondToken, carol, ether(100)); // bob 100, carol 100
       await manager
         .connect(avs)
-        .payRewards(otherOperator.address, secondToken, rewardToken, PAYMENT);
+        .payRewards(otherOperator.address, secondToken, rewardToken, PAYMENT, ONE_SECOND);
+      await time.increase(ONE_SECOND); // the stream has run out
       expect(await manager.claimableRewards(carol.address, rewardToken)).to.equal(ether(450));
       expect(await manager.claimableRewards(bob.address, rewardToken)).to.equal(ether(450));
+    });
+
+    describe("when the payment is streamed over a duration", function () {
+      const DURATION = 30n * DAY;
+      const REWARD_PRECISION = 10n ** 27n;
+
+      /**
+       * A reference model of one reward stream (DESIGN §6): what is left is released linearly until
+       * the end, pro rata to the weight delegated meanwhile, each step rounded down as on chain.
+       */
+      class StreamModel {
+        rewardPerWeight = 0n;
+        constructor(
+          public remaining: bigint,
+          public last: bigint,
+          public end: bigint,
+        ) {}
+        /** Releases what is due at `now` to `totalWeight`; returns the accumulator. */
+        update(now: bigint, totalWeight: bigint): bigint {
+          if (this.remaining === 0n || now <= this.last) return this.rewardPerWeight;
+          const released =
+            now >= this.end
+              ? this.remaining
+              : mulDiv(this.remaining, now - this.last, this.end - this.last);
+          this.remaining -= released;
+          this.rewardPerWeight += mulDiv(released, REWARD_PRECISION, totalWeight);
+          this.last = now;
+          return this.rewardPerWeight;
+        }
+      }
+      const earned = (weight: bigint, from: bigint, to: bigint) =>
+        mulDiv(weight, to - from, REWARD_PRECISION);
+      const blockTime = async (
+        tx: Promise<{ wait(): Promise<{ blockNumber: number } | null> }>,
+      ) => {
+        const receipt = (await (await tx).wait())!;
+        return BigInt((await ethers.provider.getBlock(receipt.blockNumber))!.timestamp);
+      };
+
+      it("pays a staker who delegates just before a payment only for the time it stays (issue 8, finding 2)", async function () {
+        // Alice has 100 LST delegated; dave deposits 900 LST and delegates in the block before the
+        // AVS pays 1,000 reward tokens over 30 days, then claims and queues his exit. Paid at once,
+        // dave took 810 and alice 90; streamed, dave earns two seconds' worth and alice the rest.
+        const { manager, pool, lst, rewardToken, alice, dave, operator, avs } =
+          await networkHelpers.loadFixture(rewardsFixture);
+        await depositLst({ manager, pool, lst }, dave, ether(900));
+        await manager.connect(dave).delegateTo(operator.address);
+        const [aliceWeight, daveWeight] = [ether(100), ether(900)];
+        const t0 = await blockTime(
+          manager.connect(avs).payRewards(operator.address, lst, rewardToken, PAYMENT, DURATION),
+        );
+        const cut = (PAYMENT * SPLIT) / BPS; // 100 to the operator, at once
+        const model = new StreamModel(PAYMENT - cut, t0, t0 + DURATION);
+        const t1 = await blockTime(manager.connect(dave).claimRewards(rewardToken, dave.address));
+        const rpw1 = model.update(t1, aliceWeight + daveWeight);
+        const t2 = await blockTime(manager.connect(dave).queueWithdrawal(lst, ether(900)));
+        const rpw2 = model.update(t2, aliceWeight + daveWeight);
+        const daveEarned = earned(daveWeight, 0n, rpw1) + earned(daveWeight, rpw1, rpw2);
+        await time.increaseTo(t0 + DURATION);
+        const rpwEnd = model.update(t0 + DURATION, aliceWeight);
+        const aliceEarned = earned(aliceWeight, 0n, rpwEnd);
+        expect(
+          (await rewardToken.balanceOf(dave.address)) +
+            (await manager.claimableRewards(dave.address, rewardToken)),
+          "dave: 900 × 90 % × 2 s / 30 days",
+        ).to.equal(daveEarned);
+        expect(daveEarned, "about 0.000625 tokens, not 810").to.be.lessThan(ether("0.001"));
+        expect(
+          await manager.claimableRewards(alice.address, rewardToken),
+          "alice: the rest of the 900",
+        ).to.equal(aliceEarned);
+        expect(aliceEarned, "alice keeps what she earned").to.be.greaterThan(ether("899.99"));
+        expect(await manager.claimableRewards(operator.address, rewardToken)).to.equal(cut);
+      });
+
+      it("pays a staker who stays half the period half of its pro-rata share", async function () {
+        const { manager, pool, lst, rewardToken, alice, dave, operator, avs } =
+          await networkHelpers.loadFixture(rewardsFixture);
+        await depositLst({ manager, pool, lst }, dave, ether(900));
+        await manager.connect(dave).delegateTo(operator.address);
+        const t0 = await blockTime(
+          manager.connect(avs).payRewards(operator.address, lst, rewardToken, PAYMENT, DURATION),
+        );
+        const model = new StreamModel(PAYMENT - (PAYMENT * SPLIT) / BPS, t0, t0 + DURATION);
+        await time.setNextBlockTimestamp(t0 + DURATION / 2n);
+        await manager.connect(dave).queueWithdrawal(lst, ether(900));
+        const rpwHalf = model.update(t0 + DURATION / 2n, ether(1000));
+        await time.increaseTo(t0 + DURATION);
+        const rpwEnd = model.update(t0 + DURATION, ether(100));
+        // dave: 900 × 9/10 of the first half = 405; alice: 45 + 450 = 495.
+        const daveEarned = earned(ether(900), 0n, rpwHalf);
+        const aliceEarned = earned(ether(100), 0n, rpwEnd);
+        expect(await manager.claimableRewards(dave.address, rewardToken)).to.equal(daveEarned);
+        expect(await manager.claimableRewards(alice.address, rewardToken)).to.equal(aliceEarned);
+        expectEqualWithinRounding(daveEarned, ether(405), "dave ≈ 405");
+        expectEqualWithinRounding(aliceEarned, ether(495), "alice ≈ 495");
+      });
+
+      it("joins a payment made while one streams, both streaming until the later end", async function () {
+        const { manager, lst, rewardToken, alice, operator, avs } =
+          await networkHelpers.loadFixture(rewardsFixture);
+        const t0 = await blockTime(
+          manager.connect(avs).payRewards(operator.address, lst, rewardToken, PAYMENT, DURATION),
+        );
+        await time.setNextBlockTimestamp(t0 + DURATION / 3n);
+        // A second payment asking for 1 second cannot speed up the first: both end at t0 + 30 days.
+        await manager.connect(avs).payRewards(operator.address, lst, rewardToken, PAYMENT, 1n);
+        const released = mulDiv(ether(900), DURATION / 3n, DURATION); // 300 of the first 900
+        const stream = await manager.getRewardStream(operator.address, lst, rewardToken);
+        expect([stream.remaining, stream.lastUpdateTimestamp, stream.endTimestamp]).to.deep.equal([
+          ether(900) - released + ether(900),
+          t0 + DURATION / 3n,
+          t0 + DURATION,
+        ]);
+        await time.increaseTo(t0 + DURATION);
+        expectEqualWithinRounding(
+          await manager.claimableRewards(alice.address, rewardToken),
+          ether(1800),
+          "alice, the only delegator, earns both payments by the end",
+        );
+      });
+
+      it("pauses while nobody is delegated: the time with no stake earns nobody anything", async function () {
+        const { manager, lst, rewardToken, alice, carol, operator, avs } =
+          await networkHelpers.loadFixture(rewardsFixture);
+        const t0 = await blockTime(
+          manager.connect(avs).payRewards(operator.address, lst, rewardToken, PAYMENT, DURATION),
+        );
+        await time.setNextBlockTimestamp(t0 + DURATION / 2n);
+        await manager.connect(alice).undelegate(); // 450 earned; nobody left in the LST strategy
+        await time.setNextBlockTimestamp(t0 + DURATION);
+        await manager.connect(carol).delegateTo(operator.address); // 15 days later
+        const stream = await manager.getRewardStream(operator.address, lst, rewardToken);
+        expect(stream.remaining, "the second half is still to stream").to.equal(ether(450));
+        expect(stream.endTimestamp, "its end moved by the 15 days paused").to.equal(
+          t0 + DURATION + DURATION / 2n,
+        );
+        expect(await manager.claimableRewards(alice.address, rewardToken)).to.equal(ether(450));
+        await time.increaseTo(t0 + DURATION + DURATION / 2n);
+        expectEqualWithinRounding(
+          await manager.claimableRewards(carol.address, rewardToken),
+          ether(450),
+          "carol earns the second half over its 15 days",
+        );
+      });
+
+      describe("when the duration is 0 or longer than MAX_REWARDS_DURATION", function () {
+        it("reverts with InvalidRewardsDuration", async function () {
+          const { manager, lst, rewardToken, operator, avs } =
+            await networkHelpers.loadFixture(rewardsFixture);
+          const max = await manager.MAX_REWARDS_DURATION();
+          expect(max).to.equal(365n * DAY);
+          for (const duration of [0n, max + 1n]) {
+            await expect(
+              manager
+                .connect(avs)
+                .payRewards(operator.address, lst, rewardToken, PAYMENT, duration),
+            )
+              .to.be.revertedWithCustomError(manager, "InvalidRewardsDuration")
+              .withArgs(duration, max);
+          }
+          await manager.connect(avs).payRewards(operator.address, lst, rewardToken, PAYMENT, max);
+        });
+      });
     });
 
     describe("when the caller is not an AVS", function () {
@@ -183,7 +381,9 @@ describe("RestakingManager", function () {
         const { manager, secondToken, rewardToken, operator, stranger } =
           await networkHelpers.loadFixture(rewardsFixture);
         await expect(
-          manager.connect(stranger).payRewards(operator.address, secondToken, rewardToken, PAYMENT),
+          manager
+            .connect(stranger)
+            .payRewards(operator.address, secondToken, rewardToken, PAYMENT, ONE_SECOND),
         )
           .to.be.revertedWithCustomError(manager, "NotAVS")
           .withArgs(stranger.address);
@@ -195,7 +395,9 @@ describe("RestakingManager", function () {
         const { manager, secondToken, rewardToken, stranger, avs } =
           await networkHelpers.loadFixture(rewardsFixture);
         await expect(
-          manager.connect(avs).payRewards(stranger.address, secondToken, rewardToken, PAYMENT),
+          manager
+            .connect(avs)
+            .payRewards(stranger.address, secondToken, rewardToken, PAYMENT, ONE_SECOND),
         )
           .to.be.revertedWithCustomError(manager, "NotOptedIn")
           .withArgs(stranger.address, avs.address);
@@ -207,7 +409,9 @@ describe("RestakingManager", function () {
         const { manager, secondToken, operator, avs } =
           await networkHelpers.loadFixture(rewardsFixture);
         await expect(
-          manager.connect(avs).payRewards(operator.address, secondToken, secondToken, PAYMENT),
+          manager
+            .connect(avs)
+            .payRewards(operator.address, secondToken, secondToken, PAYMENT, ONE_SECOND),
         )
           .to.be.revertedWithCustomError(manager, "RewardTokenNotAllowed")
           .withArgs(await secondToken.getAddress());
@@ -219,7 +423,9 @@ describe("RestakingManager", function () {
         const { manager, secondToken, rewardToken, operator, avs } =
           await networkHelpers.loadFixture(rewardsFixture);
         await expect(
-          manager.connect(avs).payRewards(operator.address, secondToken, rewardToken, 0n),
+          manager
+            .connect(avs)
+            .payRewards(operator.address, secondToken, rewardToken, 0n, ONE_SECOND),
         ).to.be.revertedWithCustomError(manager, "ZeroAmount");
       });
     });
@@ -229,7 +435,9 @@ describe("RestakingManager", function () {
         const { manager, rewardToken, beaconChainETH, operator, avs } =
           await networkHelpers.loadFixture(rewardsFixture);
         await expect(
-          manager.connect(avs).payRewards(operator.address, beaconChainETH, rewardToken, PAYMENT),
+          manager
+            .connect(avs)
+            .payRewards(operator.address, beaconChainETH, rewardToken, PAYMENT, ONE_SECOND),
         )
           .to.be.revertedWithCustomError(manager, "NoDelegatedStake")
           .withArgs(operator.address, beaconChainETH);
@@ -245,7 +453,8 @@ describe("RestakingManager", function () {
           await time.increase(realistic.restakingWithdrawalDelaySeconds);
           await manager
             .connect(avs)
-            .payRewards(operator.address, secondToken, rewardToken, PAYMENT);
+            .payRewards(operator.address, secondToken, rewardToken, PAYMENT, ONE_SECOND);
+          await time.increase(ONE_SECOND); // the stream has run out
           const cut = (PAYMENT * split) / BPS;
           expect(await manager.claimableRewards(operator.address, rewardToken)).to.equal(cut);
           expect(await manager.claimableRewards(alice.address, rewardToken)).to.equal(
@@ -259,7 +468,10 @@ describe("RestakingManager", function () {
           await networkHelpers.loadFixture(rewardsFixture);
         await depositTestToken(manager, secondToken, dave, ether(200));
         await manager.connect(dave).delegateTo(operator.address);
-        await manager.connect(avs).payRewards(operator.address, secondToken, rewardToken, 1n);
+        await manager
+          .connect(avs)
+          .payRewards(operator.address, secondToken, rewardToken, 1n, ONE_SECOND);
+        await time.increase(ONE_SECOND); // the stream has run out
         const total =
           (await manager.claimableRewards(alice.address, rewardToken)) +
           (await manager.claimableRewards(dave.address, rewardToken)) +
@@ -273,7 +485,10 @@ describe("RestakingManager", function () {
     it("sends the accrued rewards to the recipient and zeroes them", async function () {
       const { manager, secondToken, rewardToken, alice, operator, avs, carol } =
         await networkHelpers.loadFixture(rewardsFixture);
-      await manager.connect(avs).payRewards(operator.address, secondToken, rewardToken, PAYMENT);
+      await manager
+        .connect(avs)
+        .payRewards(operator.address, secondToken, rewardToken, PAYMENT, ONE_SECOND);
+      await time.increase(ONE_SECOND); // the stream has run out
       const tx = manager.connect(alice).claimRewards(rewardToken, carol.address);
       await expect(tx)
         .to.emit(manager, "RewardsClaimed")
@@ -290,7 +505,10 @@ describe("RestakingManager", function () {
     it("pays the operator its split", async function () {
       const { manager, secondToken, rewardToken, operator, avs } =
         await networkHelpers.loadFixture(rewardsFixture);
-      await manager.connect(avs).payRewards(operator.address, secondToken, rewardToken, PAYMENT);
+      await manager
+        .connect(avs)
+        .payRewards(operator.address, secondToken, rewardToken, PAYMENT, ONE_SECOND);
+      await time.increase(ONE_SECOND); // the stream has run out
       await expect(
         manager.connect(operator).claimRewards(rewardToken, operator.address),
       ).to.changeTokenBalance(ethers, rewardToken, operator, ether(100));
@@ -299,7 +517,10 @@ describe("RestakingManager", function () {
     it("lets an undelegated staker claim what it earned before leaving", async function () {
       const { manager, secondToken, rewardToken, alice, operator, avs } =
         await networkHelpers.loadFixture(rewardsFixture);
-      await manager.connect(avs).payRewards(operator.address, secondToken, rewardToken, PAYMENT);
+      await manager
+        .connect(avs)
+        .payRewards(operator.address, secondToken, rewardToken, PAYMENT, ONE_SECOND);
+      await time.increase(ONE_SECOND); // the stream has run out
       await manager.connect(alice).undelegate();
       await expect(
         manager.connect(alice).claimRewards(rewardToken, alice.address),
@@ -322,7 +543,10 @@ describe("RestakingManager", function () {
         await expect(manager.connect(carol).claimRewards(rewardToken, carol.address))
           .to.be.revertedWithCustomError(manager, "NothingToClaim")
           .withArgs(carol.address, await rewardToken.getAddress());
-        await manager.connect(avs).payRewards(operator.address, secondToken, rewardToken, PAYMENT);
+        await manager
+          .connect(avs)
+          .payRewards(operator.address, secondToken, rewardToken, PAYMENT, ONE_SECOND);
+        await time.increase(ONE_SECOND); // the stream has run out
         await manager.connect(alice).claimRewards(rewardToken, alice.address);
         await expect(manager.connect(alice).claimRewards(rewardToken, alice.address))
           .to.be.revertedWithCustomError(manager, "NothingToClaim")

@@ -82,6 +82,7 @@ describe("RestakingManager", function () {
       await manager
         .connect(operator)
         .modifyAllocation(otherAvs.address, secondToken, HALF_MAGNITUDE);
+      await time.increase(realistic.allocationDelaySeconds); // the increase becomes slashable
       await expect(
         manager.connect(otherAvs).slashOperator(operator.address, WAD, "all of it"),
       ).to.changeTokenBalance(ethers, secondToken, BURN_ADDRESS, ether(50));
@@ -236,6 +237,7 @@ describe("RestakingManager", function () {
         const { manager, lst, alice, operator, avs } =
           await networkHelpers.loadFixture(delegatedStakersFixture);
         await manager.connect(operator).modifyAllocation(avs.address, lst, WAD);
+        await time.increase(realistic.allocationDelaySeconds); // the increase becomes slashable
         await manager.connect(avs).slashOperator(operator.address, WAD, "everything");
         expect(await manager.maxMagnitude(operator.address, lst)).to.equal(0n);
         expect(await manager.withdrawableShares(alice.address, lst)).to.equal(0n);

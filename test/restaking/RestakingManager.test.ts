@@ -35,6 +35,7 @@ describe("RestakingManager", function () {
       expect(await manager.simulator()).to.equal(await simulator.getAddress());
       expect(await manager.withdrawalDelay()).to.equal(realistic.restakingWithdrawalDelaySeconds);
       expect(await manager.deallocationDelay()).to.equal(realistic.deallocationDelaySeconds);
+      expect(await manager.allocationDelay()).to.equal(realistic.allocationDelaySeconds);
       expect(await manager.defaultOperatorSplitBps()).to.equal(realistic.operatorSplitBps);
     });
 
@@ -74,6 +75,7 @@ describe("RestakingManager", function () {
         await networkHelpers.loadFixture(classroomFixture);
       expect(await manager.withdrawalDelay()).to.equal(classroom.restakingWithdrawalDelaySeconds);
       expect(await manager.deallocationDelay()).to.equal(classroom.deallocationDelaySeconds);
+      expect(await manager.allocationDelay()).to.equal(classroom.allocationDelaySeconds);
       expect(stake).to.equal(classroom.depositCapWei / 10n);
       expect(await manager.withdrawableShares(alice.address, lst)).to.equal(stake);
       expect(await pod.restakedBalance()).to.equal(classroom.validatorDepositWei);
@@ -95,11 +97,28 @@ describe("RestakingManager", function () {
       }
     });
 
+    describe("when the allocation delay is not longer than the withdrawal delay", function () {
+      it("reverts with AllocationDelayTooShort: delegators must be able to leave before new exposure", async function () {
+        const { manager, managerArgs } = await networkHelpers.loadFixture(deployRestakingFixture);
+        const args: unknown[] = [...managerArgs];
+        args[4] = realistic.restakingWithdrawalDelaySeconds; // equal is not enough
+        await expect(ethers.deployContract("RestakingManager", args))
+          .to.be.revertedWithCustomError(manager, "AllocationDelayTooShort")
+          .withArgs(
+            realistic.restakingWithdrawalDelaySeconds,
+            realistic.restakingWithdrawalDelaySeconds,
+          );
+        args[4] = realistic.restakingWithdrawalDelaySeconds + 1n; // one second longer is
+        const fresh = await ethers.deployContract("RestakingManager", args);
+        expect(await fresh.allocationDelay()).to.equal(args[4]);
+      });
+    });
+
     describe("when the default split is above 100 %", function () {
       it("reverts with BpsTooHigh", async function () {
         const { manager, managerArgs } = await networkHelpers.loadFixture(deployRestakingFixture);
         const args: unknown[] = [...managerArgs];
-        args[4] = BPS + 1n;
+        args[5] = BPS + 1n;
         await expect(ethers.deployContract("RestakingManager", args))
           .to.be.revertedWithCustomError(manager, "BpsTooHigh")
           .withArgs(BPS + 1n);
@@ -111,7 +130,7 @@ describe("RestakingManager", function () {
         it(`accepts a default split of ${split} bps`, async function () {
           const { managerArgs } = await networkHelpers.loadFixture(deployRestakingFixture);
           const args: unknown[] = [...managerArgs];
-          args[4] = split;
+          args[5] = split;
           const fresh = await ethers.deployContract("RestakingManager", args);
           expect(await fresh.defaultOperatorSplitBps()).to.equal(split);
         });

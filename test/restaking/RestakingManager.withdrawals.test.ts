@@ -25,6 +25,7 @@ describe("RestakingManager", function () {
     const { managerArgs, admin, pool, lst, alice } = fixture;
     const args: unknown[] = [...managerArgs];
     args[2] = delay;
+    args[4] = delay + 1n; // the allocation delay must stay longer than the withdrawal delay
     const manager = await ethers.deployContract("RestakingManager", args);
     await manager.connect(admin).addStrategy(lst);
     await pool.connect(alice).deposit({ value: ether(10) });

@@ -113,6 +113,39 @@ describe("RestakingPod", function () {
       }
     });
 
+    describe("when the owner's beacon chain slashing factor is 0", function () {
+      it("reverts with PodFullySlashed: a new validator could never be credited nor withdrawn", async function () {
+        const { manager, pod, simulator, teacher, dave, validatorIndex } =
+          await networkHelpers.loadFixture(nativeRestakerFixture);
+        await simulator.connect(teacher).penalize(validatorIndex, DEPOSIT); // all 32 ETH lost
+        await pod.checkpoint();
+        expect(await manager.beaconChainSlashingFactor(dave.address)).to.equal(0n);
+        await expect(pod.connect(dave).stake(ethers.id("dave-validator-1"), { value: DEPOSIT }))
+          .to.be.revertedWithCustomError(pod, "PodFullySlashed")
+          .withArgs(dave.address);
+        // What the owner can still do: exit its validator and queue a withdrawal (worth 0).
+        await pod.connect(dave).requestExit(validatorIndex);
+        const beaconChainETH = await manager.beaconChainETHStrategy();
+        await manager.connect(dave).queueWithdrawal(beaconChainETH, DEPOSIT);
+        const [, amount] = await manager.previewWithdrawal(await manager.withdrawalCount());
+        expect(amount).to.equal(0n);
+      });
+
+      it("accepts a stake while the factor is above 0, however low (1 wei of WAD)", async function () {
+        const { manager, pod, simulator, teacher, dave, validatorIndex } =
+          await networkHelpers.loadFixture(nativeRestakerFixture);
+        await simulator.connect(teacher).penalize(validatorIndex, DEPOSIT - 32n); // 32 wei left
+        await pod.checkpoint();
+        // l = ⌊1e18 × 32 wei / 32 ETH⌋ = 1.
+        expect(await manager.beaconChainSlashingFactor(dave.address)).to.equal(
+          (WAD * 32n) / DEPOSIT,
+        );
+        await expect(
+          pod.connect(dave).stake(ethers.id("dave-validator-1"), { value: DEPOSIT }),
+        ).to.emit(pod, "ValidatorStaked");
+      });
+    });
+
     describe("when a stranger calls it", function () {
       it("reverts with NotPodOwner", async function () {
         const { pod, dave, stranger } = await networkHelpers.loadFixture(podFixture);

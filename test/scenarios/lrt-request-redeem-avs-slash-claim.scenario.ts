@@ -6,8 +6,8 @@
  *   value at claim);
  * - the claim waits for the manager's delay and completes the manager's withdrawal;
  * - a request claimed late keeps bearing the vault's losses until its claim (claim promptly), even
- *   once its manager withdrawal is out of the slasher's reach: the vault then counts that
- *   withdrawal at a lower bound, and books the difference at completion.
+ *   once its manager withdrawal is out of the slasher's reach: the vault counts that withdrawal at
+ *   what the manager will pay (the magnitude at the end of its delay), never at today's.
  *
  * The LST rate stays 1 (no oracle report), so LST and ETH are the same numbers here. INV-8 is
  * checked after every step.
@@ -130,19 +130,25 @@ describe("Scenario: request a redemption, an AVS slashes, claim after the restak
     await checkLRTInvariants(lrt, "5. bob's request");
 
     // 6. bob's delay passes, but he has not claimed yet when the AVS slashes again (10 % of the 45 %
-    //    left: m 0.95 → 0.905). His queued 47.2 LST are out of reach in the manager; the vault counts
-    //    them at today's magnitude, a lower bound (INV-8 still holds).
+    //    left: m 0.95 → 0.905). His queued 47.2 LST are out of reach in the manager, and the vault
+    //    counts them so (issue 8, finding 4; it used to count them at today's magnitude, 44.96):
+    //    totalAssets 0.55 + 47.2 + 54.586 = 102.336.
     await time.increaseTo(bobReq.readyAt);
     await restakingManager.connect(avs).slashOperator(operator.address, WAD / 10n, "second fault");
     const [, bobQueuedValue] = await restakingManager.previewWithdrawal(bobReq.withdrawalId);
     expectEqualWithinRounding(bobQueuedValue, bobQueued, "6. bob's withdrawal is whole", MARGIN);
-    expectAtMost(await vault.queuedAssets(), bobQueuedValue, "6. the vault counts it at most");
-    await checkLRTInvariants(lrt, "6. slash after bob's delay", {
-      slashedAfterAWithdrawalMatured: true,
-    });
+    expectEqualWithinRounding(
+      await vault.queuedAssets(),
+      bobQueuedValue,
+      "6. the vault counts it at what the manager will pay",
+      MARGIN,
+    );
+    expectAtMost(await vault.queuedAssets(), bobQueuedValue, "6. and never more");
+    expectEqualWithinRounding(await vault.totalAssets(), total2, "6. totalAssets 102.336", MARGIN);
+    await checkLRTInvariants(lrt, "6. slash after bob's delay");
 
-    // 7. bob claims: the withdrawal returns 47.2 LST (totalAssets rises to 102.336), and bob is paid
-    //    50/110 of it, 46.516 LST: his escrowed shares bore the second slash until he claimed.
+    // 7. bob claims: the withdrawal returns 47.2 LST, and bob is paid 50/110 of 102.336, 46.516 LST:
+    //    his escrowed shares bore the second slash until he claimed.
     const bobBefore = await lst.balanceOf(bob.address);
     await vault.connect(bob).claimRedeem(2n);
     const bobReceived = (await lst.balanceOf(bob.address)) - bobBefore;

@@ -22,6 +22,7 @@ import {
   mulDiv,
   submitOracleReport,
 } from "../helpers/index.js";
+import { ONE_SECOND } from "../helpers/fixtures/restaking.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -117,7 +118,13 @@ describe("Scenario: an LRT holder earns consensus-layer and AVS rewards, minus f
     await lst.connect(avs).approve(await restakingManager.getAddress(), paid);
     await restakingManager
       .connect(avs)
-      .payRewards(operator.address, await lst.getAddress(), await lst.getAddress(), paid);
+      .payRewards(
+        operator.address,
+        await lst.getAddress(),
+        await lst.getAddress(),
+        paid,
+        ONE_SECOND,
+      );
     const vaultRewards = paid - mulDiv(paid, realistic.operatorSplitBps, BPS); // 9 LST
     const lrtFee = mulDiv(vaultRewards, realistic.lrtFeeBps, BPS); // 0.9 LST
     await vault.connect(manager).harvestRewards();

@@ -8,12 +8,13 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { restakingFixtures } from "../helpers/fixtures/restaking.js";
+import { ONE_SECOND, restakingFixtures } from "../helpers/fixtures/restaking.js";
 import { BPS, WAD, ether, expectAtMost, expectEqualWithinRounding } from "../helpers/index.js";
 import { checkRestakingInvariants } from "../helpers/restaking-invariants.js";
 
 const connection = await network.create();
 const { networkHelpers } = connection;
+const { time } = networkHelpers;
 const { delegatedStakersFixture } = restakingFixtures(connection);
 
 describe("Scenario: delegate, earn service rewards, claim", function () {
@@ -49,7 +50,10 @@ describe("Scenario: delegate, earn service rewards, claim", function () {
     await checkRestakingInvariants(system, "1. dave delegates");
 
     // 2. The AVS pays 1,000: operator 100, alice 900 × 1/4 = 225, dave 900 × 3/4 = 675.
-    await manager.connect(avs).payRewards(operator.address, secondToken, rewardToken, payment);
+    await manager
+      .connect(avs)
+      .payRewards(operator.address, secondToken, rewardToken, payment, ONE_SECOND);
+    await time.increase(ONE_SECOND); // the stream has run out
     paidIn += payment;
     expect(
       await manager.claimableRewards(operator.address, rewardToken),
@@ -73,7 +77,10 @@ describe("Scenario: delegate, earn service rewards, claim", function () {
 
     // 3. A slash of 10 % of the 50 % allocation lowers both by 5 %: the next 1,000 splits the same way.
     await manager.connect(avs).slashOperator(operator.address, WAD / 10n, "fault");
-    await manager.connect(avs).payRewards(operator.address, secondToken, rewardToken, payment);
+    await manager
+      .connect(avs)
+      .payRewards(operator.address, secondToken, rewardToken, payment, ONE_SECOND);
+    await time.increase(ONE_SECOND); // the stream has run out
     paidIn += payment;
     expect(
       await manager.claimableRewards(alice.address, rewardToken),
@@ -89,7 +96,10 @@ describe("Scenario: delegate, earn service rewards, claim", function () {
     await manager.connect(alice).queueWithdrawal(secondToken, ether(50));
     const payment4 = ether(700);
     const delegatorsPart4 = payment4 - (payment4 * split) / BPS; // 630
-    await manager.connect(avs).payRewards(operator.address, secondToken, rewardToken, payment4);
+    await manager
+      .connect(avs)
+      .payRewards(operator.address, secondToken, rewardToken, payment4, ONE_SECOND);
+    await time.increase(ONE_SECOND); // the stream has run out
     paidIn += payment4;
     const aliceTotal = (2n * delegatorsPart) / 4n + delegatorsPart4 / 7n; // 450 + 90
     const daveTotal = (2n * delegatorsPart * 3n) / 4n + (delegatorsPart4 * 6n) / 7n; // 1,350 + 540
