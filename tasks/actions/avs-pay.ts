@@ -3,6 +3,7 @@
  * slETH to an operator's delegators; the operator keeps its split, the rest streams to them pro
  * rata to stake × time over the restaking withdrawal delay (5 minutes in the classroom profile).
  */
+import { formatDuration } from "../../scripts/lib/format.js";
 import {
   approveLst,
   eth,
@@ -26,7 +27,7 @@ export default labAction<{ operator: string; amount: string; account: string }>(
       manager.payRewards(target, token, token, value, duration > 0n ? duration : 1n),
     );
     console.log(
-      `Paid ${eth(value, "slETH")} of rewards to ${target}'s delegators, streamed over ${duration} s — tx ${hash}`,
+      `Paid ${eth(value, "slETH")} of rewards to ${target}'s delegators, streamed over ${formatDuration(duration)} — ${hash}`,
     );
   },
 );
