@@ -8,200 +8,130 @@
  * Ignition journals each transaction under `ignition/deployments/<network>-<chainId>/`: running
  * the script again sends nothing, and a run cut off half-way resumes where it stopped.
  */
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 
 import hre from "hardhat";
 import { formatEther } from "ethers";
 
-import StakingLabModule from "../ignition/modules/StakingLab.js";
-import { LRT_ROLES } from "../ignition/modules/LiquidRestaking.js";
-import { ROLES } from "../ignition/modules/Staking.js";
+import { runMain } from "./lib/boundary.js";
+import { setCommandContext, txLink } from "./lib/commands.js";
+import {
+  CREATED_BY,
+  FUTURES,
+  checkWiring,
+  contractRecords,
+  deployStakingLab,
+  deployedFutures,
+  deploymentComplete,
+} from "./lib/deploy-lab.js";
 import {
   IGNITION_DIR,
   currentCommit,
   profileRecord,
-  readIgnitionJournal,
   recordPath,
   saveDeployment,
-  type ContractRecord,
 } from "./lib/deployment.js";
-import { addressesOf, attachLab } from "./lib/contracts.js";
-import { UserError, runMain } from "./lib/errors.js";
+import { UserError } from "./lib/errors.js";
 import { connect, isEphemeral, type Connected } from "./lib/network.js";
-import { moduleParameters } from "./lib/parameters.js";
-
-/** Contracts the deployment creates, by the Ignition future that creates or finds them. */
-const FUTURES = {
-  BeaconChainSimulator: "Staking#BeaconChainSimulator",
-  DepositPool: "Staking#DepositPool",
-  LiquidStakingToken: "Staking#LiquidStakingToken",
-  RestakingManager: "Restaking#RestakingManager",
-  LRTVault: "LiquidRestaking#LRTVault",
-} as const;
-type Deployed = keyof typeof FUTURES;
-
-/** Contracts another contract creates in its constructor: same transaction as their creator. */
-const CREATED_BY: Record<string, { creator: Deployed; args: Deployed[] }> = {
-  LiquidStakingToken: { creator: "DepositPool", args: ["DepositPool"] },
-  RestakingPod: { creator: "RestakingManager", args: ["BeaconChainSimulator"] },
-};
+import { printTable } from "./lib/table.js";
 
 /** Transactions besides contract creations: the reserve funding and the role grants. */
 const CALL_GAS_BUDGET = 11n * 60_000n;
 
-await runMain(async () => {
-  const connected = await connect(hre);
-  const { connection, ethers, networkName, chainId, profile } = connected;
-  const signers = await ethers.getSigners();
-  if (signers.length === 0) {
-    throw new UserError(
-      `No deployer account on ${networkName}: run \`npx hardhat keystore set HOODI_PRIVATE_KEY\`.`,
-    );
-  }
-  const deployer = signers[0];
-  const deploymentId = `${networkName}-${chainId}`;
-  const ephemeral = isEphemeral(networkName);
-  console.log(
-    `Deploying Staking Lab to ${networkName} (chain ${chainId}) from ${deployer.address}\n` +
-      `Profile "${profile.name}": ${profile.description}`,
-  );
-
-  if (!ephemeral) await forgetRestartedLocalNode(connected, deploymentId);
-  if (!ephemeral && !journalComplete(deploymentId)) await checkBalance(connected, deployer.address);
-
-  const nonceBefore = await ethers.provider.getTransactionCount(deployer.address);
-  const deployed = await connection.ignition.deploy(StakingLabModule, {
-    parameters: moduleParameters(profile),
-    deploymentId: ephemeral ? undefined : deploymentId,
-    displayUi: false,
-  });
-  const sent = (await ethers.provider.getTransactionCount(deployer.address)) - nonceBefore;
-
-  // Typechain-typed handles on what Ignition deployed.
-  const { simulator, pool, token, manager, vault } = await attachLab(
-    ethers,
-    await addressesOf(deployed),
-  );
-  const addresses: Record<string, string> = {
-    BeaconChainSimulator: await simulator.getAddress(),
-    DepositPool: await pool.getAddress(),
-    LiquidStakingToken: await token.getAddress(),
-    RestakingManager: await manager.getAddress(),
-    RestakingPod: await manager.podImplementation(),
-    LRTVault: await vault.getAddress(),
-  };
-
-  // Check the wiring as a student would: links between contracts, parameters and every role.
-  const problems: string[] = [];
-  const expectEqual = (actual: unknown, expected: unknown, what: string) => {
-    if (String(actual) !== String(expected))
-      problems.push(`${what} is ${actual}, expected ${expected}`);
-  };
-  expectEqual(await pool.simulator(), addresses.BeaconChainSimulator, "pool.simulator()");
-  expectEqual(await token.pool(), addresses.DepositPool, "token.pool()");
-  expectEqual(await manager.simulator(), addresses.BeaconChainSimulator, "manager.simulator()");
-  expectEqual(await simulator.validatorDeposit(), profile.validatorDepositWei, "validatorDeposit");
-  expectEqual(
-    await manager.withdrawalDelay(),
-    profile.restakingWithdrawalDelaySeconds,
-    "withdrawalDelay",
-  );
-  expectEqual(
-    (await manager.getStrategy(addresses.LiquidStakingToken)).exists,
-    true,
-    "LST strategy",
-  );
-  const roleChecks: [
-    string,
-    { hasRole(role: string, account: string): Promise<boolean> },
-    string,
-  ][] = [
-    ["simulator CONSENSUS_ROLE", simulator, ROLES.consensus],
-    ["pool ORACLE_ROLE", pool, ROLES.oracle],
-    ["pool OPERATOR_ROLE", pool, ROLES.operator],
-    ["pool PAUSER_ROLE", pool, ROLES.pauser],
-    ["pool LOSS_CONFIRMER_ROLE", pool, ROLES.lossConfirmer],
-    ["manager PAUSER_ROLE", manager, ROLES.pauser],
-    ["vault MANAGER_ROLE", vault, LRT_ROLES.manager],
-    ["vault PAUSER_ROLE", vault, LRT_ROLES.pauser],
-  ];
-  for (const [what, contract, role] of roleChecks) {
-    if (!(await contract.hasRole(role, deployer.address))) problems.push(`${what} missing`);
-  }
-  if (problems.length > 0) {
-    throw new UserError(
-      `The deployment is miswired: ${problems.join("; ")}. Redeploy from a clean state.`,
-    );
-  }
-
-  console.log(`Wiring checked; ${sent} transaction(s) sent by this run.`);
-  console.table(Object.entries(addresses).map(([contract, address]) => ({ contract, address })));
-
-  if (ephemeral) {
+await runMain(
+  async () => {
+    setCommandContext({ networkName: hre.globalOptions.network ?? "default" });
+    const connected = await connect(hre);
+    const { connection, ethers, networkName, chainId, profile } = connected;
+    const signers = await ethers.getSigners();
+    if (signers.length === 0) {
+      throw new UserError(
+        `No deployer account on ${networkName}: run \`npx hardhat keystore set HOODI_PRIVATE_KEY\`.`,
+      );
+    }
+    const deployer = signers[0];
+    const deploymentId = `${networkName}-${chainId}`;
+    const deploymentDir = `${IGNITION_DIR}/${deploymentId}`;
+    const ephemeral = isEphemeral(networkName);
     console.log(
-      "The embedded chain ends with this process: nothing recorded. Use --network localhost or hoodi.",
+      `Deploying Staking Lab to ${networkName} (chain ${chainId}) from ${deployer.address}\n` +
+        `Profile "${profile.name}": ${profile.description}`,
     );
-    return;
-  }
-  const journal = readIgnitionJournal(deploymentId);
-  const contracts: Record<string, ContractRecord> = {};
-  for (const [name, futureId] of Object.entries(FUTURES)) {
-    const entry = journal.get(futureId) ?? {};
-    contracts[name] = {
-      address: addresses[name],
-      transactionHash: entry.hash ?? null,
-      blockNumber: entry.blockNumber ?? null,
-      constructorArgs: entry.constructorArgs ?? [],
-    };
-  }
-  for (const [name, { creator, args }] of Object.entries(CREATED_BY)) {
-    contracts[name] = {
-      address: addresses[name],
-      transactionHash: contracts[creator].transactionHash,
-      blockNumber: contracts[creator].blockNumber,
-      constructorArgs: args.map((arg) => addresses[arg]),
-      createdBy: creator,
-    };
-  }
-  const file = saveDeployment({
-    network: networkName,
-    chainId: Number(chainId),
-    profile: profileRecord(profile),
-    commit: currentCommit(),
-    deployer: deployer.address,
-    ignitionDeploymentId: deploymentId,
-    updatedAt: new Date().toISOString(),
-    contracts,
-  });
-  console.log(`Recorded in ${file.replace(`${process.cwd()}/`, "")}`);
-  if (networkName === "hoodi") {
-    console.log(
-      "Next: `npx hardhat lab verify --network hoodi`, then `npx hardhat lab status --network hoodi`.",
-    );
-  }
-});
 
-/** Whether Ignition already finished every step of this deployment (then nothing will be sent). */
-function journalComplete(deploymentId: string): boolean {
-  const file = `${IGNITION_DIR}/${deploymentId}/deployed_addresses.json`;
-  if (!existsSync(file)) return false;
-  const deployed = JSON.parse(readFileSync(file, "utf8")) as Record<string, string>;
-  return Object.values(FUTURES).every((futureId) => futureId in deployed);
-}
+    if (!ephemeral) await forgetRestartedLocalNode(connected, deploymentDir);
+    if (!ephemeral && !(await deploymentComplete(deploymentDir))) {
+      await checkBalance(connected, deployer.address);
+    }
+
+    const nonceBefore = await ethers.provider.getTransactionCount(deployer.address);
+    // Ignition's own progress display (each batch of transactions as it is sent and mined):
+    // on a public testnet a deployment takes minutes, and a silent terminal looks stuck.
+    const deployment = await deployStakingLab(connection, profile, {
+      deploymentId: ephemeral ? undefined : deploymentId,
+      displayUi: !ephemeral,
+    });
+    const sent = (await ethers.provider.getTransactionCount(deployer.address)) - nonceBefore;
+    const { addresses } = deployment;
+
+    const problems = await checkWiring(deployment, profile, deployer.address);
+    if (problems.length > 0) {
+      throw new UserError(
+        `The deployment is miswired: ${problems.join("; ")}. Redeploy from a clean state.`,
+      );
+    }
+
+    console.log(`Wiring checked; ${sent} transaction(s) sent by this run.`);
+    if (ephemeral) {
+      printTable(["contract", "address"], Object.entries(addresses));
+      console.log(
+        "The embedded chain ends with this process: nothing recorded. Use --network localhost or hoodi.",
+      );
+      return;
+    }
+    const contracts = await contractRecords(deploymentDir, addresses, ethers);
+    printTable(
+      ["contract", "address", "created in"],
+      Object.entries(contracts).map(([name, record]) => [
+        name,
+        record.address,
+        record.transactionHash === null
+          ? "?"
+          : record.createdBy !== undefined
+            ? `${record.createdBy}'s transaction`
+            : txLink(record.transactionHash, networkName),
+      ]),
+    );
+    const file = saveDeployment({
+      network: networkName,
+      chainId: Number(chainId),
+      profile: profileRecord(profile),
+      commit: currentCommit(),
+      deployer: deployer.address,
+      ignitionDeploymentId: deploymentId,
+      updatedAt: new Date().toISOString(),
+      contracts,
+    });
+    console.log(`Recorded in ${file.replace(`${process.cwd()}/`, "")}`);
+    const network = `--network ${networkName}`;
+    console.log(
+      networkName === "hoodi"
+        ? `Next: \`npx hardhat lab verify ${network}\`, then \`npx hardhat lab status ${network}\` (docs/lesson.md walks the lesson).`
+        : `Next: \`npx hardhat lab status ${network}\` (docs/lesson.md walks the lesson).`,
+    );
+  },
+  { verbose: hre.globalOptions.showStackTraces === true },
+);
 
 /**
  * A local node forgets everything when restarted, but Ignition's journal remembers: if the
- * journal's first contract has no code any more, the journal belongs to a chain that is gone.
+ * deployment's first contract has no code any more, the journal belongs to a chain that is gone.
  */
-async function forgetRestartedLocalNode({ ethers, networkName }: Connected, deploymentId: string) {
+async function forgetRestartedLocalNode({ ethers, networkName }: Connected, deploymentDir: string) {
   if (networkName !== "localhost") return;
-  const file = `${IGNITION_DIR}/${deploymentId}/deployed_addresses.json`;
-  if (!existsSync(file)) return;
-  const deployed = JSON.parse(readFileSync(file, "utf8")) as Record<string, string>;
-  const first = deployed[FUTURES.BeaconChainSimulator];
-  if (first !== undefined && (await ethers.provider.getCode(first)) !== "0x") return;
+  const first = (await deployedFutures(deploymentDir))[FUTURES.BeaconChainSimulator];
+  if (first === undefined || (await ethers.provider.getCode(first)) !== "0x") return;
   console.log("The local node was restarted since the last deployment: starting a fresh one.");
-  rmSync(`${IGNITION_DIR}/${deploymentId}`, { recursive: true, force: true });
+  rmSync(deploymentDir, { recursive: true, force: true });
   rmSync(recordPath(networkName), { force: true });
 }
 

@@ -13,24 +13,39 @@ const ACCOUNT = {
   defaultValue: "0",
 } as const;
 
+/** Every lab task prints one line on failure; `--verbose` adds the stack trace. */
+const VERBOSE = {
+  name: "verbose",
+  description: "On an unexpected error, also print its stack trace",
+} as const;
+
 export const labTasks = [
   emptyTask("lab", "Staking Lab: drive a deployment (deployments/<network>.json)").build(),
 
   task(["lab", "status"], "Rates, balances and the withdrawal queue in one table")
     .addOption(ACCOUNT)
+    .addFlag(VERBOSE)
     .setAction(() => import("./actions/status.js"))
+    .build(),
+
+  task(["lab", "my-requests"], "Your own withdrawal, restaking and redemption ids (ids are shared)")
+    .addOption(ACCOUNT)
+    .addFlag(VERBOSE)
+    .setAction(() => import("./actions/my-requests.js"))
     .build(),
 
   // Liquid staking: what a student does.
   task(["lab", "stake"], "Deposit ETH into the pool and receive slETH")
     .addOption({ name: "amount", description: "ETH to deposit, e.g. 0.01", defaultValue: "" })
     .addOption(ACCOUNT)
+    .addFlag(VERBOSE)
     .setAction(() => import("./actions/stake.js"))
     .build(),
   task(["lab", "request-withdrawal"], "Queue slETH for withdrawal (paid after the next report)")
     .addOption({ name: "amount", description: "slETH to withdraw, e.g. 0.005", defaultValue: "" })
     .addFlag({ name: "all", description: "Withdraw all your slETH" })
     .addOption(ACCOUNT)
+    .addFlag(VERBOSE)
     .setAction(() => import("./actions/request-withdrawal.js"))
     .build(),
   task(["lab", "claim-withdrawal"], "Collect the ETH of a finalised withdrawal request")
@@ -40,6 +55,7 @@ export const labTasks = [
       defaultValue: "",
     })
     .addOption(ACCOUNT)
+    .addFlag(VERBOSE)
     .setAction(() => import("./actions/claim-withdrawal.js"))
     .build(),
 
@@ -47,6 +63,7 @@ export const labTasks = [
   task(["lab", "stake-validator"], "Operator: stake validators from the pool's buffer")
     .addOption({ name: "count", description: "How many validators", defaultValue: "1" })
     .addOption(ACCOUNT)
+    .addFlag(VERBOSE)
     .setAction(() => import("./actions/stake-validator.js"))
     .build(),
   task(["lab", "report"], "Oracle: read the consensus layer and submit a report to the pool")
@@ -55,6 +72,7 @@ export const labTasks = [
       description: "Also confirm a loss above the budget (loss-confirmer role)",
     })
     .addOption(ACCOUNT)
+    .addFlag(VERBOSE)
     .setAction(() => import("./actions/report.js"))
     .build(),
 
@@ -62,22 +80,26 @@ export const labTasks = [
   task(["lab", "cl-fund"], "Teacher: top up the consensus-layer reward reserve")
     .addOption({ name: "amount", description: "ETH to add, e.g. 0.01", defaultValue: "" })
     .addOption(ACCOUNT)
+    .addFlag(VERBOSE)
     .setAction(() => import("./actions/cl-fund.js"))
     .build(),
   task(["lab", "cl-slash"], "Teacher: slash a validator")
     .addOption({ name: "index", description: "Validator index", defaultValue: "" })
     .addOption(ACCOUNT)
+    .addFlag(VERBOSE)
     .setAction(() => import("./actions/cl-slash.js"))
     .build(),
   task(["lab", "cl-penalize"], "Teacher: apply an offline (inactivity) penalty")
     .addOption({ name: "index", description: "Validator index", defaultValue: "" })
     .addOption({ name: "amount", description: "Penalty in ETH", defaultValue: "" })
     .addOption(ACCOUNT)
+    .addFlag(VERBOSE)
     .setAction(() => import("./actions/cl-penalize.js"))
     .build(),
   task(["lab", "cl-exit"], "Request a validator's exit (withdrawal address or teacher)")
     .addOption({ name: "index", description: "Validator index", defaultValue: "" })
     .addOption(ACCOUNT)
+    .addFlag(VERBOSE)
     .setAction(() => import("./actions/cl-exit.js"))
     .build(),
   task(["lab", "cl-sweep"], "Pay withdrawal addresses what the consensus layer owes them")
@@ -87,6 +109,7 @@ export const labTasks = [
       defaultValue: "",
     })
     .addOption(ACCOUNT)
+    .addFlag(VERBOSE)
     .setAction(() => import("./actions/cl-sweep.js"))
     .build(),
   task(["lab", "time"], "Local nodes only: move the clock forward")
@@ -97,6 +120,7 @@ export const labTasks = [
       type: ArgumentType.STRING,
     })
     .addOption(ACCOUNT)
+    .addFlag(VERBOSE)
     .setAction(() => import("./actions/time.js"))
     .build(),
 
@@ -104,6 +128,7 @@ export const labTasks = [
   task(["lab", "restake"], "Deposit slETH into the restaking manager's LST strategy")
     .addOption({ name: "amount", description: "slETH to restake, e.g. 0.01", defaultValue: "" })
     .addOption(ACCOUNT)
+    .addFlag(VERBOSE)
     .setAction(() => import("./actions/restake.js"))
     .build(),
   task(["lab", "register-operator"], "Become an operator that services can use")
@@ -113,6 +138,7 @@ export const labTasks = [
       defaultValue: "",
     })
     .addOption(ACCOUNT)
+    .addFlag(VERBOSE)
     .setAction(() => import("./actions/register-operator.js"))
     .build(),
   task(["lab", "delegate"], "Delegate all your restaked stake to an operator")
@@ -122,6 +148,7 @@ export const labTasks = [
       defaultValue: "",
     })
     .addOption(ACCOUNT)
+    .addFlag(VERBOSE)
     .setAction(() => import("./actions/delegate.js"))
     .build(),
   task(["lab", "register-avs"], "Register as a service (AVS) that can pay and slash operators")
@@ -136,12 +163,14 @@ export const labTasks = [
       defaultValue: "",
     })
     .addOption(ACCOUNT)
+    .addFlag(VERBOSE)
     .setAction(() => import("./actions/register-avs.js"))
     .build(),
   task(["lab", "allocate"], "Operator: opt in to an AVS and allocate a share of your stake to it")
     .addOption({ name: "avs", description: "AVS address or account index", defaultValue: "" })
     .addOption({ name: "percent", description: "Share of your stake, e.g. 50", defaultValue: "" })
     .addOption(ACCOUNT)
+    .addFlag(VERBOSE)
     .setAction(() => import("./actions/allocate.js"))
     .build(),
   task(["lab", "avs-slash"], "AVS: slash a share of an operator's allocation to you")
@@ -157,6 +186,7 @@ export const labTasks = [
     })
     .addOption({ name: "description", description: "Why", defaultValue: "slashed in class" })
     .addOption(ACCOUNT)
+    .addFlag(VERBOSE)
     .setAction(() => import("./actions/avs-slash.js"))
     .build(),
   task(["lab", "avs-pay"], "AVS: pay slETH rewards to an operator's delegators")
@@ -167,10 +197,12 @@ export const labTasks = [
     })
     .addOption({ name: "amount", description: "slETH to pay, e.g. 0.001", defaultValue: "" })
     .addOption(ACCOUNT)
+    .addFlag(VERBOSE)
     .setAction(() => import("./actions/avs-pay.js"))
     .build(),
   task(["lab", "claim-rewards"], "Collect your service rewards")
     .addOption(ACCOUNT)
+    .addFlag(VERBOSE)
     .setAction(() => import("./actions/claim-rewards.js"))
     .build(),
   task(
@@ -185,6 +217,7 @@ export const labTasks = [
     .addFlag({ name: "all", description: "Withdraw everything restaked in that strategy" })
     .addFlag({ name: "native", description: "Native ETH restaked through your pod" })
     .addOption(ACCOUNT)
+    .addFlag(VERBOSE)
     .setAction(() => import("./actions/queue-withdrawal.js"))
     .build(),
   task(["lab", "complete-withdrawal"], "Collect a queued restaking withdrawal after its delay")
@@ -194,14 +227,17 @@ export const labTasks = [
       defaultValue: "",
     })
     .addOption(ACCOUNT)
+    .addFlag(VERBOSE)
     .setAction(() => import("./actions/complete-withdrawal.js"))
     .build(),
   task(["lab", "pod-create"], "Create your RestakingPod (native restaking)")
     .addOption(ACCOUNT)
+    .addFlag(VERBOSE)
     .setAction(() => import("./actions/pod-create.js"))
     .build(),
   task(["lab", "pod-stake"], "Stake one validator with your pod as withdrawal address")
     .addOption(ACCOUNT)
+    .addFlag(VERBOSE)
     .setAction(() => import("./actions/pod-stake.js"))
     .build(),
   task(["lab", "pod-credit"], "Credit a pod validator as restaked ETH (or --checkpoint balances)")
@@ -212,6 +248,7 @@ export const labTasks = [
     })
     .addFlag({ name: "checkpoint", description: "Re-read your validators' balances instead" })
     .addOption(ACCOUNT)
+    .addFlag(VERBOSE)
     .setAction(() => import("./actions/pod-credit.js"))
     .build(),
 
@@ -229,12 +266,14 @@ export const labTasks = [
       defaultValue: "",
     })
     .addOption(ACCOUNT)
+    .addFlag(VERBOSE)
     .setAction(() => import("./actions/lrt-deposit.js"))
     .build(),
   task(["lab", "lrt-redeem"], "Ask to redeem slrETH (paid after the restaking delay)")
     .addOption({ name: "shares", description: "slrETH to redeem", defaultValue: "" })
     .addFlag({ name: "all", description: "Redeem all your slrETH" })
     .addOption(ACCOUNT)
+    .addFlag(VERBOSE)
     .setAction(() => import("./actions/lrt-redeem.js"))
     .build(),
   task(["lab", "lrt-claim"], "Collect a redemption's slETH after the delay")
@@ -244,6 +283,7 @@ export const labTasks = [
       defaultValue: "",
     })
     .addOption(ACCOUNT)
+    .addFlag(VERBOSE)
     .setAction(() => import("./actions/lrt-claim.js"))
     .build(),
   task(
@@ -258,10 +298,15 @@ export const labTasks = [
     .addOption({ name: "restake", description: "slETH to restake", defaultValue: "" })
     .addFlag({ name: "harvest", description: "Claim and compound service rewards" })
     .addOption(ACCOUNT)
+    .addFlag(VERBOSE)
     .setAction(() => import("./actions/lrt-manage.js"))
     .build(),
 
-  task(["lab", "verify"], "Verify the recorded contracts on Hoodi's explorers")
+  task(
+    ["lab", "verify"],
+    "Verify every recorded contract on every explorer (Etherscan, Blockscout, Sourcify)",
+  )
+    .addFlag(VERBOSE)
     .setAction(() => import("./actions/verify.js"))
     .build(),
 ];

@@ -1,16 +1,45 @@
 /**
- * What every task needs: a connection checked against its network, the deployment record, typed
- * contracts, amounts parsed with clear errors, and reverts turned into one readable line.
+ * What every task needs: the error boundary, a connection checked against its network, the
+ * deployment record, typed contracts, amounts parsed and printed one way, and transactions that
+ * show their progress and, when refused, one decoded line with the next command.
  */
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import { formatEther, getAddress, isAddress, parseEther, type Interface } from "ethers";
+import { getAddress, isAddress } from "ethers";
 
 import { attachLab } from "../scripts/lib/contracts.js";
 import { loadDeployment } from "../scripts/lib/deployment.js";
-import { UserError, runMain } from "../scripts/lib/errors.js";
+import { chainNow, runMain, setChainContext } from "../scripts/lib/boundary.js";
+import {
+  deployCommand,
+  lab as labCommand,
+  minesInstantly,
+  setCommandContext,
+  txLink,
+} from "../scripts/lib/commands.js";
+import { UserError } from "../scripts/lib/errors.js";
+import { formatAmount, parseWhole, type Unit } from "../scripts/lib/format.js";
 import { connect } from "../scripts/lib/network.js";
+import {
+  decodeRevert,
+  describeRevert,
+  loadErrorCatalog,
+  revertData,
+} from "../scripts/lib/revert.js";
 
 export { UserError };
+export {
+  parseAmount,
+  parsePercentWad,
+  formatDuration,
+  formatWhen,
+  formatWait,
+  ETH,
+  SLETH,
+  SLRETH,
+  SHARES,
+} from "../scripts/lib/format.js";
+export { formatEth, formatAmount, formatBps, formatWadPercent } from "../scripts/lib/format.js";
+export { labCommand, txLink };
 
 /**
  * Opens the deployment of the selected network, with its contracts bound to one of the
@@ -19,11 +48,15 @@ export { UserError };
 export async function openLab(hre: HardhatRuntimeEnvironment, account = "0") {
   const connected = await connect(hre);
   const { ethers, networkName } = connected;
+  setCommandContext({ networkName, account });
+  /** The chain's time: the latest block's timestamp, in seconds. */
+  const now = async () => BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
+  setChainContext({ now });
   const record = loadDeployment(networkName);
   if (BigInt(record.chainId) !== connected.chainId) {
     throw new UserError(
       `deployments/${networkName}.json is for chain ${record.chainId} but the node is chain ${connected.chainId}: ` +
-        `redeploy with \`npx hardhat run scripts/deploy.ts --network ${networkName}\`.`,
+        `redeploy with ${deployCommand(networkName)}.`,
     );
   }
   const signers = await ethers.getSigners();
@@ -34,11 +67,12 @@ export async function openLab(hre: HardhatRuntimeEnvironment, account = "0") {
       `--account ${account}: ${networkName} has ${signers.length} account(s) (0 to ${signers.length - 1}).`,
     );
   }
+  setChainContext({ me: signer.address });
   const address = (name: string) => {
     const contract = record.contracts[name];
     if (contract === undefined) {
       throw new UserError(
-        `deployments/${networkName}.json has no ${name}: rerun scripts/deploy.ts.`,
+        `deployments/${networkName}.json has no ${name}: redeploy with ${deployCommand(networkName)}.`,
       );
     }
     return contract.address;
@@ -57,102 +91,93 @@ export async function openLab(hre: HardhatRuntimeEnvironment, account = "0") {
   if ((await ethers.provider.getCode(await contracts.pool.getAddress())) === "0x") {
     throw new UserError(
       `No contract at the recorded DepositPool address on ${networkName} (was the node restarted?): ` +
-        `redeploy with \`npx hardhat run scripts/deploy.ts --network ${networkName}\`.`,
+        `redeploy with ${deployCommand(networkName)}.`,
     );
   }
-  return { ...connected, record, signer, ...contracts };
+  return { ...connected, record, signer, now, ...contracts };
 }
 
 export type Lab = Awaited<ReturnType<typeof openLab>>;
 
-/** Parses an ETH (or LST) amount given as a decimal string, e.g. "0.01". */
-export function parseAmount(value: string, option: string): bigint {
-  if (value === "") throw new UserError(`--${option} is required, e.g. --${option} 0.01`);
-  let amount: bigint;
-  try {
-    amount = parseEther(value);
-  } catch {
-    throw new UserError(`--${option} must be an amount in ETH such as 0.01, not "${value}"`);
-  }
-  if (amount <= 0n) throw new UserError(`--${option} must be more than 0, not "${value}"`);
-  return amount;
-}
-
 /** Parses a non-negative whole number option (an index or an id). */
-export function parseIndex(value: string, option: string): bigint {
-  if (!/^\d+$/.test(value))
-    throw new UserError(`--${option} must be a whole number, not "${value}"`);
-  return BigInt(value);
-}
+export const parseIndex = parseWhole;
 
-/** Formats wei as ETH with a unit. */
-export function eth(wei: bigint, unit = "ETH"): string {
-  return `${formatEther(wei)} ${unit}`;
-}
-
-interface RevertLike {
-  data?: string;
-  error?: RevertLike;
-  info?: { error?: RevertLike };
-  shortMessage?: string;
-  message?: string;
-}
-
-function revertData(error: unknown): string | undefined {
-  let current = error as RevertLike | undefined;
-  for (let depth = 0; current !== undefined && depth < 5; depth++) {
-    if (
-      typeof current.data === "string" &&
-      current.data.startsWith("0x") &&
-      current.data.length >= 10
-    ) {
-      return current.data;
-    }
-    current = current.error ?? current.info?.error;
-  }
-  return undefined;
+/** Formats a token amount with its unit, rounded (`formatAmount`); kept for the tasks' brevity. */
+export function eth(wei: bigint, unit = "ETH", decimals = 18): string {
+  return formatAmount(wei, { symbol: unit, decimals } satisfies Unit);
 }
 
 /**
- * Sends a transaction and waits for it; a revert becomes one line naming the contract's custom
- * error and its values, e.g. `DepositPool refused: DepositBelowMinimum(sent=1, minimum=10000000000000000)`.
+ * Runs `fn` (reads or transactions); a revert becomes one line: "<what>: <Contract> refused
+ * with <Error> (values in ETH and durations). <next command>". `contracts` names the contracts
+ * called, to pick the right meaning when two declare the same error.
+ */
+export async function refusing<T>(
+  what: string,
+  contracts: { name: string }[],
+  fn: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    const data = revertData(error);
+    const decoded =
+      data === undefined
+        ? undefined
+        : decodeRevert(
+            data,
+            contracts.map((c) => c.name),
+          );
+    if (decoded === undefined) throw error;
+    throw new UserError(`${what}: ${describeRevert(decoded, { now: await chainNow() })}`);
+  }
+}
+
+/**
+ * Sends a transaction and waits for it. On Hoodi it says at once where to follow it (an
+ * explorer link) while it waits to be mined. A revert is refused as `refusing` says. Returns
+ * the transaction as printed: an explorer link on Hoodi, "tx <hash>" elsewhere.
  */
 export async function send(
   what: string,
-  contracts: { name: string; iface: Interface }[],
+  contracts: { name: string }[],
   action: () => Promise<{ hash: string; wait: () => Promise<unknown> }>,
 ): Promise<string> {
-  try {
+  return refusing(what, contracts, async () => {
     const tx = await action();
+    if (!minesInstantly()) console.log(`… sent ${txLink(tx.hash)}, waiting for it to be mined`);
     await tx.wait();
-    return tx.hash;
-  } catch (error) {
-    const data = revertData(error);
-    if (data !== undefined) {
-      for (const { name, iface } of contracts) {
-        const parsed = iface.parseError(data);
-        if (parsed === null) continue;
-        const args = parsed.fragment.inputs.map(
-          (input, i) => `${input.name}=${String(parsed.args[i])}`,
-        );
-        throw new UserError(`${what}: ${name} refused with ${parsed.name}(${args.join(", ")})`);
-      }
-    }
-    const message =
-      (error as RevertLike).shortMessage ?? (error as RevertLike).message ?? String(error);
-    throw new UserError(`${what}: ${message}`);
-  }
+    return txLink(tx.hash);
+  });
 }
 
+/** The flag every lab task takes to show the stack trace of an unexpected error. */
+export const VERBOSE = {
+  name: "verbose",
+  description: "Show the stack trace of an unexpected error",
+} as const;
+
 /**
- * Wraps a task action so that a refusal prints one line (what is wrong, how to fix it) and the
- * command exits with status 1, instead of a stack trace.
+ * Wraps a task action in the error boundary: any failure prints one line (what is wrong, what
+ * to run next) and the command exits with status 1; `--verbose` adds the stack trace.
  */
-export function labAction<ArgsT>(
+export function labAction<ArgsT extends { account?: string; verbose?: boolean }>(
   action: (args: ArgsT, hre: HardhatRuntimeEnvironment) => Promise<void>,
 ) {
-  return (args: ArgsT, hre: HardhatRuntimeEnvironment): Promise<void> =>
-    runMain(() => action(args, hre));
+  return (args: ArgsT, hre: HardhatRuntimeEnvironment): Promise<void> => {
+    setCommandContext({
+      networkName: hre.globalOptions.network ?? "default",
+      account: args.account ?? "0",
+    });
+    const verbose = args.verbose === true || hre.globalOptions.showStackTraces === true;
+    return runMain(
+      async () => {
+        await loadErrorCatalog(hre.artifacts);
+        await action(args, hre);
+      },
+      { verbose },
+    );
+  };
 }
 
 /** An address option: a 0x address, or a number naming one of the network's accounts. */
@@ -171,24 +196,36 @@ export async function parseAddress(lab: Lab, value: string, option: string): Pro
   return getAddress(value);
 }
 
-/** Parses a percentage with up to 16 decimals into WAD (10 % → 1e17), as EigenLayer's magnitudes. */
-export function parsePercentWad(value: string, option: string): bigint {
-  if (!/^\d+(\.\d+)?$/.test(value))
-    throw new UserError(`--${option} must be a percentage such as 10 or 2.5, not "${value}"`);
-  const wad = parseEther(value) / 100n;
-  if (wad === 0n || wad > 10n ** 18n)
-    throw new UserError(`--${option} must be more than 0 and at most 100, not ${value}`);
-  return wad;
+/** Refuses options that contradict each other, rather than silently picking one. */
+export function refuseConflict(options: Record<string, boolean>, example: string): void {
+  const given = Object.entries(options)
+    .filter(([, set]) => set)
+    .map(([name]) => `--${name}`);
+  if (given.length > 1) {
+    throw new UserError(`${given.join(" and ")} contradict each other: give one, e.g. ${example}`);
+  }
 }
 
-/** The custom errors a task may meet, for `send`. */
-export function labErrors(lab: Lab) {
+/** The validator at `index`, or a refusal naming the valid range (read before sending). */
+export async function requireValidator(lab: Lab, index: bigint): Promise<void> {
+  const count = await lab.simulator.validatorCount();
+  if (index >= count) {
+    throw new UserError(
+      count === 0n
+        ? `There is no validator yet: the operator stakes one with ${labCommand("stake-validator")}.`
+        : `There is no validator #${index}: validators are numbered 0 to ${count - 1n} (${labCommand("status")}).`,
+    );
+  }
+}
+
+/** The contracts whose errors a task may meet, most likely first (for `send`). */
+export function labErrors(_lab?: Lab) {
   return [
-    { name: "LRTVault", iface: lab.vault.interface },
-    { name: "RestakingManager", iface: lab.manager.interface },
-    { name: "DepositPool", iface: lab.pool.interface },
-    { name: "BeaconChainSimulator", iface: lab.simulator.interface },
-    { name: "LiquidStakingToken", iface: lab.token.interface },
+    { name: "LRTVault" },
+    { name: "RestakingManager" },
+    { name: "DepositPool" },
+    { name: "BeaconChainSimulator" },
+    { name: "LiquidStakingToken" },
   ];
 }
 

@@ -7,11 +7,20 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 import type { Profile } from "../../config/profiles.js";
+import { deployCommand } from "./commands.js";
 import { UserError } from "./errors.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-export const DEPLOYMENTS_DIR = `${ROOT}deployments`;
 export const IGNITION_DIR = `${ROOT}ignition/deployments`;
+
+/**
+ * Where records live: `deployments/`, or `STAKING_LAB_DEPLOYMENTS_DIR` (the task tests keep
+ * theirs in a temporary directory, so they never touch a student's records).
+ */
+export function deploymentsDir(): string {
+  const override = process.env.STAKING_LAB_DEPLOYMENTS_DIR;
+  return override !== undefined && override !== "" ? override : `${ROOT}deployments`;
+}
 
 export interface ContractRecord {
   address: string;
@@ -35,7 +44,7 @@ export interface DeploymentRecord {
 }
 
 export function recordPath(networkName: string): string {
-  return `${DEPLOYMENTS_DIR}/${networkName}.json`;
+  return `${deploymentsDir()}/${networkName}.json`;
 }
 
 /** Reads `deployments/<network>.json`, or says how to make it. */
@@ -44,14 +53,14 @@ export function loadDeployment(networkName: string): DeploymentRecord {
   if (!existsSync(file)) {
     throw new UserError(
       `No deployment on ${networkName} (deployments/${networkName}.json is missing): ` +
-        `run \`npx hardhat run scripts/deploy.ts --network ${networkName}\` first.`,
+        `run ${deployCommand(networkName)} first.`,
     );
   }
   return JSON.parse(readFileSync(file, "utf8")) as DeploymentRecord;
 }
 
 export function saveDeployment(record: DeploymentRecord): string {
-  mkdirSync(DEPLOYMENTS_DIR, { recursive: true });
+  mkdirSync(deploymentsDir(), { recursive: true });
   const file = recordPath(record.network);
   writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
   return file;
@@ -74,44 +83,4 @@ export function currentCommit(): string {
 /** Profile values as strings (JSON has no bigint). */
 export function profileRecord(profile: Profile): Record<string, string> {
   return Object.fromEntries(Object.entries(profile).map(([key, value]) => [key, String(value)]));
-}
-
-interface JournalLine {
-  type: string;
-  futureId?: string;
-  hash?: string;
-  receipt?: { blockNumber: number; contractAddress?: string };
-  constructorArgs?: unknown[];
-}
-
-/** What Ignition's journal says about each future: its transaction, block and constructor args. */
-export function readIgnitionJournal(deploymentId: string) {
-  const file = `${IGNITION_DIR}/${deploymentId}/journal.jsonl`;
-  const byFuture = new Map<
-    string,
-    { hash?: string; blockNumber?: number; constructorArgs?: string[] }
-  >();
-  if (!existsSync(file)) return byFuture;
-  for (const line of readFileSync(file, "utf8").split("\n")) {
-    if (line.trim() === "") continue;
-    const message = JSON.parse(line) as JournalLine;
-    if (message.futureId === undefined) continue;
-    const entry = byFuture.get(message.futureId) ?? {};
-    if (message.type === "DEPLOYMENT_EXECUTION_STATE_INITIALIZE") {
-      entry.constructorArgs = (message.constructorArgs ?? []).map(stringifyArg);
-    }
-    if (message.type === "TRANSACTION_CONFIRM") {
-      entry.hash = message.hash;
-      entry.blockNumber = message.receipt?.blockNumber;
-    }
-    byFuture.set(message.futureId, entry);
-  }
-  return byFuture;
-}
-
-function stringifyArg(arg: unknown): string {
-  if (typeof arg === "object" && arg !== null && "_kind" in arg && "value" in arg) {
-    return String((arg as { value: unknown }).value); // Ignition's bigint encoding
-  }
-  return String(arg);
 }

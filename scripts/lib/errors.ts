@@ -1,6 +1,7 @@
 /**
- * A refusal meant for the person at the keyboard: one line saying what is wrong and how to fix
- * it. Scripts and tasks throw it; `runMain` prints its message alone (no stack trace).
+ * A refusal meant for the person at the keyboard: one line saying what is wrong and the next
+ * command to run. Scripts and tasks throw it; the error boundary (`boundary.ts`) prints its
+ * message alone, without a stack trace.
  */
 export class UserError extends Error {
   override name = "UserError";
@@ -19,7 +20,7 @@ interface HardhatErrorLike {
 export function explainHardhatError(error: unknown, networkName: string): string | undefined {
   const { errorCode, messageArguments } = (error ?? {}) as HardhatErrorLike;
   if (errorCode === "HHE7") {
-    const name = String(messageArguments?.name ?? "the variable");
+    const name = String(messageArguments?.name ?? messageArguments?.variable ?? "the variable");
     return (
       `${name} is not set: run \`npx hardhat keystore set ${name}\` ` +
       `(or export ${name} in this shell), then run the command again.`
@@ -27,22 +28,11 @@ export function explainHardhatError(error: unknown, networkName: string): string
   }
   if (errorCode === "HHE703") {
     return networkName === "localhost"
-      ? "No node answers at 127.0.0.1:8545: start one with `npx hardhat node --hostname 127.0.0.1` in another terminal."
-      : `Cannot reach the ${networkName} RPC: check HOODI_RPC_URL (\`npx hardhat keystore set HOODI_RPC_URL\`) and your connection.`;
+      ? "No node answers at 127.0.0.1:8545: start one with `npx hardhat node --hostname 127.0.0.1 --chain-id 560048` in another terminal."
+      : `Cannot reach the ${networkName} RPC: check HOODI_RPC_URL (\`npx hardhat keystore set HOODI_RPC_URL --force\`) and your connection.`;
+  }
+  if (errorCode === "HHE27") {
+    return "Hardhat is half-installed (its EDR package is missing), usually after `npm ci` under an older Node: switch to Node 22 (`nvm use`) and run `npm ci` again.";
   }
   return undefined;
-}
-
-/** Runs a script's main function; a refusal prints one line and sets a failing exit code. */
-export async function runMain(main: () => Promise<void>): Promise<void> {
-  try {
-    await main();
-  } catch (error) {
-    if (error instanceof UserError) {
-      console.error(`Error: ${error.message}`);
-      process.exitCode = 1;
-      return;
-    }
-    throw error;
-  }
 }

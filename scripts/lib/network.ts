@@ -17,7 +17,9 @@ export function isEphemeral(networkName: string): boolean {
 export async function connect(hre: Pick<HardhatRuntimeEnvironment, "network">) {
   let connection;
   try {
-    connection = await hre.network.create();
+    // The same connection for the whole process: one per command on the CLI, and shared with
+    // the deployment when tasks run in-process (test/tasks).
+    connection = await hre.network.getOrCreate();
   } catch (error) {
     const remedy = explainHardhatError(error, "the selected network");
     if (remedy !== undefined) throw new UserError(remedy);

@@ -23,6 +23,6 @@ export default labAction<{ operator: string; amount: string; account: string }>(
     const hash = await send("Reward payment refused", labErrors(lab), () =>
       manager.payRewards(target, token, token, value),
     );
-    console.log(`Paid ${eth(value, "slETH")} of rewards to ${target}'s delegators — tx ${hash}`);
+    console.log(`Paid ${eth(value, "slETH")} of rewards to ${target}'s delegators — ${hash}`);
   },
 );

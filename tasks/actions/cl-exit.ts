@@ -1,17 +1,27 @@
 /** `lab cl-exit --index 0` (withdrawal address or consensus role): request a validator's exit. */
-import { labAction, openLab, parseIndex, send } from "../lib.js";
+import {
+  formatWhen,
+  labAction,
+  labCommand,
+  openLab,
+  parseIndex,
+  requireValidator,
+  send,
+} from "../lib.js";
 
 export default labAction<{ index: string; account: string }>(async ({ index, account }, hre) => {
-  const { simulator } = await openLab(hre, account);
+  const lab = await openLab(hre, account);
+  const { simulator } = lab;
   const validator = parseIndex(index, "index");
+  await requireValidator(lab, validator);
   const hash = await send(
     `Exit of validator #${validator} refused`,
-    [{ name: "BeaconChainSimulator", iface: simulator.interface }],
+    [{ name: "BeaconChainSimulator" }],
     () => simulator.requestExit(validator),
   );
   const { withdrawableAt } = await simulator.getValidator(validator);
   console.log(
-    `Validator #${validator} is exiting; sweep it after ${new Date(Number(withdrawableAt) * 1000).toISOString()} ` +
-      `with \`npx hardhat lab cl-sweep\` — tx ${hash}`,
+    `Validator #${validator} is exiting; it becomes withdrawable ${formatWhen(withdrawableAt, await lab.now())}: ` +
+      `then sweep it with ${labCommand("cl-sweep")} — ${hash}`,
   );
 });

@@ -4,10 +4,8 @@ import { eth, labAction, openLab, parseAmount, send } from "../lib.js";
 export default labAction<{ amount: string; account: string }>(async ({ amount, account }, hre) => {
   const { simulator } = await openLab(hre, account);
   const value = parseAmount(amount, "amount");
-  const hash = await send(
-    "Funding refused",
-    [{ name: "BeaconChainSimulator", iface: simulator.interface }],
-    () => simulator.fundRewards({ value }),
+  const hash = await send("Funding refused", [{ name: "BeaconChainSimulator" }], () =>
+    simulator.fundRewards({ value }),
   );
-  console.log(`Reward reserve is now ${eth(await simulator.rewardReserve())} — tx ${hash}`);
+  console.log(`Reward reserve is now ${eth(await simulator.rewardReserve())} — ${hash}`);
 });

@@ -1,18 +1,39 @@
-/** `lab cl-penalize --index 0 --amount 0.0001` (consensus role): an offline (inactivity) penalty. */
-import { eth, labAction, openLab, parseAmount, parseIndex, send } from "../lib.js";
+/**
+ * `lab cl-penalize --index 0 --amount 0.0001` (consensus role): an offline (inactivity) penalty.
+ * A penalty above the validator's balance is refused: it would silently wipe the validator.
+ */
+import {
+  eth,
+  labAction,
+  openLab,
+  parseAmount,
+  parseIndex,
+  requireValidator,
+  send,
+  UserError,
+} from "../lib.js";
 
 export default labAction<{ index: string; amount: string; account: string }>(
   async ({ index, amount, account }, hre) => {
-    const { simulator } = await openLab(hre, account);
+    const lab = await openLab(hre, account);
+    const { simulator } = lab;
     const validator = parseIndex(index, "index");
     const penalty = parseAmount(amount, "amount");
+    await requireValidator(lab, validator);
+    const balance = await simulator.validatorBalance(validator);
+    if (penalty > balance) {
+      throw new UserError(
+        `Validator #${validator} holds ${eth(balance)}: a penalty of ${eth(penalty)} would wipe it. ` +
+          `Offline penalties are small (a few hundred-thousandths of the deposit a day): give --amount ${eth(balance / 1000n).replace(" ETH", "")} or less.`,
+      );
+    }
     const hash = await send(
       `Penalty on validator #${validator} refused`,
-      [{ name: "BeaconChainSimulator", iface: simulator.interface }],
+      [{ name: "BeaconChainSimulator" }],
       () => simulator.penalize(validator, penalty),
     );
     console.log(
-      `Validator #${validator} now holds ${eth(await simulator.validatorBalance(validator))} — tx ${hash}`,
+      `Validator #${validator} now holds ${eth(await simulator.validatorBalance(validator))} — ${hash}`,
     );
   },
 );

@@ -8,5 +8,5 @@ export default labAction<{ account: string }>(async ({ account }, hre) => {
   const hash = await send("Claim refused", labErrors(lab), () =>
     manager.claimRewards(token, signer.address),
   );
-  console.log(`Claimed ${eth(claimable, "slETH")} of service rewards — tx ${hash}`);
+  console.log(`Claimed ${eth(claimable, "slETH")} of service rewards — ${hash}`);
 });

@@ -7,7 +7,7 @@ export default labAction<{ operator: string; account: string }>(
     const to = await parseAddress(lab, operator, "operator");
     const hash = await send("Delegation refused", labErrors(lab), () => lab.manager.delegateTo(to));
     console.log(
-      `Delegated to ${to}: your restaked stake now earns its services' rewards and can be slashed by them — tx ${hash}`,
+      `Delegated to ${to}: your restaked stake now earns its services' rewards and can be slashed by them — ${hash}`,
     );
   },
 );

@@ -2,28 +2,27 @@
  * `lab lrt-deposit --eth 0.01` or `--lst 0.01`: liquid restaking — deposit ETH (staked through
  * the pool first) or slETH into the LRT vault and receive slrETH. `--min-shares` bounds slippage.
  */
-import { formatUnits } from "ethers";
-
 import {
   approveLst,
   eth,
+  formatAmount,
   labAction,
   labErrors,
   openLab,
   parseAmount,
   send,
+  SLETH,
+  SLRETH,
   UserError,
 } from "../lib.js";
 
 export default labAction<{ eth: string; lst: string; minShares: string; account: string }>(
   async ({ eth: ethAmount, lst, minShares, account }, hre) => {
-    const lab = await openLab(hre, account);
-    const { vault, signer } = lab;
     if ((ethAmount === "") === (lst === ""))
       throw new UserError("Give exactly one of --eth or --lst, e.g. --eth 0.01");
-    const decimals = await vault.decimals();
-    const minimum =
-      minShares === "" ? 0n : parseAmount(minShares, "min-shares") * 10n ** (decimals - 18n);
+    const minimum = minShares === "" ? 0n : parseAmount(minShares, "min-shares", SLRETH);
+    const lab = await openLab(hre, account);
+    const { vault, signer } = lab;
     const before = await vault.balanceOf(signer.address);
     let hash: string;
     if (ethAmount !== "") {
@@ -32,7 +31,7 @@ export default labAction<{ eth: string; lst: string; minShares: string; account:
         vault.depositETH(signer.address, minimum, { value }),
       );
     } else {
-      const assets = parseAmount(lst, "lst");
+      const assets = parseAmount(lst, "lst", SLETH);
       await approveLst(lab, await vault.getAddress(), assets);
       hash = await send("LRT deposit refused", labErrors(lab), () =>
         vault.depositWithMinShares(assets, signer.address, minimum),
@@ -40,7 +39,7 @@ export default labAction<{ eth: string; lst: string; minShares: string; account:
     }
     const minted = (await vault.balanceOf(signer.address)) - before;
     console.log(
-      `Received ${formatUnits(minted, decimals)} slrETH, worth ${eth(await vault.ethValueOf(signer.address))} in all — tx ${hash}`,
+      `Received ${formatAmount(minted, SLRETH)}, worth ${eth(await vault.ethValueOf(signer.address))} in all — ${hash}`,
     );
   },
 );

@@ -27,19 +27,19 @@ export default labAction<{ delegate: string; restake: string; harvest: boolean; 
       const hash = await send("Delegating the vault refused", errors, () =>
         vault.delegateTo(operator),
       );
-      console.log(`The vault is delegated to ${operator} — tx ${hash}`);
+      console.log(`The vault is delegated to ${operator} — ${hash}`);
     }
     if (restake !== "") {
       const assets = parseAmount(restake, "restake");
       const hash = await send("Restaking refused", errors, () => vault.restake(assets));
       console.log(
-        `Restaked ${eth(assets, "slETH")}; idle now ${eth(await vault.idleAssets(), "slETH")} — tx ${hash}`,
+        `Restaked ${eth(assets, "slETH")}; idle now ${eth(await vault.idleAssets(), "slETH")} — ${hash}`,
       );
     }
     if (harvest) {
       const hash = await send("Harvest refused", errors, () => vault.harvestRewards());
       console.log(
-        `Rewards compounded; the vault now holds ${eth(await vault.totalAssets(), "slETH")} — tx ${hash}`,
+        `Rewards compounded; the vault now holds ${eth(await vault.totalAssets(), "slETH")} — ${hash}`,
       );
     }
   },

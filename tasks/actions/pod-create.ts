@@ -1,5 +1,5 @@
 /** `lab pod-create`: create your RestakingPod, the withdrawal address of your own validators. */
-import { labAction, labErrors, openLab, send } from "../lib.js";
+import { labAction, labCommand, labErrors, openLab, send } from "../lib.js";
 
 export default labAction<{ account: string }>(async ({ account }, hre) => {
   const lab = await openLab(hre, account);
@@ -7,7 +7,7 @@ export default labAction<{ account: string }>(async ({ account }, hre) => {
     lab.manager.createPod(),
   );
   console.log(
-    `Your pod is ${await lab.manager.podOf(lab.signer.address)} — tx ${hash}\n` +
-      "Next: `npx hardhat lab pod-stake` runs a validator with the pod as its withdrawal address.",
+    `Your pod is ${await lab.manager.podOf(lab.signer.address)} — ${hash}\n` +
+      `Next: ${labCommand("pod-stake", "", { asMe: true })} runs a validator with the pod as its withdrawal address.`,
   );
 });

@@ -4,7 +4,17 @@
  * `--checkpoint` instead re-reads your validators' balances: a drop (a CL slashing) lowers your
  * beacon-chain slashing factor.
  */
-import { eth, labAction, labErrors, openLab, parseIndex, send, UserError } from "../lib.js";
+import {
+  eth,
+  formatWadPercent,
+  labAction,
+  labCommand,
+  labErrors,
+  openLab,
+  parseIndex,
+  send,
+  UserError,
+} from "../lib.js";
 
 export default labAction<{ index: string; checkpoint: boolean; account: string }>(
   async ({ index, checkpoint, account }, hre) => {
@@ -12,9 +22,11 @@ export default labAction<{ index: string; checkpoint: boolean; account: string }
     const { manager, signer, ethers } = lab;
     const podAddress = await manager.podOf(signer.address);
     if (podAddress === ethers.ZeroAddress)
-      throw new UserError("You have no pod: run `npx hardhat lab pod-create` first.");
+      throw new UserError(
+        `You have no pod: run ${labCommand("pod-create", "", { asMe: true })} first.`,
+      );
     const pod = await ethers.getContractAt("RestakingPod", podAddress, signer);
-    const errors = [{ name: "RestakingPod", iface: pod.interface }, ...labErrors(lab)];
+    const errors = [{ name: "RestakingPod" }, ...labErrors(lab)];
     const native = await manager.beaconChainETHStrategy();
     let hash = "";
     if (checkpoint) {
@@ -31,7 +43,7 @@ export default labAction<{ index: string; checkpoint: boolean; account: string }
       }
       if (indices.length === 0) {
         throw new UserError(
-          "No validator of your pod to credit: run `npx hardhat lab pod-stake` first.",
+          `No validator of your pod to credit: run ${labCommand("pod-stake", "", { asMe: true })} first.`,
         );
       }
       for (const i of indices) {
@@ -43,7 +55,7 @@ export default labAction<{ index: string; checkpoint: boolean; account: string }
     }
     console.log(
       `Restaked native ETH: ${eth(await manager.withdrawableUnderlying(signer.address, native))}; ` +
-        `beacon-chain slashing factor ${ethers.formatEther(await manager.beaconChainSlashingFactor(signer.address))} — tx ${hash}`,
+        `beacon-chain slashing factor ${formatWadPercent(await manager.beaconChainSlashingFactor(signer.address))} — ${hash}`,
     );
   },
 );

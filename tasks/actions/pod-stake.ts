@@ -4,24 +4,26 @@
  */
 import { hexlify, randomBytes } from "ethers";
 
-import { eth, labAction, labErrors, openLab, send, UserError } from "../lib.js";
+import { eth, labAction, labCommand, labErrors, openLab, send, UserError } from "../lib.js";
 
 export default labAction<{ account: string }>(async ({ account }, hre) => {
   const lab = await openLab(hre, account);
   const { manager, simulator, signer, ethers } = lab;
   const podAddress = await manager.podOf(signer.address);
   if (podAddress === ethers.ZeroAddress)
-    throw new UserError("You have no pod: run `npx hardhat lab pod-create` first.");
+    throw new UserError(
+      `You have no pod: run ${labCommand("pod-create", "", { asMe: true })} first.`,
+    );
   const pod = await ethers.getContractAt("RestakingPod", podAddress, signer);
   const deposit = await simulator.validatorDeposit();
   const index = await simulator.validatorCount();
   const pubkeyHash = hexlify(randomBytes(32));
-  const errors = [{ name: "RestakingPod", iface: pod.interface }, ...labErrors(lab)];
+  const errors = [{ name: "RestakingPod" }, ...labErrors(lab)];
   const hash = await send("Staking through the pod refused", errors, () =>
     pod.stake(pubkeyHash, { value: deposit }),
   );
   console.log(
-    `Validator #${index} staked with ${eth(deposit)}, withdrawal address ${podAddress} — tx ${hash}\n` +
-      `Credit it as restaked ETH with \`npx hardhat lab pod-credit --index ${index}\`.`,
+    `Validator #${index} staked with ${eth(deposit)}, withdrawal address ${podAddress} — ${hash}\n` +
+      `Credit it as restaked ETH with ${labCommand("pod-credit", `--index ${index}`, { asMe: true })}.`,
   );
 });

@@ -2,10 +2,22 @@
  * `lab queue-withdrawal --amount 0.005` (or `--all`, `--native` for pod ETH): queue restaked
  * stake for withdrawal. It stays slashable for the whole withdrawal delay.
  */
-import { eth, labAction, labErrors, openLab, parseAmount, send, UserError } from "../lib.js";
+import {
+  eth,
+  formatWhen,
+  labAction,
+  labCommand,
+  labErrors,
+  openLab,
+  parseAmount,
+  refuseConflict,
+  send,
+  UserError,
+} from "../lib.js";
 
 export default labAction<{ amount: string; all: boolean; native: boolean; account: string }>(
   async ({ amount, all, native, account }, hre) => {
+    refuseConflict({ all, amount: amount !== "" }, "--amount 0.005 (or --all alone)");
     const lab = await openLab(hre, account);
     const { manager, token, signer } = lab;
     const strategy = native ? await manager.beaconChainETHStrategy() : await token.getAddress();
@@ -17,7 +29,10 @@ export default labAction<{ amount: string; all: boolean; native: boolean; accoun
       const shares = await manager.underlyingToShares(strategy, value);
       depositShares = await manager.convertToDepositShares(signer.address, strategy, shares);
     }
-    if (depositShares === 0n) throw new UserError(`Nothing restaked to withdraw: restake first.`);
+    if (depositShares === 0n)
+      throw new UserError(
+        `Nothing restaked to withdraw: restake first with ${labCommand("restake", "--amount 0.01", { asMe: true })}.`,
+      );
     if (depositShares > held) {
       throw new UserError(
         `You can withdraw at most ${eth(await manager.withdrawableUnderlying(signer.address, strategy), unit)}: lower --amount.`,
@@ -30,8 +45,8 @@ export default labAction<{ amount: string; all: boolean; native: boolean; accoun
     const [, preview] = await manager.previewWithdrawal(id);
     const at = await manager.completableAt(id);
     console.log(
-      `Withdrawal #${id} queued: ${eth(preview, unit)} if no slashing comes before ${new Date(Number(at) * 1000).toISOString()} — tx ${hash}\n` +
-        `Complete it then with \`npx hardhat lab complete-withdrawal --id ${id}\`.`,
+      `Withdrawal #${id} queued: ${eth(preview, unit)} if no slashing comes before it completes ${formatWhen(at, await lab.now())} — ${hash}\n` +
+        `Complete it then with ${labCommand("complete-withdrawal", `--id ${id}`, { asMe: true })}.`,
     );
   },
 );

@@ -14,6 +14,6 @@ export default labAction<{ recipient: string; metadata: string; account: string 
     const hash = await send("Registering the AVS refused", labErrors(lab), () =>
       lab.manager.registerAVS(to, metadata),
     );
-    console.log(`${lab.signer.address} is an AVS; slashed tokens go to ${to} — tx ${hash}`);
+    console.log(`${lab.signer.address} is an AVS; slashed tokens go to ${to} — ${hash}`);
   },
 );

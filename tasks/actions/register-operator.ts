@@ -1,5 +1,5 @@
 /** `lab register-operator`: become an operator (delegated to yourself) that services can use. */
-import { labAction, labErrors, openLab, send } from "../lib.js";
+import { labAction, labCommand, labErrors, openLab, send } from "../lib.js";
 
 export default labAction<{ metadata: string; account: string }>(
   async ({ metadata, account }, hre) => {
@@ -8,8 +8,8 @@ export default labAction<{ metadata: string; account: string }>(
       lab.manager.registerAsOperator(metadata),
     );
     console.log(
-      `${lab.signer.address} is an operator (split ${await lab.manager.operatorSplitBps(lab.signer.address)} bps) — tx ${hash}\n` +
-        "Next: opt in and allocate to a service with `npx hardhat lab allocate --avs <address> --percent 50`.",
+      `${lab.signer.address} is an operator (split ${await lab.manager.operatorSplitBps(lab.signer.address)} bps) — ${hash}\n` +
+        `Next: opt in and allocate to a service with ${labCommand("allocate", "--avs <address> --percent 50", { asMe: true })}.`,
     );
   },
 );

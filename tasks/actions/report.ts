@@ -3,10 +3,9 @@
  * accounting oracle does, show what the report will do, and submit it. A loss above the budget
  * needs the loss-confirmer role first (`--confirm` does both when you hold both roles).
  */
-import { formatEther } from "ethers";
-
 import { buildOracleReport, reportHash } from "../../scripts/lib/oracle.js";
-import { labAction, openLab, send, UserError } from "../lib.js";
+import { printPairs } from "../../scripts/lib/table.js";
+import { formatEth, labAction, labCommand, openLab, send, UserError } from "../lib.js";
 
 const LOSS_CONFIRMER_ROLE = "LOSS_CONFIRMER_ROLE";
 
@@ -15,29 +14,26 @@ export default labAction<{ confirm: boolean; account: string }>(
     const { pool, simulator, signer } = await openLab(hre, account);
     const { report, outcome } = await buildOracleReport(pool, simulator);
     const delta = outcome.postClBalance - outcome.preClBalance;
-    console.table([
-      { item: "simulated time", value: `day ${(Number(report.timestamp) / 86_400).toFixed(2)}` },
-      { item: "validators seen", value: String(report.clValidators) },
-      { item: "CL balance", value: `${formatEther(report.clBalance)} ETH` },
-      { item: "withdrawn from CL", value: `${formatEther(report.withdrawnFromCl)} ETH` },
-      {
-        item: delta >= 0n ? "rewards" : "loss",
-        value: `${formatEther(delta >= 0n ? delta : -delta)} ETH`,
-      },
-      { item: "fee to treasury", value: `${formatEther(outcome.feeEth)} ETH` },
-      { item: "finalise requests up to", value: `#${report.finalizeUpToRequestId}` },
-      { item: "bounds", value: outcome.bounds },
-      {
-        item: "bunker mode",
-        value: (await pool.isBunkerMode())
-          ? "yes: a slashed validator is not swept yet, so nothing is finalised"
-          : "no",
-      },
+    const rateBefore = await pool.getExchangeRate();
+    const bunker = await pool.isBunkerMode();
+    printPairs("The oracle's report", [
+      ["simulated time", `day ${(Number(report.timestamp) / 86_400).toFixed(2)}`],
+      ["validators seen", String(report.clValidators)],
+      ["balance on the consensus layer", formatEth(report.clBalance)],
+      ["withdrawn from the consensus layer", formatEth(report.withdrawnFromCl)],
+      [delta >= 0n ? "rewards" : "loss", formatEth(delta >= 0n ? delta : -delta)],
+      ["fee to the treasury", formatEth(outcome.feeEth)],
+      ["finalise requests up to", `#${report.finalizeUpToRequestId}`],
+      ["sanity bounds", outcome.bounds],
+      [
+        "bunker mode",
+        bunker ? "yes: a slashed validator is not swept yet, so nothing is finalised" : "no",
+      ],
     ]);
-    const errors = [{ name: "DepositPool", iface: pool.interface }];
+    const errors = [{ name: "DepositPool" }];
     if (outcome.bounds === "reward-above-bound") {
       throw new UserError(
-        `The CL balance grew faster than ${formatEther(outcome.maxRewardIncrease)} ETH allows (the APR bound): ` +
+        `The consensus-layer balance grew by more than the APR bound allows (${formatEth(outcome.maxRewardIncrease)}): ` +
           "check the reward APR, or wait and report later.",
       );
     }
@@ -46,21 +42,27 @@ export default labAction<{ confirm: boolean; account: string }>(
       const role = await pool[LOSS_CONFIRMER_ROLE]();
       if (!confirm) {
         throw new UserError(
-          `The loss exceeds the budget of ${formatEther(outcome.lossBudget)} ETH: the loss confirmer must approve ` +
-            `report ${hash} — rerun with --confirm if you hold that role.`,
+          `The loss of ${formatEth(-delta)} exceeds the budget of ${formatEth(outcome.lossBudget)}: the loss confirmer ` +
+            `must approve it (a second opinion, as Lido's). If you hold that role: ${labCommand("report", "--confirm")}.`,
         );
       }
       if (!(await pool.hasRole(role, signer.address))) {
         throw new UserError(
-          `--confirm needs the loss-confirmer role, which ${signer.address} does not hold.`,
+          `--confirm needs the loss-confirmer role, which ${signer.address} does not hold: ask whoever deployed.`,
         );
       }
-      await send("Confirming the loss refused", errors, () => pool.confirmLossReport(hash));
-      console.log(`Loss report ${hash} confirmed (second opinion).`);
+      const link = await send("Confirming the loss refused", errors, () =>
+        pool.confirmLossReport(hash),
+      );
+      console.log(`Loss report ${hash} confirmed (second opinion) — ${link}`);
     }
-    const hash = await send("Report refused", errors, () => pool.submitReport(report));
+    const link = await send("Report refused", errors, () => pool.submitReport(report));
+    const rateAfter = await pool.getExchangeRate();
+    const change = rateAfter - rateBefore;
     console.log(
-      `Report submitted — tx ${hash}\nExchange rate: ${formatEther(await pool.getExchangeRate())} ETH per slETH; ` +
+      `Report submitted — ${link}\n` +
+        `Exchange rate: ${formatEth(rateBefore, { significant: 8 })} → ${formatEth(rateAfter, { significant: 8 })} per slETH ` +
+        `(${change === 0n ? "unchanged" : change > 0n ? "rose" : "fell"}); ` +
         `requests finalised up to #${await pool.lastFinalizedRequestId()}.`,
     );
   },

@@ -2,26 +2,34 @@
  * `lab request-withdrawal --amount 0.005` (or `--all`): queue LST for withdrawal. The request
  * is priced now; it is paid after a report finalises it, at min(value now, value then).
  */
-import { eth, labAction, openLab, parseAmount, send, UserError } from "../lib.js";
+import {
+  eth,
+  labAction,
+  labCommand,
+  openLab,
+  parseAmount,
+  refuseConflict,
+  send,
+  SLETH,
+  UserError,
+} from "../lib.js";
 
 export default labAction<{ amount: string; all: boolean; account: string }>(
   async ({ amount, all, account }, hre) => {
     const { pool, token, signer } = await openLab(hre, account);
+    refuseConflict({ all, amount: amount !== "" }, "--amount 0.005 (or --all alone)");
     const balance = await token.balanceOf(signer.address);
-    const shares = all ? balance : parseAmount(amount, "amount");
+    const shares = all ? balance : parseAmount(amount, "amount", SLETH);
     if (shares === 0n)
       throw new UserError(
-        "You hold no slETH: stake first with `npx hardhat lab stake --amount 0.01`.",
+        `You hold no slETH: stake first with ${labCommand("stake", "--amount 0.01", { asMe: true })}.`,
       );
     if (shares > balance) {
       throw new UserError(
         `You hold ${eth(balance, "slETH")}, less than the ${eth(shares, "slETH")} asked: lower --amount.`,
       );
     }
-    const errors = [
-      { name: "DepositPool", iface: pool.interface },
-      { name: "LiquidStakingToken", iface: token.interface },
-    ];
+    const errors = [{ name: "DepositPool" }, { name: "LiquidStakingToken" }];
     const poolAddress = await pool.getAddress();
     if ((await token.allowance(signer.address, poolAddress)) < shares) {
       await send("Approval refused", errors, () => token.approve(poolAddress, shares));
@@ -32,9 +40,9 @@ export default labAction<{ amount: string; all: boolean; account: string }>(
     );
     const id = await pool.lastRequestId();
     console.log(
-      `Request #${id}: ${eth(shares, "slETH")} worth ${eth(value)} now — tx ${hash}\n` +
-        "It is finalised by the next oracle report (`npx hardhat lab report`), then claim it with " +
-        `\`npx hardhat lab claim-withdrawal --id ${id}\`.`,
+      `Request #${id}: ${eth(shares, "slETH")} worth ${eth(value)} now — ${hash}\n` +
+        `It is finalised by the next oracle report (${labCommand("report")}), then claim it with ` +
+        `${labCommand("claim-withdrawal", `--id ${id}`, { asMe: true })}.`,
     );
   },
 );

@@ -3,21 +3,23 @@ import {
   approveLst,
   eth,
   labAction,
+  labCommand,
   labErrors,
   openLab,
   parseAmount,
   send,
+  SLETH,
   UserError,
 } from "../lib.js";
 
 export default labAction<{ amount: string; account: string }>(async ({ amount, account }, hre) => {
   const lab = await openLab(hre, account);
   const { manager, token, signer } = lab;
-  const value = parseAmount(amount, "amount");
+  const value = parseAmount(amount, "amount", SLETH);
   const balance = await token.balanceOf(signer.address);
   if (balance < value) {
     throw new UserError(
-      `You hold ${eth(balance, "slETH")}: stake ETH first (\`npx hardhat lab stake\`) or lower --amount.`,
+      `You hold ${eth(balance, "slETH")}: stake ETH first (${labCommand("stake", "--amount 0.01", { asMe: true })}) or lower --amount.`,
     );
   }
   await approveLst(lab, await manager.getAddress(), value);
@@ -26,9 +28,9 @@ export default labAction<{ amount: string; account: string }>(async ({ amount, a
   );
   const operator = await manager.delegatedTo(signer.address);
   console.log(
-    `Restaked ${eth(value, "slETH")}: ${eth(await manager.depositShares(signer.address, token), "shares")} in the LST strategy — tx ${hash}\n` +
+    `Restaked ${eth(value, "slETH")}: ${eth(await manager.depositShares(signer.address, token), "shares")} in the LST strategy — ${hash}\n` +
       (operator === "0x0000000000000000000000000000000000000000"
-        ? "Not delegated: this stake earns no service rewards and cannot be slashed. Delegate with `npx hardhat lab delegate --operator <address>`."
+        ? `Not delegated: this stake earns no service rewards and cannot be slashed. Delegate with ${labCommand("delegate", "--operator <address>", { asMe: true })}.`
         : `Delegated to ${operator}.`),
   );
 });

@@ -4,7 +4,7 @@
  */
 import { hexlify, randomBytes } from "ethers";
 
-import { eth, labAction, openLab, parseIndex, send, UserError } from "../lib.js";
+import { eth, labAction, labCommand, openLab, parseIndex, send, UserError } from "../lib.js";
 
 export default labAction<{ count: string; account: string }>(async ({ count, account }, hre) => {
   const { pool, simulator } = await openLab(hre, account);
@@ -15,13 +15,10 @@ export default labAction<{ count: string; account: string }>(async ({ count, acc
   if (depositable < deposit * n) {
     throw new UserError(
       `The pool can stake ${depositable / deposit} validator(s) now (${eth(depositable)} depositable, ` +
-        `${eth(deposit)} each): stake more ETH with \`npx hardhat lab stake\` or lower --count.`,
+        `${eth(deposit)} each): stake more ETH with ${labCommand("stake", "--amount 0.1")} or lower --count.`,
     );
   }
-  const errors = [
-    { name: "DepositPool", iface: pool.interface },
-    { name: "BeaconChainSimulator", iface: simulator.interface },
-  ];
+  const errors = [{ name: "DepositPool" }, { name: "BeaconChainSimulator" }];
   for (let i = 0n; i < n; i++) {
     // A stand-in for the validator's BLS public key: random, so nobody can take it first
     // (a predictable key could be deposited by someone else, and the simulator refuses duplicates).
@@ -30,6 +27,6 @@ export default labAction<{ count: string; account: string }>(async ({ count, acc
     const hash = await send("Staking a validator refused", errors, () =>
       pool.stakeValidator(pubkeyHash),
     );
-    console.log(`Validator #${index} staked with ${eth(deposit)} — tx ${hash}`);
+    console.log(`Validator #${index} staked with ${eth(deposit)} — ${hash}`);
   }
 });

@@ -7,11 +7,11 @@ export default labAction<{ amount: string; account: string }>(async ({ amount, a
   const value = parseAmount(amount, "amount");
   const expectedShares = await pool.getSharesByEth(value);
   const before = await token.balanceOf(signer.address);
-  const hash = await send("Deposit refused", [{ name: "DepositPool", iface: pool.interface }], () =>
+  const hash = await send("Deposit refused", [{ name: "DepositPool" }], () =>
     pool.deposit({ value }),
   );
   const minted = (await token.balanceOf(signer.address)) - before;
   console.log(
-    `Deposited ${eth(value)} and received ${eth(minted, "slETH")} (quoted ${eth(expectedShares, "slETH")}) — tx ${hash}`,
+    `Deposited ${eth(value)} and received ${eth(minted, "slETH")} (quoted ${eth(expectedShares, "slETH")}) — ${hash}`,
   );
 });

@@ -1,17 +1,30 @@
 /**
- * `lab status`: the whole system in one table — consensus layer, pool, queue and your account.
- * Everything is read from the chain; nothing is sent.
+ * `lab status`: the whole system in a few tables — the deployment's limits, the consensus layer,
+ * the pool and its queue, restaking, liquid restaking and your account — with amounts rounded,
+ * units in every line and each term explained the first time. Read-only.
  */
-import { formatEther } from "ethers";
-
-import { labAction, openLab } from "../lib.js";
+import {
+  formatAmount,
+  formatBps,
+  formatDuration,
+  formatEth,
+  formatWadPercent,
+  labAction,
+  labCommand,
+  openLab,
+  SHARES,
+  SLETH,
+  SLRETH,
+} from "../lib.js";
+import { printPairs } from "../../scripts/lib/table.js";
 
 const DAY = 86_400n;
 const WAD = 10n ** 18n;
 
 export default labAction<{ account: string }>(async ({ account }, hre) => {
-  const { simulator, pool, token, manager, vault, signer, ethers, networkName, record } =
-    await openLab(hre, account);
+  const lab = await openLab(hre, account);
+  const { simulator, pool, token, manager, vault, signer, ethers, networkName, record } = lab;
+  const me = signer.address;
   const poolAddress = await pool.getAddress();
   const [rate, supply, pooled, buffered, locked, depositable, unaccounted, lastId, lastFinalized] =
     await Promise.all([
@@ -25,6 +38,21 @@ export default labAction<{ account: string }>(async ({ account }, hre) => {
       pool.lastRequestId(),
       pool.lastFinalizedRequestId(),
     ]);
+  const [minDeposit, cap, feeBps, deposit, quotient, exitDelay, timeScale, aprBps] =
+    await Promise.all([
+      pool.minDeposit(),
+      pool.depositCap(),
+      pool.feeBps(),
+      simulator.validatorDeposit(),
+      simulator.slashingPenaltyQuotient(),
+      simulator.exitDelay(),
+      simulator.timeScale(),
+      simulator.rewardAprBps(),
+    ]);
+  const [restakingDelay, deallocationDelay] = await Promise.all([
+    manager.withdrawalDelay(),
+    manager.deallocationDelay(),
+  ]);
   const [simTime, reserve, validators, active, poolValidators, poolActive, poolClBalance] =
     await Promise.all([
       simulator.simulatedTime(),
@@ -35,120 +63,105 @@ export default labAction<{ account: string }>(async ({ account }, hre) => {
       simulator.activeValidatorCountOf(poolAddress),
       simulator.totalBalanceOf(poolAddress),
     ]);
-  const [ethBalance, lstBalance] = await Promise.all([
-    ethers.provider.getBalance(signer.address),
-    token.balanceOf(signer.address),
+  const [ethBalance, lstBalance, bunker, pendingSlashings] = await Promise.all([
+    ethers.provider.getBalance(me),
+    token.balanceOf(me),
+    pool.isBunkerMode(),
+    simulator.pendingSlashingsOf(poolAddress),
   ]);
-  const days = (simTime * 100n) / DAY;
+
   console.log(
-    `Staking Lab on ${networkName} (profile ${record.profile.name ?? "?"}), account ${signer.address}`,
+    `Staking Lab on ${networkName} (profile ${record.profile.name ?? "?"}), you are ${me} (--account ${account})`,
   );
-  console.table([
-    {
-      layer: "consensus",
-      item: "simulated time",
-      value: `day ${days / 100n}.${String(days % 100n).padStart(2, "0")}`,
-    },
-    { layer: "consensus", item: "validators (active / all)", value: `${active} / ${validators}` },
-    {
-      layer: "consensus",
-      item: "pool's validators (active / all)",
-      value: `${poolActive} / ${poolValidators}`,
-    },
-    {
-      layer: "consensus",
-      item: "pool's CL balance now",
-      value: `${formatEther(poolClBalance)} ETH`,
-    },
-    { layer: "consensus", item: "reward reserve", value: `${formatEther(reserve)} ETH` },
-    { layer: "pool", item: "exchange rate", value: `${formatEther(rate)} ETH per slETH` },
-    { layer: "pool", item: "total pooled ether", value: `${formatEther(pooled)} ETH` },
-    {
-      layer: "pool",
-      item: "buffered (depositable)",
-      value: `${formatEther(buffered)} (${formatEther(depositable)}) ETH`,
-    },
-    { layer: "pool", item: "slETH supply", value: `${formatEther(supply)} slETH` },
-    {
-      layer: "pool",
-      item: "CL ETH received, not yet reported",
-      value: `${formatEther(unaccounted)} ETH`,
-    },
-    { layer: "queue", item: "requests (finalised / all)", value: `${lastFinalized} / ${lastId}` },
-    {
-      layer: "queue",
-      item: "bunker mode (slashings pending)",
-      value: `${await pool.isBunkerMode()} (${await simulator.pendingSlashingsOf(poolAddress)})`,
-    },
-    { layer: "queue", item: "locked for claims", value: `${formatEther(locked)} ETH` },
-    { layer: "you", item: "ETH", value: `${formatEther(ethBalance)} ETH` },
-    {
-      layer: "you",
-      item: "slETH (worth)",
-      value: `${formatEther(lstBalance)} slETH (${formatEther((lstBalance * rate) / WAD)} ETH)`,
-    },
+  const year = timeScale > 0n ? (365n * DAY) / timeScale : 0n;
+  printPairs("Limits of this deployment", [
+    ["smallest deposit", formatEth(minDeposit)],
+    ["deposit cap (most ETH the pool holds)", formatEth(cap)],
+    ["one validator", formatEth(deposit)],
+    [
+      "consensus-layer reward",
+      `${formatBps(aprBps)} a simulated year; a simulated year lasts ${formatDuration(year)} of real time`,
+    ],
+    ["slashing: initial penalty", `deposit / ${quotient} = ${formatEth(deposit / quotient)}`],
+    ["exit delay (until a validator can be swept)", formatDuration(exitDelay)],
+    ["restaking withdrawal delay", formatDuration(restakingDelay)],
+    ["deallocation delay", formatDuration(deallocationDelay)],
+    ["protocol fee on rewards", formatBps(feeBps)],
   ]);
-  // Restaking: the LST strategy, your position, and your roles in it.
+
+  const days = (simTime * 100n) / DAY;
+  printPairs("Consensus layer (the simulated beacon chain)", [
+    ["simulated time", `day ${days / 100n}.${String(days % 100n).padStart(2, "0")}`],
+    ["validators: active / all", `${active} / ${validators}`],
+    ["the pool's validators: active / all", `${poolActive} / ${poolValidators}`],
+    ["the pool's balance on the consensus layer", formatEth(poolClBalance)],
+    ["reward reserve (pays rewards; the teacher tops it up)", formatEth(reserve)],
+  ]);
+
+  printPairs("Liquid staking pool", [
+    ["exchange rate", `${formatEth(rate, { significant: 8 })} per slETH`],
+    ["total pooled ether (backs all slETH)", formatEth(pooled)],
+    ["slETH supply", formatAmount(supply, SLETH)],
+    ["buffer (ETH in the pool, not staked)", formatEth(buffered)],
+    [
+      "depositable (buffer not reserved for claims: stakes validators)",
+      `${formatEth(depositable)} = ${depositable / deposit} validator(s)`,
+    ],
+    ["ETH swept from the consensus layer, not yet reported", formatEth(unaccounted)],
+    ["withdrawal requests: finalised / all", `${lastFinalized} / ${lastId}`],
+    ["locked for claims", formatEth(locked)],
+    [
+      "bunker mode (no finalisation while a slashing is unswept)",
+      bunker ? `yes: ${pendingSlashings} slashed validator(s) to sweep` : "no",
+    ],
+  ]);
+
   const native = await manager.beaconChainETHStrategy();
   const strategy = await manager.getStrategy(token);
-  const me = signer.address;
-  const [operator, lstRestaked, nativeRestaked, rewards, isOperator, isAvs] = await Promise.all([
-    manager.delegatedTo(me),
-    manager.withdrawableUnderlying(me, token),
-    manager.withdrawableUnderlying(me, native),
-    manager.claimableRewards(me, token),
-    manager.isOperator(me),
-    manager.isAVS(me),
-  ]);
-  const restaking = [
-    { item: "LST strategy holds", value: `${formatEther(strategy.totalAssets)} slETH` },
-    {
-      item: "you restake (after slashing)",
-      value: `${formatEther(lstRestaked)} slETH + ${formatEther(nativeRestaked)} native ETH`,
-    },
-    {
-      item: "delegated to",
-      value: operator === ethers.ZeroAddress ? "nobody (not slashable, no rewards)" : operator,
-    },
-    { item: "service rewards to claim", value: `${formatEther(rewards)} slETH` },
+  const [operator, lstRestaked, nativeRestaked, rewards, isOperator, isAvs, pod] =
+    await Promise.all([
+      manager.delegatedTo(me),
+      manager.withdrawableUnderlying(me, token),
+      manager.withdrawableUnderlying(me, native),
+      manager.claimableRewards(me, token),
+      manager.isOperator(me),
+      manager.isAVS(me),
+      manager.podOf(me),
+    ]);
+  const restaking: [string, string][] = [
+    ["the LST strategy holds", formatAmount(strategy.totalAssets, SLETH)],
+    [
+      "you restake (after any slashing)",
+      `${formatAmount(lstRestaked, SLETH)} + ${formatEth(nativeRestaked)} native`,
+    ],
+    [
+      "delegated to",
+      operator === ethers.ZeroAddress
+        ? "nobody (not slashable, earns no service rewards)"
+        : operator,
+    ],
+    ["service rewards to claim", formatAmount(rewards, SLETH)],
   ];
   if (isOperator) {
-    restaking.push({
-      item: "as operator: delegated LST shares, magnitude",
-      value: `${formatEther(await manager.operatorShares(me, token))}, ${formatEther(await manager.maxMagnitude(me, token))}`,
-    });
+    restaking.push([
+      "as operator: stake delegated to you",
+      formatAmount(await manager.operatorShares(me, token), SHARES),
+    ]);
+    restaking.push([
+      "as operator: magnitude (share of your stake not yet slashed)",
+      formatWadPercent(await manager.maxMagnitude(me, token)),
+    ]);
   }
   if (isAvs)
-    restaking.push({
-      item: "as AVS: slashed funds go to",
-      value: await manager.slashedFundsRecipient(me),
-    });
-  const pod = await manager.podOf(me);
+    restaking.push(["as AVS: slashed funds go to", await manager.slashedFundsRecipient(me)]);
   if (pod !== ethers.ZeroAddress) {
-    restaking.push({
-      item: "your pod",
-      value: `${pod}, slashing factor ${formatEther(await manager.beaconChainSlashingFactor(me))}`,
-    });
+    restaking.push([
+      "your pod (withdrawal address of your validators)",
+      `${pod}, slashing factor ${formatWadPercent(await manager.beaconChainSlashingFactor(me))}`,
+    ]);
   }
-  console.log("Restaking");
-  console.table(restaking);
-  const queued = [];
-  const count = await manager.withdrawalCount();
-  for (let id = count; id > 0n && id + 20n > count; id--) {
-    const withdrawal = await manager.getWithdrawal(id);
-    if (withdrawal.staker !== me || withdrawal.completed) continue;
-    const [, amount] = await manager.previewWithdrawal(id);
-    const at = await manager.completableAt(id);
-    queued.push({
-      withdrawal: `#${id}`,
-      amount: formatEther(amount),
-      completable: new Date(Number(at) * 1000).toISOString(),
-    });
-  }
-  if (queued.length > 0) console.table(queued);
+  printPairs("Restaking (EigenLayer model)", restaking);
 
-  // Liquid restaking: the vault and your slrETH.
-  const decimals = await vault.decimals();
   const [lrtRate, vaultAssets, idle, restaked, queuedAssets, vaultOperator, lrtBalance, lrtValue] =
     await Promise.all([
       vault.lrtRateInEth(),
@@ -160,34 +173,22 @@ export default labAction<{ account: string }>(async ({ account }, hre) => {
       vault.balanceOf(me),
       vault.ethValueOf(me),
     ]);
-  console.log("Liquid restaking (LRT vault)");
-  console.table([
-    { item: "slrETH value", value: `${formatEther(lrtRate)} ETH (vault rate × slETH rate)` },
-    {
-      item: "vault assets: idle + restaked + queued",
-      value: `${formatEther(vaultAssets)} slETH = ${formatEther(idle)} + ${formatEther(restaked)} + ${formatEther(queuedAssets)}`,
-    },
-    {
-      item: "delegated to",
-      value: vaultOperator === ethers.ZeroAddress ? "nobody yet" : vaultOperator,
-    },
-    {
-      item: "you hold",
-      value: `${ethers.formatUnits(lrtBalance, decimals)} slrETH (${formatEther(lrtValue)} ETH)`,
-    },
+  printPairs("Liquid restaking (LRT vault)", [
+    ["one slrETH is worth", `${formatEth(lrtRate, { significant: 8 })} (vault rate × slETH rate)`],
+    [
+      "vault assets = idle + restaked + queued",
+      `${formatAmount(vaultAssets, SLETH)} = ${formatAmount(idle, SLETH)} + ${formatAmount(restaked, SLETH)} + ${formatAmount(queuedAssets, SLETH)}`,
+    ],
+    ["delegated to", vaultOperator === ethers.ZeroAddress ? "nobody yet" : vaultOperator],
   ]);
 
-  // Your requests among the latest ones (a view loop off-chain; the contract never loops).
-  const mine = [];
-  for (let id = lastId; id > 0n && id + 20n > lastId; id--) {
-    const request = await pool.getWithdrawalRequest(id);
-    if (request.owner !== me || request.claimed) continue;
-    const claimable = await pool.claimableEther(id);
-    mine.push({
-      request: `#${id}`,
-      finalised: id <= lastFinalized,
-      claimable: `${formatEther(claimable)} ETH`,
-    });
-  }
-  if (mine.length > 0) console.table(mine);
+  printPairs("You", [
+    ["ETH", formatEth(ethBalance)],
+    [
+      "slETH (worth)",
+      `${formatAmount(lstBalance, SLETH)} (${formatEth((lstBalance * rate) / WAD)})`,
+    ],
+    ["slrETH (worth)", `${formatAmount(lrtBalance, SLRETH)} (${formatEth(lrtValue)})`],
+    ["your open requests", labCommand("my-requests", "", { asMe: true })],
+  ]);
 });

@@ -1,0 +1,125 @@
+/**
+ * The one error boundary of every `lab` task and script: whatever goes wrong prints as one line
+ * saying what is wrong and what to run next, and the command exits with status 1. The stack
+ * trace is printed only on request (`--verbose` on a task, `--show-stack-traces` anywhere).
+ */
+import { currentNetworkName } from "./commands.js";
+import { UserError, explainHardhatError } from "./errors.js";
+import { decodeRevert, describeRevert, revertData } from "./revert.js";
+
+/** What the boundary may read to date a refusal ("wait 1 min 40 s") and to say "(you)". */
+interface ChainContext {
+  now?: () => Promise<bigint>;
+  me?: string;
+}
+const chain: ChainContext = {};
+
+/** Called once the task is connected: the chain's clock and the acting address. */
+export function setChainContext(update: ChainContext): void {
+  Object.assign(chain, update);
+}
+
+/** The chain's time now, if a connection is known (for refusals that name a moment). */
+export async function chainNow(): Promise<bigint | undefined> {
+  try {
+    return chain.now === undefined ? undefined : await chain.now();
+  } catch {
+    return undefined;
+  }
+}
+
+interface Chained {
+  code?: unknown;
+  message?: unknown;
+  shortMessage?: unknown;
+  hostname?: unknown;
+  cause?: unknown;
+  error?: unknown;
+}
+
+/** The error and every error it wraps (`cause`, ethers' `error`). */
+function chainOf(error: unknown): Chained[] {
+  const out: Chained[] = [];
+  let current = error as Chained | undefined;
+  while (
+    current !== undefined &&
+    current !== null &&
+    typeof current === "object" &&
+    out.length < 8
+  ) {
+    out.push(current);
+    current = (current.cause ?? current.error) as Chained | undefined;
+  }
+  return out;
+}
+
+const NETWORK_CODES = new Set([
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ECONNREFUSED",
+  "ETIMEDOUT",
+  "ECONNRESET",
+  "UND_ERR_CONNECT_TIMEOUT",
+]);
+
+/**
+ * One line for any error: a refusal as written, a revert decoded into ETH, durations and a
+ * hint, a Hardhat or network error with its remedy, anything else as its first line.
+ */
+export async function explainError(
+  error: unknown,
+  preferredContracts: string[] = [],
+): Promise<string> {
+  if (error instanceof UserError) return error.message;
+  const networkName = currentNetworkName();
+  const data = revertData(error);
+  if (data !== undefined) {
+    const decoded = decodeRevert(data, preferredContracts);
+    if (decoded !== undefined)
+      return describeRevert(decoded, { now: await chainNow(), me: chain.me });
+  }
+  const links = chainOf(error);
+  for (const link of links) {
+    const remedy = explainHardhatError(link, networkName);
+    if (remedy !== undefined) return remedy;
+  }
+  const network = links.find(
+    (link) => typeof link.code === "string" && NETWORK_CODES.has(link.code),
+  );
+  if (network !== undefined) {
+    const host = typeof network.hostname === "string" ? ` (${network.hostname})` : "";
+    return networkName === "localhost"
+      ? "No node answers at 127.0.0.1:8545: start one with `npx hardhat node --hostname 127.0.0.1 --chain-id 560048` in another terminal."
+      : `Cannot reach the ${networkName} RPC${host}: ${String(network.code)}. Check HOODI_RPC_URL (\`npx hardhat keystore set HOODI_RPC_URL --force\`) and your connection.`;
+  }
+  const messages = links.map((link) => String(link.shortMessage ?? link.message ?? ""));
+  if (
+    messages.some((m) => /Field\.fromBytes|private key|expected 32 bytes|invalid.*key/i.test(m))
+  ) {
+    return "HOODI_PRIVATE_KEY is not a private key (0x followed by 64 hexadecimal digits): set it again with `npx hardhat keystore set HOODI_PRIVATE_KEY --force`.";
+  }
+  if (messages.some((m) => /insufficient funds/i.test(m))) {
+    return "Your account lacks the ETH for this transaction and its gas: get Hoodi ETH from a faucet (README › Deploy to Hoodi), or send less.";
+  }
+  if (messages.some((m) => /Failed to make POST request/i.test(m))) {
+    return `Cannot reach the ${networkName} RPC: check HOODI_RPC_URL (\`npx hardhat keystore set HOODI_RPC_URL --force\`) and your connection.`;
+  }
+  if (data !== undefined)
+    return `The transaction reverted with data ${data.slice(0, 10)}… that no contract here declares.`;
+  const first = messages.find((m) => m !== "") ?? String(error);
+  return `${first.split("\n")[0]} (unexpected: run again with --verbose and report it if it persists)`;
+}
+
+/**
+ * Runs a task's or script's main function inside the boundary. A failure prints
+ * "Error: <one line>" (and the stack only when `verbose`) and sets exit status 1.
+ */
+export async function runMain(main: () => Promise<void>, { verbose = false } = {}): Promise<void> {
+  try {
+    await main();
+  } catch (error) {
+    console.error(`Error: ${await explainError(error)}`);
+    if (verbose && !(error instanceof UserError)) console.error(error);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,166 @@
+/**
+ * The hint after each custom error — what to do next, with the command — and the units of the
+ * arguments whose names alone do not say. Keys are `Contract.Error` (when two contracts give the
+ * same error different meanings) or `Error`. An error missing here still prints decoded, with
+ * the default hint: add a line when you add an error a student can meet.
+ */
+import { lab } from "./commands.js";
+import type { ArgumentKind } from "./revert.js";
+import { ETH, SLETH, formatEth, formatWait } from "./format.js";
+
+export interface HintContext {
+  /** The chain's time (seconds), for "wait 1 min 40 s". */
+  now?: bigint;
+  /** The address acting, printed as "(you)". */
+  me?: string;
+  /** Set by `describeRevert`: the contract that refused and the error's values by name. */
+  contract?: string;
+  values?: Record<string, unknown>;
+}
+
+type Hint = (context: HintContext) => string;
+
+const value = (context: HintContext, name: string): bigint => {
+  const v = context.values?.[name];
+  return typeof v === "bigint" ? v : 0n;
+};
+/** "wait 1 min 40 s" until the error's `name` argument, from the chain's now. */
+const waitUntil = (context: HintContext, name: string): string =>
+  context.now === undefined ? "wait" : formatWait(value(context, name), context.now);
+
+const ROLE_OWNER = "your own deployment's first account holds it; on a shared one ask the teacher";
+
+export const HINTS: Readonly<Record<string, Hint>> = {
+  default: () =>
+    `${lab("status")} shows the state; docs/ explains each contract's rules (run with --verbose for the raw error).`,
+
+  // Liquid staking (DepositPool, LiquidStakingToken)
+  DepositBelowMinimum: () =>
+    `Deposit at least the minimum: ${lab("stake", "--amount <ETH>", { asMe: true })}.`,
+  DepositCapExceeded: () =>
+    `The pool is full: deposit less (${lab("status")} shows the pooled ether and the cap).`,
+  "DepositPool.ZeroShares": () => "The amount is too small to mint one share: deposit more.",
+  NotEnoughDepositableEther: () =>
+    `Stake more ETH first (${lab("stake", "--amount 0.1")}) or stake fewer validators.`,
+  ReportNotNewer: () =>
+    "A report for this moment was already submitted: let time pass, then report again.",
+  ReportInFuture: () => `Build the report from the chain: ${lab("report")}.`,
+  RewardAboveBound: () =>
+    "The balance grew faster than the APR bound allows: check the reward rate, or report later.",
+  LossAboveBudget: () =>
+    `A loss this large needs the loss confirmer's second opinion: ${lab("report", "--confirm")} (${ROLE_OWNER}).`,
+  RequestTooRecent: (c) =>
+    `A request is finalised only by a report made after it: ${waitUntil(c, "requestedAt")}, then ${lab("report")}.`,
+  NotEnoughEtherToFinalize: () =>
+    `The buffer cannot pay these requests yet: ${lab("cl-sweep")} (and exits) bring ETH back, then ${lab("report")}.`,
+  FinalizationPausedBySlashing: () =>
+    `Bunker mode: sweep the slashed validators once withdrawable (${lab("cl-sweep")}), then ${lab("report")}.`,
+  WithdrawalBelowMinimum: () => "Withdraw at least the minimum shown.",
+  "DepositPool.UnknownRequest": () =>
+    `No request has that id: ${lab("my-requests", "", { asMe: true })} lists yours.`,
+  "DepositPool.NotRequestOwner": () =>
+    `That request is someone else's: ${lab("my-requests", "", { asMe: true })} lists yours.`,
+  "DepositPool.RequestNotFinalized": () =>
+    `The next oracle report finalises it: ${lab("report")}, then claim again.`,
+  "DepositPool.AlreadyClaimed": () =>
+    `Nothing left to claim: ${lab("my-requests", "", { asMe: true })} lists your open requests.`,
+  ERC20InsufficientBalance: () => `You hold less than that: ${lab("status", "", { asMe: true })}.`,
+  ERC20InsufficientAllowance: () => "Approve the contract for that amount first, then retry.",
+
+  // Consensus layer (BeaconChainSimulator)
+  UnknownValidator: (c) =>
+    `Validators are numbered 0 to ${value(c, "validatorCount") - 1n}: ${lab("status")} counts them.`,
+  ValidatorNotActive: () =>
+    `Only an active validator can be slashed, penalised or exited: ${lab("status")}.`,
+  AlreadySlashed: () => "A validator is slashed at most once.",
+  AlreadyWithdrawable: () =>
+    "It has already left the consensus layer: sweep it with `lab cl-sweep`.",
+  NotYetWithdrawable: (c) =>
+    `The exit delay runs: ${waitUntil(c, "withdrawableAt")}, then ${lab("cl-sweep")}.`,
+  NothingToSweep: () => "No reward above the deposit and not withdrawable: wait, then sweep.",
+  NotWithdrawalAddress: () =>
+    "Only the validator's withdrawal address (or the teacher's consensus role) may do that.",
+  RewardReserveShort: () => `Top up the reward reserve: ${lab("cl-fund", "--amount 0.01")}.`,
+  WrongDepositAmount: (c) => `A validator takes exactly ${formatEth(value(c, "required"))}.`,
+  DuplicatePubkey: () => "That key is taken: run the task again (it picks a new random key).",
+
+  // Restaking (RestakingManager, RestakingPod)
+  NotOperator: () => `Register first: ${lab("register-operator", "", { asMe: true })}.`,
+  AlreadyOperator: () => "You are already an operator.",
+  NotAVS: () => `Register as a service first: ${lab("register-avs", "", { asMe: true })}.`,
+  AlreadyAVS: () => "You are already a service (AVS).",
+  NotOptedIn: () =>
+    `The operator must opt in and allocate first: ${lab("allocate", "--avs <AVS> --percent 50")}.`,
+  OperatorNotAllocated: () =>
+    `The operator allocated nothing to this service: ${lab("allocate", "--avs <AVS> --percent 50")} (as the operator).`,
+  "RestakingManager.AlreadyDelegated": () =>
+    "Undelegate first (queue your withdrawal), then delegate anew.",
+  "RestakingManager.NotDelegated": () =>
+    `Delegate first: ${lab("delegate", "--operator <operator>", { asMe: true })}.`,
+  NoDelegatedStake: () => "Nobody delegated stake of that token to this operator yet.",
+  ModificationPending: (c) =>
+    `A change of this allocation is pending: ${waitUntil(c, "effectTimestamp")}, then try again.`,
+  InsufficientMagnitude: () => "Allocate at most what is left unallocated (100 % in all).",
+  SameMagnitude: () => "That is already the allocation.",
+  InvalidWadToSlash: () => "Slash more than 0 and at most 100 %.",
+  FullySlashed: () => "This operator has nothing left to slash or allocate.",
+  InsufficientShares: () =>
+    `Withdraw at most what you restake: ${lab("status", "", { asMe: true })}.`,
+  WithdrawalNotFound: () =>
+    `No restaking withdrawal has that id: ${lab("my-requests", "", { asMe: true })} lists yours.`,
+  NotWithdrawalStaker: () =>
+    `That withdrawal is someone else's: ${lab("my-requests", "", { asMe: true })} lists yours.`,
+  WithdrawalAlreadyCompleted: () => "That withdrawal was already paid.",
+  WithdrawalDelayNotElapsed: (c) =>
+    `Restaked stake stays slashable through the delay: ${waitUntil(c, "completableAt")}, then complete it again.`,
+  NothingToClaim: () => "No service rewards yet: an AVS pays them (`lab avs-pay`).",
+  RewardTokenNotAllowed: () => "Services pay rewards in slETH here.",
+  NoPod: () => `Create your pod first: ${lab("pod-create", "", { asMe: true })}.`,
+  PodAlreadyExists: () => "You already have a pod.",
+  UseAPodForNativeETH: () =>
+    `Native ETH restakes through a pod: ${lab("pod-create", "", { asMe: true })}.`,
+  UnverifiedValidators: () =>
+    `Credit every pod validator first: ${lab("pod-credit", "", { asMe: true })}.`,
+  AlreadyVerified: () => "That validator is already credited.",
+  WrongWithdrawalAddress: () => "That validator's withdrawal address is not your pod.",
+  NotPodOwner: () => "Only the pod's owner may do that.",
+  ZeroAmount: () => "Give an amount above 0.",
+  "RestakingManager.ZeroShares": () => "The amount is too small for one share: restake more.",
+
+  // Liquid restaking (LRTVault)
+  SlippageExceeded: () =>
+    "The vault would mint fewer slrETH than --min-shares: lower it, or deposit again after checking `lab status`.",
+  MaxAssetsExceeded: () => "Deposit less (the vault's cap).",
+  NotEnoughIdle: () =>
+    "The vault's idle slETH cannot pay that now: the manager queues restaked stake first; try later or less.",
+  BufferTooLow: () => "Restake less: the vault keeps a buffer idle for redemptions.",
+  "LRTVault.UnknownRequest": () =>
+    `No redemption has that id: ${lab("my-requests", "", { asMe: true })} lists yours.`,
+  "LRTVault.NotRequestOwner": () =>
+    `That redemption is someone else's: ${lab("my-requests", "", { asMe: true })} lists yours.`,
+  "LRTVault.AlreadyClaimed": () => "That redemption was already paid.",
+  RedeemNotReady: (c) =>
+    `Redemptions wait for the restaking delay: ${waitUntil(c, "readyAt")}, then ${lab("lrt-claim", `--id ${value(c, "requestId")}`, { asMe: true })}.`,
+  NothingToHarvest: () => "No service rewards to compound yet.",
+  ZeroAssets: () => "Redeem more: that many slrETH are worth 0 slETH.",
+  NotManager: () => "Only the vault's manager may do that.",
+
+  // OpenZeppelin: roles and pausing
+  AccessControlUnauthorizedAccount: () => `That needs a role this account lacks (${ROLE_OWNER}).`,
+  EnforcedPause: () => "The contract is paused: ask whoever holds its pauser role.",
+};
+
+/** Where the name alone misleads: the kind of each such argument, per error. */
+export const UNIT_OVERRIDES: Readonly<Record<string, Readonly<Record<string, ArgumentKind>>>> = {
+  ReportNotNewer: { timestamp: "simulated-time", lastTimestamp: "simulated-time" },
+  ReportInFuture: { timestamp: "simulated-time", simulatedNow: "simulated-time" },
+  ValidatorCountDecreased: { reported: "plain" },
+  ValidatorCountTooHigh: { reported: "plain" },
+  InvalidParameter: { value: "plain" },
+  WithdrawalBelowMinimum: { shares: SLETH, minimum: SLETH },
+  InsufficientMagnitude: { requested: "wad", available: "wad" },
+  "LRTVault.ZeroAssets": { shares: "shares" },
+  "RestakingPod.InsufficientWithdrawableETH": { requested: ETH, available: ETH },
+  "RestakingPod.WrongDepositAmount": { sent: ETH, required: ETH },
+  "BeaconChainSimulator.WrongDepositAmount": { sent: ETH, required: ETH },
+};

@@ -1,0 +1,219 @@
+/**
+ * Turns a revert into one line a student can act on: which contract refused, why, the values in
+ * ETH and durations (not wei and Unix timestamps), and the next command to run.
+ *
+ * It is generic: the catalogue holds every custom error of every compiled contract (read from
+ * the artifacts), so an error added later is decoded too. How each argument prints is guessed
+ * from its name and type (`formatArgument`), and refined per error in `error-hints.ts`, which
+ * also holds each error's hint.
+ */
+import { ErrorFragment, Interface, type Result } from "ethers";
+
+import { HINTS, UNIT_OVERRIDES, type HintContext } from "./error-hints.js";
+import {
+  ETH,
+  SHARES,
+  SLETH,
+  SLRETH,
+  formatAmount,
+  formatBps,
+  formatDuration,
+  formatWadPercent,
+  formatWhen,
+  type Unit,
+} from "./format.js";
+
+/** One custom error of one contract. */
+interface CatalogEntry {
+  contract: string;
+  fragment: ErrorFragment;
+}
+
+/** A decoded revert: the contract (best guess when several share the error), name and values. */
+export interface DecodedRevert {
+  contract: string;
+  name: string;
+  args: { name: string; type: string; value: unknown }[];
+}
+
+/** Anything that lists artifacts, as `hre.artifacts` does. */
+export interface ArtifactSource {
+  getAllFullyQualifiedNames(): Promise<ReadonlySet<string>>;
+  readArtifact(name: string): Promise<{ contractName: string; abi: readonly unknown[] }>;
+}
+
+const bySelector = new Map<string, CatalogEntry[]>();
+let loaded = false;
+
+/** Reads every artifact's custom errors once per process (test contracts last). */
+export async function loadErrorCatalog(artifacts: ArtifactSource): Promise<void> {
+  if (loaded) return;
+  const names = [...(await artifacts.getAllFullyQualifiedNames())].sort(
+    (a, b) => Number(a.startsWith("contracts/test/")) - Number(b.startsWith("contracts/test/")),
+  );
+  for (const fqn of names) {
+    const artifact = await artifacts.readArtifact(fqn);
+    addAbi(artifact.contractName, artifact.abi);
+  }
+  loaded = true;
+}
+
+/** Adds one contract's errors (the catalogue is also fed by hand in tests). */
+export function addAbi(contract: string, abi: readonly unknown[]): void {
+  const iface = new Interface(abi as never);
+  iface.forEachError((fragment) => {
+    const entries = bySelector.get(fragment.selector) ?? [];
+    if (!entries.some((entry) => entry.contract === contract)) entries.push({ contract, fragment });
+    bySelector.set(fragment.selector, entries);
+  });
+}
+
+interface ErrorLike {
+  data?: unknown;
+  error?: ErrorLike;
+  info?: { error?: ErrorLike };
+  cause?: unknown;
+}
+
+/** The revert data carried by an ethers or Hardhat error (it nests them differently). */
+export function revertData(error: unknown): string | undefined {
+  const seen = new Set<unknown>();
+  const queue: unknown[] = [error];
+  while (queue.length > 0) {
+    const current = queue.shift() as ErrorLike | undefined;
+    if (current === undefined || current === null || typeof current !== "object") continue;
+    if (seen.has(current)) continue;
+    seen.add(current);
+    const { data } = current;
+    if (typeof data === "string" && /^0x[0-9a-fA-F]{8}/.test(data)) return data;
+    if (typeof data === "object" && data !== null) queue.push(data);
+    queue.push(current.error, current.info?.error, current.cause);
+  }
+  return undefined;
+}
+
+/**
+ * Decodes revert data against the catalogue. When several contracts declare the same error,
+ * the first of `preferred` (the contracts the command called) wins.
+ */
+export function decodeRevert(data: string, preferred: string[] = []): DecodedRevert | undefined {
+  const entries = bySelector.get(data.slice(0, 10).toLowerCase());
+  if (entries === undefined || entries.length === 0) return undefined;
+  const entry =
+    preferred.map((name) => entries.find((e) => e.contract === name)).find((e) => e) ?? entries[0];
+  let values: Result;
+  try {
+    values = Interface.from([entry.fragment]).decodeErrorResult(entry.fragment, data);
+  } catch {
+    return undefined;
+  }
+  return {
+    contract: entry.contract,
+    name: entry.fragment.name,
+    args: entry.fragment.inputs.map((input, i) => ({
+      name: input.name,
+      type: input.type,
+      value: values[i],
+    })),
+  };
+}
+
+/** The unit a contract's amounts and shares are counted in. */
+function unitsOf(contract: string): { amount: Unit; shares: Unit } {
+  switch (contract) {
+    case "LRTVault":
+      return { amount: SLETH, shares: SLRETH };
+    case "DepositPool":
+    case "LiquidStakingToken":
+      return { amount: ETH, shares: SLETH };
+    case "RestakingManager":
+      return { amount: SLETH, shares: SHARES };
+    default:
+      return { amount: ETH, shares: SHARES };
+  }
+}
+
+/** How an argument prints: its kind from the error's override, else from its name and type. */
+export type ArgumentKind =
+  | "amount"
+  | "shares"
+  | "time"
+  | "simulated-time"
+  | "duration"
+  | "bps"
+  | "wad"
+  | "plain"
+  | "address"
+  | Unit;
+
+export function argumentKind(name: string, type: string): ArgumentKind {
+  if (type === "address") return "address";
+  if (!type.startsWith("uint")) return "plain";
+  if (type !== "uint256") return "plain"; // enums and small integers
+  if (/(At|Timestamp|timestamp)$/.test(name)) return "time";
+  if (/simulated/i.test(name)) return "simulated-time";
+  if (/(delay|window|seconds|duration)/i.test(name)) return "duration";
+  if (/bps$/i.test(name)) return "bps";
+  if (/(magnitude|wad)/i.test(name)) return "wad";
+  if (/(id|index|count|^max$|^last|^total$|verified|deposited|pending)/i.test(name)) return "plain";
+  if (/shares/i.test(name)) return "shares";
+  return "amount";
+}
+
+/** One argument as a student reads it. */
+export function formatArgument(
+  contract: string,
+  kind: ArgumentKind,
+  value: unknown,
+  context: HintContext,
+): string {
+  if (typeof value !== "bigint") {
+    if (kind === "address" && typeof value === "string") {
+      return context.me !== undefined && value.toLowerCase() === context.me.toLowerCase()
+        ? `${value} (you)`
+        : value;
+    }
+    return String(value);
+  }
+  if (typeof kind === "object") return formatAmount(value, kind);
+  switch (kind) {
+    case "amount":
+      return formatAmount(value, unitsOf(contract).amount);
+    case "shares":
+      return formatAmount(value, unitsOf(contract).shares);
+    case "time":
+      return context.now === undefined ? `${value} (Unix time)` : formatWhen(value, context.now);
+    case "simulated-time":
+      return `simulated day ${(Number(value) / 86_400).toFixed(2)}`;
+    case "duration":
+      return formatDuration(value);
+    case "bps":
+      return formatBps(value);
+    case "wad":
+      return formatWadPercent(value);
+    default:
+      return String(value);
+  }
+}
+
+/**
+ * The whole refusal: "<what>: <Contract> refused with <Name> (arg 1 ETH, at in 1 min 40 s).
+ * <hint>". `now` defaults to the error's own `nowTimestamp` argument when it has one.
+ */
+export function describeRevert(decoded: DecodedRevert, context: HintContext): string {
+  const nowArgument = decoded.args.find((arg) => arg.name === "nowTimestamp");
+  const withNow: HintContext =
+    typeof nowArgument?.value === "bigint" ? { ...context, now: nowArgument.value } : context;
+  const overrides =
+    UNIT_OVERRIDES[`${decoded.contract}.${decoded.name}`] ?? UNIT_OVERRIDES[decoded.name] ?? {};
+  const shown = decoded.args
+    .filter((arg) => arg.name !== "nowTimestamp")
+    .map((arg) => {
+      const kind = overrides[arg.name] ?? argumentKind(arg.name, arg.type);
+      return `${arg.name} ${formatArgument(decoded.contract, kind, arg.value, withNow)}`;
+    });
+  const values = Object.fromEntries(decoded.args.map((arg) => [arg.name, arg.value]));
+  const hint = HINTS[`${decoded.contract}.${decoded.name}`] ?? HINTS[decoded.name] ?? HINTS.default;
+  const text = hint({ ...withNow, contract: decoded.contract, values });
+  return `${decoded.contract} refused with ${decoded.name}${shown.length > 0 ? ` (${shown.join(", ")})` : ""}. ${text}`;
+}
