@@ -144,6 +144,66 @@ export const HINTS: Readonly<Record<string, Hint>> = {
   NothingToHarvest: () => "No service rewards to compound yet.",
   ZeroAssets: () => "Redeem more: that many slrETH are worth 0 slETH.",
   NotManager: () => "Only the vault's manager may do that.",
+  "RestakingPod.NotManager": () => "Only the restaking manager may call this on a pod.",
+
+  // Misconfiguration and internal checks a student meets only by calling a contract directly
+  InvalidParameter: () =>
+    "A deployment parameter is out of range: see config/profiles.ts for the allowed values.",
+  ZeroAddress: () => "An address argument is the zero address: give a real one.",
+  ZeroWithdrawalAddress: () => "A validator needs a withdrawal address: give a real one.",
+  OnlyPool: () =>
+    "Only the pool mints and burns slETH: stake or withdraw through the pool's tasks.",
+  InvalidFinalization: () =>
+    `The oracle finalises requests in order, never past the last: ${lab("report")} builds a valid report.`,
+  ValidatorCountDecreased: () =>
+    `Reports count validators ever seen, which never decreases: ${lab("report")} builds a valid report.`,
+  ValidatorCountTooHigh: () =>
+    `The report counts more validators than the pool staked: ${lab("report")} builds a valid report.`,
+  WithdrawnExceedsReceived: () =>
+    `The report claims more ETH than the pool received: ${lab("cl-sweep")}, then ${lab("report")}.`,
+  UnexpectedEtherSender: () => `Send ETH to the pool through ${lab("stake", "--amount 0.01")}.`,
+  EthTransferFailed: () => "The recipient refused the ETH: claim to an address that accepts ETH.",
+  ETHTransferFailed: () => "The recipient refused the ETH: use an address that accepts ETH.",
+  PaymentFailed: () =>
+    "The withdrawal address refused the ETH: it must accept plain ETH transfers.",
+  AlreadyInitialized: () => "The pod is already set up.",
+  InsufficientWithdrawableETH: () =>
+    "The pod holds less withdrawable ETH: complete fewer, or sweep first.",
+  NotPod: () => "Only a pod created by the manager may call this.",
+  TooMany: () => "The list is full: that many entries at most.",
+  AlreadyAdded: () => "That strategy already exists.",
+  StrategyNotFound: () => "There is no strategy for that token: restake slETH (`lab restake`).",
+  BpsTooHigh: () => "At most 10,000 bps (100 %).",
+  NoDeallocationToClear: () => "No lowered allocation is waiting to take effect.",
+  OperatorCannotUndelegate: () => "An operator stays delegated to itself.",
+  AlreadyOptedIn: () => "You are already opted in to that service.",
+  "LRTVault.AlreadyDelegated": () => "The vault is already delegated: it delegates once.",
+  "LRTVault.NotDelegated": () =>
+    `The vault's manager delegates it first: ${lab("lrt-manage", "--delegate <operator>")}.`,
+
+  // OpenZeppelin: roles, pausing, tokens and checks inherited by the contracts above
+  AccessControlBadConfirmation: () => "Only the account itself can renounce its role.",
+  ExpectedPause: () => "The contract is not paused.",
+  ReentrancyGuardReentrantCall: () =>
+    "A contract may not call back into this one in the same call.",
+  SafeERC20FailedOperation: () => "A token transfer failed: check balances and allowances.",
+  SafeCastOverflowedUintDowncast: () =>
+    "A value is too large for this model: use a smaller amount.",
+  SafeCastOverflowedUintToInt: () => "A value is too large for this model: use a smaller amount.",
+  ERC20InvalidSender: () => "Tokens cannot come from the zero address.",
+  ERC20InvalidReceiver: () => "Tokens cannot go to the zero address: give a real recipient.",
+  ERC20InvalidApprover: () => "Approvals cannot come from the zero address.",
+  ERC20InvalidSpender: () => "Approvals cannot be for the zero address.",
+  ERC4626ExceededMaxDeposit: () => "Deposit less: the vault caps deposits.",
+  ERC4626ExceededMaxMint: () => "Mint less: the vault caps deposits.",
+  ERC4626ExceededMaxRedeem: () =>
+    `Redeem at most what you hold: ${lab("status", "", { asMe: true })}.`,
+  ERC4626ExceededMaxWithdraw: () =>
+    `Withdraw at most what you hold: ${lab("status", "", { asMe: true })}.`,
+  ERC2612ExpiredSignature: () => "The permit's deadline passed: sign a new one.",
+  ERC2612InvalidSigner: () =>
+    "The permit was signed by another account: sign it with the owner's key.",
+  InvalidAccountNonce: () => "The permit's nonce is stale: sign a new one.",
 
   // OpenZeppelin: roles and pausing
   AccessControlUnauthorizedAccount: () => `That needs a role this account lacks (${ROLE_OWNER}).`,
@@ -157,6 +217,7 @@ export const UNIT_OVERRIDES: Readonly<Record<string, Readonly<Record<string, Arg
   ValidatorCountDecreased: { reported: "plain" },
   ValidatorCountTooHigh: { reported: "plain" },
   InvalidParameter: { value: "plain" },
+  TooMany: { max: "plain" },
   WithdrawalBelowMinimum: { shares: SLETH, minimum: SLETH },
   InsufficientMagnitude: { requested: "wad", available: "wad" },
   "LRTVault.ZeroAssets": { shares: "shares" },

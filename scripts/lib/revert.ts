@@ -39,7 +39,9 @@ export interface DecodedRevert {
 /** Anything that lists artifacts, as `hre.artifacts` does. */
 export interface ArtifactSource {
   getAllFullyQualifiedNames(): Promise<ReadonlySet<string>>;
-  readArtifact(name: string): Promise<{ contractName: string; abi: readonly unknown[] }>;
+  readArtifact(
+    name: string,
+  ): Promise<{ contractName: string; abi: readonly unknown[]; bytecode: string }>;
 }
 
 const bySelector = new Map<string, CatalogEntry[]>();
@@ -53,6 +55,9 @@ export async function loadErrorCatalog(artifacts: ArtifactSource): Promise<void>
   );
   for (const fqn of names) {
     const artifact = await artifacts.readArtifact(fqn);
+    // Interfaces and abstract contracts repeat their implementations' errors: skip them, so a
+    // refusal names the contract that was deployed.
+    if (artifact.bytecode === "0x" || artifact.bytecode === "") continue;
     addAbi(artifact.contractName, artifact.abi);
   }
   loaded = true;
@@ -124,8 +129,9 @@ function unitsOf(contract: string): { amount: Unit; shares: Unit } {
     case "LRTVault":
       return { amount: SLETH, shares: SLRETH };
     case "DepositPool":
-    case "LiquidStakingToken":
       return { amount: ETH, shares: SLETH };
+    case "LiquidStakingToken":
+      return { amount: SLETH, shares: SLETH };
     case "RestakingManager":
       return { amount: SLETH, shares: SHARES };
     default:
@@ -155,9 +161,18 @@ export function argumentKind(name: string, type: string): ArgumentKind {
   if (/(delay|window|seconds|duration)/i.test(name)) return "duration";
   if (/bps$/i.test(name)) return "bps";
   if (/(magnitude|wad)/i.test(name)) return "wad";
-  if (/(id|index|count|^max$|^last|^total$|verified|deposited|pending)/i.test(name)) return "plain";
+  if (
+    /(^id$|Id$|^index$|Index$|[cC]ount$|^last|^total$|^verified$|^deposited$|^pending)/.test(name)
+  )
+    return "plain";
   if (/shares/i.test(name)) return "shares";
   return "amount";
+}
+
+/** How an argument of an error prints: the error's override, else its name and type. */
+export function kindOf(contract: string, error: string, name: string, type: string): ArgumentKind {
+  const overrides = UNIT_OVERRIDES[`${contract}.${error}`] ?? UNIT_OVERRIDES[error] ?? {};
+  return overrides[name] ?? argumentKind(name, type);
 }
 
 /** One argument as a student reads it. */
@@ -204,16 +219,24 @@ export function describeRevert(decoded: DecodedRevert, context: HintContext): st
   const nowArgument = decoded.args.find((arg) => arg.name === "nowTimestamp");
   const withNow: HintContext =
     typeof nowArgument?.value === "bigint" ? { ...context, now: nowArgument.value } : context;
-  const overrides =
-    UNIT_OVERRIDES[`${decoded.contract}.${decoded.name}`] ?? UNIT_OVERRIDES[decoded.name] ?? {};
   const shown = decoded.args
     .filter((arg) => arg.name !== "nowTimestamp")
     .map((arg) => {
-      const kind = overrides[arg.name] ?? argumentKind(arg.name, arg.type);
+      const kind = kindOf(decoded.contract, decoded.name, arg.name, arg.type);
       return `${arg.name} ${formatArgument(decoded.contract, kind, arg.value, withNow)}`;
     });
   const values = Object.fromEntries(decoded.args.map((arg) => [arg.name, arg.value]));
   const hint = HINTS[`${decoded.contract}.${decoded.name}`] ?? HINTS[decoded.name] ?? HINTS.default;
   const text = hint({ ...withNow, contract: decoded.contract, values });
   return `${decoded.contract} refused with ${decoded.name}${shown.length > 0 ? ` (${shown.join(", ")})` : ""}. ${text}`;
+}
+
+/** Every error in the catalogue, with the contract that declares it (for tests and docs). */
+export function catalogEntries(): { contract: string; fragment: ErrorFragment }[] {
+  return [...bySelector.values()].flat();
+}
+
+/** Whether `HINTS` has a hint of its own for that error (not the default one). */
+export function hasOwnHint(contract: string, name: string): boolean {
+  return `${contract}.${name}` in HINTS || name in HINTS;
 }
