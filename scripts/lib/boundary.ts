@@ -87,10 +87,11 @@ export async function explainError(
     (link) => typeof link.code === "string" && NETWORK_CODES.has(link.code),
   );
   if (network !== undefined) {
-    const host = typeof network.hostname === "string" ? ` (${network.hostname})` : "";
+    const host = typeof network.hostname === "string" ? network.hostname : "the server";
     return networkName === "localhost"
       ? "No node answers at 127.0.0.1:8545: start one with `npx hardhat node --hostname 127.0.0.1 --chain-id 560048` in another terminal."
-      : `Cannot reach the ${networkName} RPC${host}: ${String(network.code)}. Check HOODI_RPC_URL (\`npx hardhat keystore set HOODI_RPC_URL --force\`) and your connection.`;
+      : `Cannot reach ${host} (${String(network.code)}): if it is your RPC, check HOODI_RPC_URL ` +
+          "(`npx hardhat keystore set HOODI_RPC_URL --force`); otherwise check your connection and retry later.";
   }
   const messages = links.map((link) => String(link.shortMessage ?? link.message ?? ""));
   if (
