@@ -101,7 +101,8 @@ interface IStableSwapPool {
     function rateProvider() external view returns (IRateProvider);
 
     /// @notice Coin 1's rate the pool's maths uses now (WAD ETH per whole token), after the per-block
-    /// bound on its moves.
+    /// bound on its moves: read once per block; a rise capped at min(fee × blocks since the last read,
+    /// 1 %); a fall taken at once.
     function storedRate() external view returns (uint256 rateWad);
 
     /// @notice LP-owned balance of coin `i` (admin fees excluded; a donation is not counted).

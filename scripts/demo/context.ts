@@ -21,6 +21,17 @@ export async function setUpDemo(hre: HardhatRuntimeEnvironment) {
   const { ethers, networkHelpers } = connection;
   const [teacher, alice, bob, carol] = await ethers.getSigners();
   const profile = realistic;
+  const asked = process.env.STAKING_LAB_PROFILE;
+  if (asked !== undefined && asked !== "" && asked !== profile.name) {
+    // The demo's story is told in mainnet numbers (deposits of 100 ETH, 32 ETH validators, a
+    // year by time travel); in the classroom profile's 10 ETH cap and 0.032 ETH validators it
+    // would not fit. The classroom profile is for the lesson on Hoodi or a local node.
+    console.log(
+      `STAKING_LAB_PROFILE=${asked} is not used by the demo: its story is told in mainnet numbers ` +
+        `(100 ETH deposits, 32 ETH validators), so it runs the "${profile.name}" profile. ` +
+        "The classroom profile is for the lesson on Hoodi or a local node: see docs/lesson.md.",
+    );
+  }
   // The staking stack alone: the depeg chapter deploys the market on a chain of its own.
   const deployed = await connection.ignition.deploy(StakingLabCoreModule, {
     parameters: moduleParameters(profile),

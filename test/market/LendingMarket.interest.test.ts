@@ -39,7 +39,7 @@ describe("LendingMarket: interest", function () {
       expect(borrowRate(0n, 0n)).to.equal(MIN_RATE);
     });
 
-    for (const borrowedEth of [1n, 30n, 45n, 89n, 90n, 91n, 95n, 99n, 100n]) {
+    for (const borrowedEth of [1, 30, 45, 89, 90, 91, 95, 99, 100]) {
       it(`agrees with the reference at ${borrowedEth} % utilisation`, async function () {
         const { market, bob } = await networkHelpers.loadFixture(suppliedMarketFixture);
         await market.connect(bob).supplyCollateral(ether(1000), bob.address);

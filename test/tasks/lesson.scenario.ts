@@ -1,0 +1,96 @@
+/**
+ * Scenario: docs/lesson.md, step by step, with the classroom profile — the lesson a teacher
+ * runs on Hoodi, here in-process with `lab time` in place of waiting. Each step checks what the
+ * lesson says will print; the rates are computed independently from the profile.
+ */
+import { expect } from "chai";
+
+import { classroom } from "../../config/profiles.js";
+import { deployedForTasksFixture, networkHelpers, runLabOk, runLab } from "./harness.js";
+
+const WAD = 10n ** 18n;
+/** The rate printed after "Exchange rate: … → ", as wei per slETH. */
+function rateAfter(output: string): bigint {
+  const match = /→ ([\d.]+) ETH per slETH/.exec(output);
+  expect(match, output).to.not.equal(null);
+  const [whole, fraction = ""] = match![1].split(".");
+  return BigInt(whole) * WAD + BigInt(fraction.padEnd(18, "0"));
+}
+/** Within `tolerance` wei per slETH (the printed rate is rounded, and blocks take a second). */
+function expectRateNear(actual: bigint, expected: bigint, tolerance: bigint, what: string) {
+  const gap = actual > expected ? actual - expected : expected - actual;
+  expect(gap <= tolerance, `${what}: ${actual} vs ${expected} ± ${tolerance}`).to.equal(true);
+}
+
+describe("Scenario: the classroom lesson (docs/lesson.md)", function () {
+  it("shows what it promises: the rate rises with a year of rewards and falls after a slashing", async function () {
+    await networkHelpers.loadFixture(deployedForTasksFixture);
+    const deposit = classroom.validatorDepositWei; // 0.032 ETH
+
+    // 1–2. Stake 0.1 ETH; the operator stakes two validators (0.064 ETH).
+    expect(await runLabOk("stake", { amount: "0.1" })).to.contain(
+      "Deposited 0.1 ETH and received 0.1 slETH",
+    );
+    const staked = await runLabOk("stake-validator", { count: "2" });
+    expect(staked).to.contain("Validator #0 staked with 0.032 ETH");
+    expect(staked).to.contain("Validator #1 staked with 0.032 ETH");
+
+    // 3–5. A simulated year (30 real minutes); sweep; report. Rewards 3 % of 0.064 ETH, 90 %
+    // of them to the stakers: the rate rises to 1 + 0.9 × 0.00192 / 0.1 = 1.01728.
+    await runLabOk("time", { seconds: "1800" });
+    expect(await runLabOk("cl-sweep")).to.contain("Swept 2 validator(s)");
+    const yearReport = await runLabOk("report");
+    expect(yearReport).to.contain("(rose)");
+    const rewards = (2n * deposit * classroom.rewardAprBps) / 10_000n;
+    const afterYear =
+      WAD + (rewards * (10_000n - classroom.protocolFeeBps) * WAD) / 10_000n / 10n ** 17n;
+    const afterYearPrinted = rateAfter(yearReport);
+    expectRateNear(afterYearPrinted, afterYear, 10n ** 14n, "after a simulated year");
+
+    // 6–9. A withdrawal through the queue, listed among the student's own ids, then claimed.
+    expect(await runLabOk("request-withdrawal", { amount: "0.02" })).to.contain(
+      "Request #1: 0.02 slETH",
+    );
+    expect(await runLabOk("my-requests")).to.match(/#1\s*│ waits for a report/);
+    await runLabOk("time", { seconds: "60" });
+    expect(await runLabOk("report")).to.contain("requests finalised up to #1");
+    expect(await runLabOk("claim-withdrawal", { id: "1" })).to.contain("for request #1");
+
+    // 10–14. The teacher slashes validator #0: it loses deposit / 32 = 0.001 ETH at once,
+    // more than the rewards since the last report, so the loss needs the second opinion and
+    // the rate falls by about 0.001 / 0.08 ETH pooled.
+    const slashed = await runLabOk("cl-slash", { index: "0" });
+    expect(slashed).to.match(/initial penalty 0\.000999\d* ETH/);
+    expect(slashed).to.contain("withdrawable in 2 min");
+    await runLabOk("time", { seconds: "120" });
+    await runLabOk("cl-sweep");
+    const refused = await runLab("report");
+    expect(refused.failed).to.equal(true);
+    expect(refused.error).to.match(/The loss of 0\.000\d+ ETH exceeds the budget of 0\.0002 ETH/);
+    expect(refused.error).to.contain("`npx hardhat lab report --confirm`");
+    const confirmed = await runLabOk("report", { confirm: true });
+    expect(confirmed).to.contain("(fell)");
+    const before = /Exchange rate: ([\d.]+) ETH/.exec(confirmed)![1];
+    const fall = afterYearPrinted - rateAfter(confirmed);
+    expect(fall > 10n ** 16n, `the rate falls by more than 0.01 (from ${before})`).to.equal(true);
+
+    // 15–20. Restaking with one account in every role: operator, service, staker.
+    await runLabOk("register-operator");
+    await runLabOk("register-avs");
+    expect(await runLabOk("allocate", { avs: "0", percent: "50" })).to.contain("now 50 %");
+    expect(await runLabOk("restake", { amount: "0.02" })).to.contain("Restaked 0.02 slETH");
+    await runLabOk("avs-pay", { operator: "0", amount: "0.001" });
+    expect(await runLabOk("claim-rewards")).to.contain("Claimed 0.001 slETH");
+    expect(await runLabOk("avs-slash", { operator: "0", percent: "10" })).to.contain(
+      "0.02 shares → 0.019 shares",
+    );
+
+    // 21–25. Liquid restaking: delegate the vault, deposit, restake above the buffer, redeem.
+    await runLabOk("lrt-manage", { delegate: "0" });
+    expect(await runLabOk("lrt-deposit", { eth: "0.02" })).to.contain("worth 0.02 ETH in all");
+    await runLabOk("lrt-manage", { restake: "0.015" });
+    expect(await runLabOk("lrt-redeem", { all: true })).to.contain("claimable in 5 min");
+    await runLabOk("time", { seconds: "300" });
+    expect(await runLabOk("lrt-claim", { id: "1" })).to.match(/Redemption #1 paid 0\.0\d+ slETH/);
+  });
+});
