@@ -1,24 +1,50 @@
 #!/usr/bin/env bash
 # Rehearses a Hoodi deployment on a local node (loopback only, Hoodi's chain id), then walks
-# through what a student does with the tasks. The node is stopped by its pid, whatever happens.
+# through the lesson (docs/lesson.md) with the tasks. It never touches a student's work: it runs
+# in a temporary copy of the project (their deployments/ and ignition/deployments/ are left
+# alone, and checked to be) against nodes on free ports of its own (a node the student runs on
+# 8545 is never used). Every node is stopped by its pid, whatever happens.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+root=$(cd "$(dirname "$0")/.." && pwd)
+
+workdir=$(mktemp -d)
+copy="$workdir/project"
+node_log="$workdir/node.log"
+
+# The student's records, to prove at the end that the rehearsal left them as they were.
+fingerprint() {
+  (cd "$root" && find deployments ignition/deployments -type f 2>/dev/null | sort | xargs -r sha256sum) || true
+}
+before=$(fingerprint)
+
+# A copy of the project without node_modules (linked) and without any local record.
+mkdir -p "$copy"
+tar -C "$root" --exclude=./node_modules --exclude=./coverage --exclude=./ignition/deployments \
+  --exclude=./deployments/localhost.json --exclude=./.git -cf - . | tar -C "$copy" -xf -
+ln -s "$root/node_modules" "$copy/node_modules"
+cd "$copy"
 
 hh=./node_modules/.bin/hardhat
 net=(--network localhost)
-node_log=$(mktemp)
-workdir=$(mktemp -d)
-
-# A fresh chain: forget any journal or record of an earlier local rehearsal.
-rm -rf ignition/deployments/localhost-560048 deployments/localhost.json
 
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$workdir" "$node_log"
+  rm -rf "$workdir"
 }
 trap cleanup EXIT
+
+# A TCP port nobody listens on, chosen by the system.
+free_port() {
+  node -e 'const s=require("node:net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
+}
+port=$(free_port)
+other_port=$(free_port)
+# The copy's `localhost` network points at the rehearsal's node instead of 8545.
+sed -i "s#http://127.0.0.1:8545#http://127.0.0.1:${port}#" hardhat.config.ts
+grep -q "127.0.0.1:${port}" hardhat.config.ts || { echo "could not point localhost at port $port" >&2; exit 1; }
+echo "rehearsing in $copy on ports $port and $other_port"
 
 # Starts a local node on 127.0.0.1:$1 with chain id $2 and waits until it answers.
 start_node() {
@@ -35,31 +61,45 @@ start_node() {
   echo "the local node on port $1 did not answer" >&2
   exit 1
 }
-start_node 8545 560048
+start_node "$port" 560048
 
 step() { printf '\n=== %s\n' "$*"; }
 # One JSON-RPC call to the local node, e.g. rpc hardhat_setBalance '["0x…","0x1"]'.
 rpc() {
-  node -e 'fetch("http://127.0.0.1:8545",{method:"POST",headers:{"content-type":"application/json"},body:JSON.stringify({jsonrpc:"2.0",id:1,method:process.argv[1],params:JSON.parse(process.argv[2])})}).then(r=>r.json()).then(j=>{if(j.error){console.error(j.error.message);process.exit(1)}})' "$1" "$2"
+  node -e 'fetch(`http://127.0.0.1:${process.env.PORT}`,{method:"POST",headers:{"content-type":"application/json"},body:JSON.stringify({jsonrpc:"2.0",id:1,method:process.argv[1],params:JSON.parse(process.argv[2])})}).then(r=>r.json()).then(j=>{if(j.error){console.error(j.error.message);process.exit(1)}})' "$1" "$2"
 }
+export PORT=$port
 deployer=0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266 # the node's first account
-# Runs a command that must fail with a one-line, actionable message containing $1.
+# Runs a command that must fail with a one-line, actionable message containing $1, and no
+# stack trace.
 expect_refusal() {
   local expected=$1; shift
   if "$@" >"$workdir/out" 2>&1; then cat "$workdir/out"; echo "expected a refusal from: $*" >&2; exit 1; fi
   if ! grep -q -- "$expected" "$workdir/out"; then cat "$workdir/out"; echo "refusal lacks \"$expected\"" >&2; exit 1; fi
+  if grep -qE '^\s+at ' "$workdir/out"; then cat "$workdir/out"; echo "a stack trace instead of one line" >&2; exit 1; fi
   echo "refused as expected: $(grep -- "$expected" "$workdir/out" | head -1)"
+}
+# Runs a command that must succeed and print $1.
+expect_output() {
+  local expected=$1; shift
+  "$@" | tee "$workdir/out"
+  if ! grep -q -- "$expected" "$workdir/out"; then echo "output lacks \"$expected\"" >&2; exit 1; fi
 }
 
 step "Refusals a student may meet"
 expect_refusal "keystore set HOODI_RPC_URL" env -u HOODI_RPC_URL -u HOODI_PRIVATE_KEY "$hh" run scripts/deploy.ts --network hoodi
 expect_refusal "deploy.ts --network localhost" "$hh" lab status "${net[@]}"
 # An RPC URL that is not Hoodi: a second local node with the default chain id 31337.
-start_node 8546 31337
+start_node "$other_port" 31337
 # The key is a throwaway made for this check alone (it holds nothing and is never written down).
 throwaway_key=$(node --input-type=module -e 'import { Wallet } from "ethers"; console.log(Wallet.createRandom().privateKey)')
-expect_refusal "answers with chain id 31337, not 560048" env HOODI_RPC_URL=http://127.0.0.1:8546 \
+expect_refusal "answers with chain id 31337, not 560048" env HOODI_RPC_URL="http://127.0.0.1:$other_port" \
   HOODI_PRIVATE_KEY="$throwaway_key" "$hh" run scripts/deploy.ts --network hoodi
+# An RPC host that does not resolve, and a private key that is not one: one line each.
+expect_refusal "Cannot reach no-such-host.invalid" env HOODI_RPC_URL=http://no-such-host.invalid \
+  HOODI_PRIVATE_KEY="$throwaway_key" "$hh" lab status --network hoodi
+expect_refusal "HOODI_PRIVATE_KEY is not a private key" env HOODI_RPC_URL="http://127.0.0.1:$port" \
+  HOODI_PRIVATE_KEY=0x1234 "$hh" run scripts/deploy.ts --network hoodi
 
 rpc hardhat_setBalance "[\"$deployer\",\"0x38d7ea4c68000\"]" # 0.001 ETH
 expect_refusal "get Hoodi ETH from a faucet" "$hh" run scripts/deploy.ts "${net[@]}"
@@ -100,7 +140,7 @@ node -e '
   const sends = fs.readFileSync(process.argv[1], "utf8").split("\n").filter((l) => l.includes("\"TRANSACTION_SEND\""));
   const nonces = sends.map((l) => JSON.parse(l).nonce);
   if (new Set(nonces).size !== nonces.length) { console.error("a nonce was used twice"); process.exit(1); }
-  fetch("http://127.0.0.1:8545", { method: "POST", headers: { "content-type": "application/json" },
+  fetch(`http://127.0.0.1:${process.env.PORT}`, { method: "POST", headers: { "content-type": "application/json" },
     body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_getTransactionCount", params: [process.argv[2], "latest"] }) })
     .then((r) => r.json()).then((j) => {
       const sent = Number(j.result);
@@ -113,28 +153,34 @@ step "Deploy again: nothing is sent"
 "$hh" run scripts/deploy.ts "${net[@]}" | tee "$workdir/second"
 grep -q "0 transaction(s) sent" "$workdir/second"
 
-step "A student stakes, the operator stakes validators, a simulated year passes"
-"$hh" lab stake --amount 0.1 "${net[@]}"
-expect_refusal "DepositBelowMinimum" "$hh" lab stake --amount 0.000001 "${net[@]}"
+step "Lesson 1–5: a student stakes, the operator stakes validators, a simulated year passes"
+expect_output "Deposited 0.1 ETH and received 0.1 slETH" "$hh" lab stake --amount 0.1 "${net[@]}"
+expect_refusal "DepositBelowMinimum (sent 0.000001 ETH, minimum 0.00001 ETH)" "$hh" lab stake --amount 0.000001 "${net[@]}"
 expect_refusal "must be an amount" "$hh" lab stake --amount lots "${net[@]}"
+expect_refusal "has 19 decimals; ETH has 18" "$hh" lab stake --amount 0.0000000000000000001 "${net[@]}"
 "$hh" lab stake-validator --count 2 "${net[@]}"
+expect_refusal "There is no validator #99: validators are numbered 0 to 1" "$hh" lab cl-slash --index 99 "${net[@]}"
+expect_refusal "would wipe it" "$hh" lab cl-penalize --index 0 --amount 5 "${net[@]}"
 "$hh" lab time --seconds 1800 "${net[@]}"
-"$hh" lab cl-sweep "${net[@]}"
-"$hh" lab report "${net[@]}"
-"$hh" lab status "${net[@]}"
+expect_output "Swept 2 validator(s)" "$hh" lab cl-sweep "${net[@]}"
+expect_output "(rose)" "$hh" lab report "${net[@]}"
+expect_output "smallest deposit" "$hh" lab status "${net[@]}"
 
-step "A withdrawal through the queue"
-"$hh" lab request-withdrawal --amount 0.02 "${net[@]}"
-expect_refusal "RequestNotFinalized" "$hh" lab claim-withdrawal --id 1 "${net[@]}"
+step "Lesson 6–9: a withdrawal through the queue"
+expect_refusal "--all and --amount contradict each other" "$hh" lab request-withdrawal --all --amount 0.01 "${net[@]}"
+expect_output "Request #1: 0.02 slETH" "$hh" lab request-withdrawal --amount 0.02 "${net[@]}"
+expect_refusal "\`npx hardhat lab report --network localhost\`" "$hh" lab claim-withdrawal --id 1 "${net[@]}"
+expect_output "#1" "$hh" lab my-requests "${net[@]}"
 "$hh" lab time --seconds 60 "${net[@]}"
-"$hh" lab report "${net[@]}"
-"$hh" lab claim-withdrawal --id 1 "${net[@]}"
+expect_output "requests finalised up to #1" "$hh" lab report "${net[@]}"
+expect_output "for request #1" "$hh" lab claim-withdrawal --id 1 "${net[@]}"
 
-step "The teacher slashes a validator; the next report lowers the rate"
-"$hh" lab cl-slash --index 0 "${net[@]}"
-"$hh" lab time --seconds 200 "${net[@]}"
+step "Lesson 10–14: the teacher slashes a validator; the loss needs --confirm; the rate falls"
+expect_output "initial penalty 0.0009" "$hh" lab cl-slash --index 0 "${net[@]}"
+"$hh" lab time --seconds 120 "${net[@]}"
 "$hh" lab cl-sweep "${net[@]}"
-"$hh" lab report --confirm "${net[@]}"
+expect_refusal "\`npx hardhat lab report --confirm --network localhost\`" "$hh" lab report "${net[@]}"
+expect_output "(fell)" "$hh" lab report --confirm "${net[@]}"
 "$hh" lab status "${net[@]}"
 
 step "Restaking: a student delegates to an operator; a service (AVS) pays, then slashes"
@@ -151,7 +197,8 @@ step "Restaking: a student delegates to an operator; a service (AVS) pays, then 
 expect_refusal "NotAVS" "$hh" lab avs-slash --operator 2 --percent 10 "${net[@]}" --account 5
 "$hh" lab avs-slash --operator 2 --percent 10 "${net[@]}" --account 3
 "$hh" lab queue-withdrawal --all "${net[@]}" --account 1
-expect_refusal "WithdrawalDelayNotElapsed" "$hh" lab complete-withdrawal --id 1 "${net[@]}" --account 1
+expect_refusal "stays slashable through the delay: wait " "$hh" lab complete-withdrawal --id 1 "${net[@]}" --account 1
+expect_refusal "WithdrawalNotFound (withdrawalId 2)" "$hh" lab complete-withdrawal --id 2 "${net[@]}" --account 1
 "$hh" lab time --seconds 301 "${net[@]}"
 "$hh" lab complete-withdrawal --id 1 "${net[@]}" --account 1
 "$hh" lab status "${net[@]}" --account 1
@@ -170,9 +217,16 @@ expect_refusal "SlippageExceeded" "$hh" lab lrt-deposit --eth 0.01 --min-shares 
 "$hh" lab lrt-manage --restake 0.015 "${net[@]}"
 "$hh" lab avs-pay --operator 2 --amount 0.001 "${net[@]}" --account 3
 "$hh" lab lrt-manage --harvest "${net[@]}"
+expect_refusal "has 22 decimals; slrETH has 21" "$hh" lab lrt-redeem --shares 0.0000000000000000000001 "${net[@]}" --account 1
 "$hh" lab lrt-redeem --shares 0.01 "${net[@]}" --account 1
+expect_output "liquid restaking: redemption" "$hh" lab my-requests "${net[@]}" --account 1
 "$hh" lab time --seconds 301 "${net[@]}"
 "$hh" lab lrt-claim --id 1 "${net[@]}" --account 1
 "$hh" lab status "${net[@]}" --account 1
+
+step "The student's own files are as they were"
+after=$(fingerprint)
+if [ "$before" != "$after" ]; then echo "the rehearsal changed deployments/ or ignition/deployments/" >&2; exit 1; fi
+echo "deployments/ and ignition/deployments/ untouched"
 
 step "Rehearsal passed"

@@ -38,7 +38,13 @@ export {
   SLRETH,
   SHARES,
 } from "../scripts/lib/format.js";
-export { formatEth, formatAmount, formatBps, formatWadPercent } from "../scripts/lib/format.js";
+export {
+  formatEth,
+  formatAmount,
+  formatBps,
+  formatNumber,
+  formatWadPercent,
+} from "../scripts/lib/format.js";
 export { labCommand, txLink };
 
 /**

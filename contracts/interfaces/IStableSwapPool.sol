@@ -117,7 +117,8 @@ interface IStableSwapPool {
     /// @notice Sell `dx` of coin `i` for at least `minDy` of coin `j`, paid to `receiver` (ng's
     /// `exchange`). Selling ETH (i = 0): send exactly `dx` as `msg.value`; selling the token: approve
     /// the pool first, send no ETH.
-    /// @param i Coin sold (0 ETH, 1 token). @param j Coin bought.
+    /// @param i Coin sold (0 ETH, 1 token).
+    /// @param j Coin bought.
     /// @param dx Amount of coin i sold, in its units.
     /// @param minDy Slippage bound: the least of coin j accepted.
     /// @param receiver Who receives coin j.

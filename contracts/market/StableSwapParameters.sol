@@ -182,6 +182,7 @@ abstract contract StableSwapParameters is IStableSwapPool, AccessControl {
     function _limitRate(Params memory p, uint256 providerRate) private view returns (uint256) {
         if (providerRate <= p.rateWad) return providerRate;
         uint256 bump = Math.min(fee * (block.number - p.rateBlock), MAX_RATE_BUMP);
-        return Math.min(providerRate, p.rateWad + (uint256(p.rateWad) * bump) / StableSwapMath.FEE_DENOMINATOR);
+        return
+            Math.min(providerRate, p.rateWad + (uint256(p.rateWad) * bump) / StableSwapMath.FEE_DENOMINATOR);
     }
 }

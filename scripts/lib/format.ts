@@ -145,7 +145,7 @@ export function parseAmount(value: string, option: string, unit: Unit = ETH): bi
   if (significantFraction.length > unit.decimals) {
     throw new UserError(
       `--${option} ${value} has ${significantFraction.length} decimals; ${unit.symbol} has ${unit.decimals}: ` +
-        `round it, e.g. --${option} ${value.slice(0, value.indexOf(".") + 1 + Math.min(unit.decimals, 6))}`,
+        `give at most ${unit.decimals} decimals.`,
     );
   }
   const amount =

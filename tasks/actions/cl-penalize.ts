@@ -4,6 +4,7 @@
  */
 import {
   eth,
+  formatNumber,
   labAction,
   openLab,
   parseAmount,
@@ -24,7 +25,7 @@ export default labAction<{ index: string; amount: string; account: string }>(
     if (penalty > balance) {
       throw new UserError(
         `Validator #${validator} holds ${eth(balance)}: a penalty of ${eth(penalty)} would wipe it. ` +
-          `Offline penalties are small (a few hundred-thousandths of the deposit a day): give --amount ${eth(balance / 1000n).replace(" ETH", "")} or less.`,
+          `An offline penalty is small (about the rewards missed): give --amount ${formatNumber(balance, 18, { full: true })} at most.`,
       );
     }
     const hash = await send(

@@ -23,7 +23,8 @@ import { expectMarketMatchesModel, latestTimestamp, timestampOf } from "./lendin
 
 const connection = await network.create();
 const { networkHelpers } = connection;
-const { suppliedMarketFixture, borrowedMarketFixture } = lendingFixtures(connection);
+const { deployLendingMarketFixture, suppliedMarketFixture, borrowedMarketFixture } =
+  lendingFixtures(connection);
 
 const PRICE_ONE = ORACLE_PRICE_SCALE;
 
@@ -48,8 +49,8 @@ describe("LendingMarket: interest", function () {
       });
     }
 
-    it("is zero-utilisation's 1 % on an empty market", async function () {
-      const { market } = await networkHelpers.loadFixture(suppliedMarketFixture);
+    it("is zero-utilisation's 1 % on a market with nothing supplied", async function () {
+      const { market } = await networkHelpers.loadFixture(deployLendingMarketFixture);
       expect(await market.borrowRate()).to.equal(MIN_RATE);
     });
   });

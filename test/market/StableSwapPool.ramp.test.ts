@@ -75,11 +75,16 @@ describe("StableSwapPool", function () {
     });
 
     describe("when the admin ramps A down by exactly ÷10", function () {
-      it("is accepted and reaches A = 5", async function () {
+      it("is accepted, moves A down linearly and reaches A = 5", async function () {
         const { pool, admin } = await networkHelpers.loadFixture(seededLstPoolFixture);
-        const end = BigInt(await time.latest()) + 2n * DAY;
-        await pool.connect(admin).rampA(5n, end);
-        await time.increaseTo(end);
+        const start = BigInt(await time.latest()) + 1n;
+        await time.setNextBlockTimestamp(start);
+        await pool.connect(admin).rampA(5n, start + 2n * DAY);
+        await time.increaseTo(start + DAY + 3n);
+        expect(await pool.APrecise()).to.equal(
+          ampAt(5_000n, 500n, start, start + 2n * DAY, start + DAY + 3n),
+        );
+        await time.increaseTo(start + 2n * DAY);
         expect(await pool.A()).to.equal(5n);
       });
     });

@@ -60,8 +60,11 @@ describe("Scenario: the classroom lesson (docs/lesson.md)", function () {
     // more than the rewards since the last report, so the loss needs the second opinion and
     // the rate falls by about 0.001 / 0.08 ETH pooled.
     const slashed = await runLabOk("cl-slash", { index: "0" });
-    expect(slashed).to.match(/initial penalty 0\.000999\d* ETH/);
+    expect(slashed).to.match(/initial penalty 0\.0009\d+ ETH/);
     expect(slashed).to.contain("withdrawable in 2 min");
+    expect(await runLabOk("cl-sweep")).to.match(
+      /Not withdrawable yet, sweep again later: validator #0 \(wait (2 min|1 min 59 s)\)/,
+    );
     await runLabOk("time", { seconds: "120" });
     await runLabOk("cl-sweep");
     const refused = await runLab("report");
@@ -90,6 +93,10 @@ describe("Scenario: the classroom lesson (docs/lesson.md)", function () {
     expect(await runLabOk("lrt-deposit", { eth: "0.02" })).to.contain("worth 0.02 ETH in all");
     await runLabOk("lrt-manage", { restake: "0.015" });
     expect(await runLabOk("lrt-redeem", { all: true })).to.contain("claimable in 5 min");
+    const early = await runLab("lrt-claim", { id: "1" });
+    expect(early.error).to.match(
+      /RedeemNotReady \(requestId 1, readyAt in 4 min 5\d s\)\. Redemptions wait for the restaking delay: wait 4 min 5\d s, then `npx hardhat lab lrt-claim --id 1`\./,
+    );
     await runLabOk("time", { seconds: "300" });
     expect(await runLabOk("lrt-claim", { id: "1" })).to.match(/Redemption #1 paid 0\.0\d+ slETH/);
   });
