@@ -397,6 +397,21 @@ export const labTasks = [
     .addFlag(VERBOSE)
     .setAction(() => import("./actions/liquidate.js"))
     .build(),
+  task(
+    ["lab", "withdraw"],
+    "Take back ETH you lent (--eth) or collateral you posted (--collateral)",
+  )
+    .addOption({ name: "market", description: "<token>:<oracle>, e.g. lst:ema", defaultValue: "" })
+    .addOption({ name: "eth", description: "ETH to take back, or all", defaultValue: "" })
+    .addOption({
+      name: "collateral",
+      description: "slETH or slrETH to take back, or all",
+      defaultValue: "",
+    })
+    .addOption(ACCOUNT)
+    .addFlag(VERBOSE)
+    .setAction(() => import("./actions/withdraw.js"))
+    .build(),
   task(["lab", "positions"], "Your lending positions, each loan's health under every oracle")
     .addOption({
       name: "of",

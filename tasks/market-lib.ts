@@ -149,6 +149,8 @@ export async function poolPrices(side: CollateralContracts) {
     emaPrice,
     /** Market price / NAV (WAD): below 1 is a discount. */
     depeg: nav === 0n ? WAD : (marketPrice * WAD) / nav,
+    /** The rate the pool uses: the NAV, with a rise bounded per block (Curve's safe-rate work). */
+    storedRate: stored,
     balances: [eth, tokenBalance] as const,
   };
 }

@@ -47,6 +47,10 @@ export async function printMarketStatus(lab: Lab): Promise<void> {
       [`${symbol}: EMA price (the pool's moving average)`, `${ratio(prices.emaPrice, 6)} ETH`],
       [`${symbol}: depeg (market price / NAV − 1)`, percentFromOne(prices.depeg)],
       [
+        `${symbol} pool: the rate it prices with (follows the NAV; rises bounded per block)`,
+        `${ratio(prices.storedRate, 6)} ETH`,
+      ],
+      [
         `${symbol} pool: balances, LP supply`,
         `${ethAmount(prices.balances[0])} + ${tokens(collateral, prices.balances[1])}, ${ratio(lpSupply, 4)} LP`,
       ],

@@ -36,7 +36,7 @@ export default labAction<{ market: string; amount: string; all: boolean; account
     const left = await market.borrowAssetsOf(me);
     console.log(
       left === 0n
-        ? `Repaid the whole debt of ${label} (${ethAmount(debt)} with interest); withdraw your collateral when you like — ${hash}`
+        ? `Repaid the whole debt of ${label} (${ethAmount(debt)} with interest); take your collateral back with ${marketCommand("withdraw", `--market ${args.market} --collateral all`)} — ${hash}`
         : `Repaid ${ethAmount(value)} to ${label}; you still owe ${ethAmount(left)}, health factor ${formatHealth(await market.healthFactor(me))} — ${hash}`,
     );
   },

@@ -234,6 +234,16 @@ describe("lab market tasks (in-process, classroom profile)", function () {
       );
     });
 
+    it("refuses to give back collateral a loan still needs", async function () {
+      const { market } = await networkHelpers.loadFixture(borrowedFixture);
+      const [, , borrower] = await ethers.getSigners();
+      expectRefusal(
+        await runLab("withdraw", { market: "lst:spot", collateral: "all", account: "2" }),
+        "LendingMarket refused with UnhealthyPosition (borrowed 0.0037 ETH, maxBorrow 0 ETH)",
+      );
+      expect(await market.LST.markets.Spot.collateral(borrower.address)).to.equal(eth("0.004"));
+    });
+
     it("refuses a borrow without collateral and an unknown market, in one line", async function () {
       await networkHelpers.loadFixture(borrowedFixture);
       expectRefusal(
@@ -294,9 +304,16 @@ describe("lab market tasks (in-process, classroom profile)", function () {
         await runLab("repay", { market: "lst:nav", all: true, account: "2" }),
         "You owe nothing in LST:NAV",
       );
+      const back = await runLabOk("withdraw", {
+        market: "lst:nav",
+        collateral: "all",
+        account: "2",
+      });
+      expect(back).to.contain("Took back 0.004 slETH of collateral from LST:NAV");
+      expect(await market.LST.markets.ExchangeRate.collateral(borrower.address)).to.equal(0n);
     });
 
-    it("lends ETH with --eth and refuses --eth with --collateral", async function () {
+    it("lends ETH with --eth, refuses --eth with --collateral, and gives it all back", async function () {
       const { market } = await networkHelpers.loadFixture(marketTasksFixture);
       const out = await runLabOk("supply", { market: "lrt:ema", eth: "0.01", account: "1" });
       expect(out).to.contain("Lent 0.01 ETH to LRT:EMA");
@@ -307,6 +324,10 @@ describe("lab market tasks (in-process, classroom profile)", function () {
         await runLab("supply", { market: "lrt:ema", eth: "0.01", collateral: "0.01" }),
         "Give exactly one of --eth (lend ETH) or --collateral (post slrETH)",
       );
+      const [, lender] = await ethers.getSigners();
+      const out2 = await runLabOk("withdraw", { market: "lrt:ema", eth: "all", account: "1" });
+      expect(out2).to.contain("Withdrew 0.01 ETH lent to LRT:EMA");
+      expect(await market.LRT.markets.Ema.supplyAssetsOf(lender.address)).to.equal(0n);
     });
   });
 
