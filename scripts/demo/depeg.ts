@@ -114,6 +114,7 @@ export async function depegChapter(hre: HardhatRuntimeEnvironment): Promise<void
   say(
     "Notice: nothing pulls the price back while no one can redeem at the NAV; at 18.5 % ETH the",
     "pool pays ~0.94 of the NAV (Curve, June 2022: 0.935–0.94), and the EMA catches up in an hour.",
+    "(The −0.1 % at first: the pool lets a rise of the NAV in at most 1 % at a time, Curve's safe rate.)",
   );
 
   // Withdrawals open: bob buys the discount and redeems it through the pool's queue.
@@ -217,7 +218,7 @@ export async function depegChapter(hre: HardhatRuntimeEnvironment): Promise<void
     Ema: 0n,
   };
   const liquidated = new Set<string>();
-  const round = async (title: string) => {
+  const round = async (title: string, note: string[]) => {
     const rows: string[][] = [];
     const prices = await Promise.all(ORACLES.map((k) => lrt.oracles[k].price()));
     rows.push([
@@ -245,19 +246,25 @@ export async function depegChapter(hre: HardhatRuntimeEnvironment): Promise<void
       rows.push(cells);
     }
     printTable([title, ...ORACLES.map((k) => `${ORACLE_LABELS[k]}: HF`)], rows);
+    say(...note);
   };
-  await round("right after the dump");
+  await round("right after the dump", [
+    "Notice: only the spot oracle sees the cliff at once; below LTV × incentive (84 % × 1.0438 =",
+    "0.877 of the NAV) the collateral no longer covers the debt, and the rest becomes bad debt.",
+  ]);
   await networkHelpers.time.increase(30n * MINUTE);
-  await round("30 minutes later");
+  await round("30 minutes later", [
+    "Notice: after three EMA half-lives (10 min each) the EMA has followed most of the fall,",
+    "and the same loans are liquidated under it; the NAV and CAPO still see no reason to.",
+  ]);
   printTable(
     ["bad debt written off (ETH)", ...ORACLES.map((k) => ORACLE_LABELS[k])],
     [["suppliers lose", ...ORACLES.map((k) => amount(badDebt[k]))]],
   );
   say(
-    "Notice: the NAV did not move, so the NAV and CAPO markets liquidate no one; spot liquidates at",
-    "once, the EMA half an hour later; where the price fell faster than the incentive covers, the",
-    "rest of the debt is written off against suppliers (Morpho, 24 April 2024: 10.96 ETH in the 86 %",
-    "ezETH market).",
+    "Notice: the suppliers of the market-priced markets pay for the cliff; on 24 April 2024 Morpho's",
+    "86 % ezETH market wrote off 10.96 ETH this way, while an exchange-rate oracle would have",
+    "liquidated no one (the NAV never fell: a liquidity event, not a backing loss).",
   );
 
   /** ETH share of the pool's value, spot and EMA in NAV units, the NAV, the depeg: one row. */
