@@ -26,12 +26,17 @@ let checked = 0;
 for (const [path, entry] of Object.entries(packages)) {
   for (const name of Object.keys(entry.optionalDependencies ?? {})) {
     checked++;
-    if (!resolves(path, name)) missing.push(`${name} (optional dependency of ${path || "the project"})`);
+    if (!resolves(path, name))
+      missing.push(`${name} (optional dependency of ${path || "the project"})`);
   }
 }
 if (missing.length > 0) {
   console.error(`${file} lacks ${missing.length} optional package(s):\n  ${missing.join("\n  ")}`);
-  console.error("Regenerate it under Node >= 22.13: rm -rf node_modules package-lock.json && npm install");
+  console.error(
+    "Regenerate it under Node >= 22.13: rm -rf node_modules package-lock.json && npm install",
+  );
   process.exit(1);
 }
-console.log(`${file}: all ${checked} optional dependencies are locked (every platform's binaries).`);
+console.log(
+  `${file}: all ${checked} optional dependencies are locked (every platform's binaries).`,
+);

@@ -152,6 +152,19 @@ node -e '
 step "Deploy again: nothing is sent"
 "$hh" run scripts/deploy.ts "${net[@]}" | tee "$workdir/second"
 grep -q "0 transaction(s) sent" "$workdir/second"
+# The record, read from Ignition's public API: each contract's transaction, block and arguments.
+node -e '
+  const record = JSON.parse(require("node:fs").readFileSync("deployments/localhost.json", "utf8"));
+  for (const [name, c] of Object.entries(record.contracts)) {
+    if (!/^0x[0-9a-f]{64}$/.test(c.transactionHash ?? "") || !(c.blockNumber > 0)) {
+      console.error(`${name} has no transaction or block in the record`); process.exit(1);
+    }
+  }
+  if (record.contracts.DepositPool.constructorArgs.length === 0) {
+    console.error("the pool'"'"'s constructor arguments are missing"); process.exit(1);
+  }
+  console.log(`the record lists ${Object.keys(record.contracts).length} contracts with their transactions, blocks and arguments`);
+'
 
 step "Lesson 1–5: a student stakes, the operator stakes validators, a simulated year passes"
 expect_output "Deposited 0.1 ETH and received 0.1 slETH" "$hh" lab stake --amount 0.1 "${net[@]}"

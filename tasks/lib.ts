@@ -2,6 +2,21 @@
  * What every task needs: the error boundary, a connection checked against its network, the
  * deployment record, typed contracts, amounts parsed and printed one way, and transactions that
  * show their progress and, when refused, one decoded line with the next command.
+ *
+ * A new task (e.g. a market task) follows the same shape:
+ *
+ *   export default labAction<{ amount: string; account: string }>(async ({ amount, account }, hre) => {
+ *     const value = parseAmount(amount, "amount", SLETH);      // refuses bad input in one line
+ *     const lab = await openLab(hre, account);                  // network, record, signer
+ *     const link = await send("Swap refused", [{ name: "StableSwapPool" }], () => pool.exchange(…));
+ *     console.log(`Swapped ${formatAmount(value, SLETH)} — ${link}`);
+ *   });
+ *
+ * and in tasks/index.ts `.addOption(ACCOUNT).addFlag(VERBOSE)`. Reverts of any compiled
+ * contract are decoded by the boundary (scripts/lib/revert.ts); a hint of the error's own goes
+ * in scripts/lib/error-hints.ts (`HINTS`, and `UNIT_OVERRIDES` when an argument's name does not
+ * say its unit). Next commands come from `labCommand(task, options, { asMe })`, which carries
+ * `--network` and `--account`. Tables go through scripts/lib/table.ts.
  */
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import { getAddress, isAddress } from "ethers";

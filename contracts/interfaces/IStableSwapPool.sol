@@ -133,7 +133,8 @@ interface IStableSwapPool {
         address receiver
     ) external payable returns (uint256 dy);
 
-    /// @notice What `exchange(i, j, dx, …)` would pay now (ng's `get_dy`), fee included.
+    /// @notice What `exchange(i, j, dx, …)` would pay now (ng's `get_dy`), fee included. Reverts while a
+    /// pool call is in progress, and with `EmptyPool` before the first deposit.
     function getDy(uint256 i, uint256 j, uint256 dx) external view returns (uint256 dy);
 
     /// @notice The fee (1e10 = 100 %) a marginal trade between coins i and j pays now (ng's `dynamic_fee`).
@@ -156,7 +157,7 @@ interface IStableSwapPool {
     ) external payable returns (uint256 minted);
 
     /// @notice LP that `addLiquidity(amounts, …)` would mint now, imbalance fee included (ng's
-    /// `calc_token_amount` for a deposit).
+    /// `calc_token_amount` for a deposit). Reverts while a pool call is in progress.
     function calcTokenAmount(uint256[2] calldata amounts) external view returns (uint256 minted);
 
     /// @notice Burn `burn` LP for both coins in proportion to the balances, no fee (ng's
@@ -183,6 +184,7 @@ interface IStableSwapPool {
     ) external returns (uint256 dy);
 
     /// @notice What `removeLiquidityOneCoin(burn, i, …)` would pay now (ng's `calc_withdraw_one_coin`).
+    /// Reverts while a pool call is in progress; `EmptyPool`, `BurnExceedsSupply`, `InvalidCoinIndex`.
     function calcWithdrawOneCoin(uint256 burn, uint256 i) external view returns (uint256 dy);
 
     /// @notice Value of one LP token in the invariant's units, D × 1e18 / supply (WAD). Rises with fees;
@@ -196,10 +198,12 @@ interface IStableSwapPool {
     function spotPrice() external view returns (uint256 priceWad);
 
     /// @notice Spot price right after the last state-changing action, in NAV units (WAD), capped at 2e18.
+    /// Reverts while a pool call is in progress.
     function lastPrice() external view returns (uint256 priceWad);
 
     /// @notice Exponential moving average of `lastPrice` (stableswap-ng's `price_oracle`), NAV units (WAD).
     /// α = exp(−Δt/τ) with τ = `maExpTime`; the price of an action enters only at the next block's update.
+    /// Reverts while a pool call is in progress.
     function priceOracle() external view returns (uint256 priceWad);
 
     /// @notice τ of the EMA in seconds (ng's `ma_exp_time`; half-life = τ·ln 2, 866 s ≈ 10 minutes).

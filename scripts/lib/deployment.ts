@@ -69,11 +69,14 @@ export function saveDeployment(record: DeploymentRecord): string {
 /** The commit the contracts were built from, marked `-dirty` when the tree has changes. */
 export function currentCommit(): string {
   try {
-    const head = execFileSync("git", ["rev-parse", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim();
-    const dirty = execFileSync("git", ["status", "--porcelain", "--", "contracts"], {
+    // stderr ignored: outside a git checkout (a copy, a tarball) the commit is just "unknown".
+    const options = {
       cwd: ROOT,
-      encoding: "utf8",
-    }).trim();
+      encoding: "utf8" as const,
+      stdio: ["ignore", "pipe", "ignore"] as ("ignore" | "pipe")[],
+    };
+    const head = execFileSync("git", ["rev-parse", "HEAD"], options).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--", "contracts"], options).trim();
     return dirty === "" ? head : `${head}-dirty`;
   } catch {
     return "unknown";

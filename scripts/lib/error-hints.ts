@@ -75,7 +75,7 @@ export const HINTS: Readonly<Record<string, Hint>> = {
     `Only an active validator can be slashed, penalised or exited: ${lab("status")}.`,
   AlreadySlashed: () => "A validator is slashed at most once.",
   AlreadyWithdrawable: () =>
-    "It has already left the consensus layer: sweep it with `lab cl-sweep`.",
+    `It has already left the consensus layer: sweep it with ${lab("cl-sweep")}.`,
   NotYetWithdrawable: (c) =>
     `The exit delay runs: ${waitUntil(c, "withdrawableAt")}, then ${lab("cl-sweep")}.`,
   NothingToSweep: () => "No reward above the deposit and not withdrawable: wait, then sweep.",
@@ -114,7 +114,8 @@ export const HINTS: Readonly<Record<string, Hint>> = {
   WithdrawalAlreadyCompleted: () => "That withdrawal was already paid.",
   WithdrawalDelayNotElapsed: (c) =>
     `Restaked stake stays slashable through the delay: ${waitUntil(c, "completableAt")}, then complete it again.`,
-  NothingToClaim: () => "No service rewards yet: an AVS pays them (`lab avs-pay`).",
+  NothingToClaim: () =>
+    `No service rewards yet: a service pays them (${lab("avs-pay", "--operator <operator> --amount 0.001")}).`,
   RewardTokenNotAllowed: () => "Services pay rewards in slETH here.",
   NoPod: () => `Create your pod first: ${lab("pod-create", "", { asMe: true })}.`,
   PodAlreadyExists: () => "You already have a pod.",
@@ -130,7 +131,7 @@ export const HINTS: Readonly<Record<string, Hint>> = {
 
   // Liquid restaking (LRTVault)
   SlippageExceeded: () =>
-    "The vault would mint fewer slrETH than --min-shares: lower it, or deposit again after checking `lab status`.",
+    `The vault would mint fewer slrETH than --min-shares: lower it, after checking the rate with ${lab("status")}.`,
   MaxAssetsExceeded: () => "Deposit less (the vault's cap).",
   NotEnoughIdle: () =>
     "The vault's idle slETH cannot pay that now: the manager queues restaked stake first; try later or less.",
@@ -173,7 +174,8 @@ export const HINTS: Readonly<Record<string, Hint>> = {
   NotPod: () => "Only a pod created by the manager may call this.",
   TooMany: () => "The list is full: that many entries at most.",
   AlreadyAdded: () => "That strategy already exists.",
-  StrategyNotFound: () => "There is no strategy for that token: restake slETH (`lab restake`).",
+  StrategyNotFound: () =>
+    `There is no strategy for that token: restake slETH (${lab("restake", "--amount 0.01")}).`,
   BpsTooHigh: () => "At most 10,000 bps (100 %).",
   NoDeallocationToClear: () => "No lowered allocation is waiting to take effect.",
   OperatorCannotUndelegate: () => "An operator stays delegated to itself.",

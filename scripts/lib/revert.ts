@@ -18,6 +18,7 @@ import {
   formatAmount,
   formatBps,
   formatDuration,
+  formatNumber,
   formatWadPercent,
   formatWhen,
   type Unit,
@@ -148,6 +149,7 @@ export type ArgumentKind =
   | "duration"
   | "bps"
   | "wad"
+  | "wad-number"
   | "plain"
   | "address"
   | Unit;
@@ -161,6 +163,10 @@ export function argumentKind(name: string, type: string): ArgumentKind {
   if (/(delay|window|seconds|duration)/i.test(name)) return "duration";
   if (/bps$/i.test(name)) return "bps";
   if (/(magnitude|wad)/i.test(name)) return "wad";
+  // Market-style quantities (health factors, LTVs, exchange rates) are WAD numbers; prices come
+  // at several scales (Morpho's oracle uses 1e36), so they print as they are.
+  if (/(factor|ratio|ltv|rate)$/i.test(name)) return "wad-number";
+  if (/price/i.test(name)) return "plain";
   if (
     /(^id$|Id$|^index$|Index$|[cC]ount$|^last|^total$|^verified$|^deposited$|^pending)/.test(name)
   )
@@ -206,6 +212,8 @@ export function formatArgument(
       return formatBps(value);
     case "wad":
       return formatWadPercent(value);
+    case "wad-number":
+      return formatNumber(value, 18);
     default:
       return String(value);
   }

@@ -1,5 +1,5 @@
 /** `lab register-operator`: become an operator (delegated to yourself) that services can use. */
-import { labAction, labCommand, labErrors, openLab, send } from "../lib.js";
+import { formatBps, labAction, labCommand, labErrors, openLab, send } from "../lib.js";
 
 export default labAction<{ metadata: string; account: string }>(
   async ({ metadata, account }, hre) => {
@@ -8,7 +8,7 @@ export default labAction<{ metadata: string; account: string }>(
       lab.manager.registerAsOperator(metadata),
     );
     console.log(
-      `${lab.signer.address} is an operator (split ${await lab.manager.operatorSplitBps(lab.signer.address)} bps) — ${hash}\n` +
+      `${lab.signer.address} is an operator (it keeps ${formatBps(await lab.manager.operatorSplitBps(lab.signer.address))} of the service rewards paid to its delegators) — ${hash}\n` +
         `Next: opt in and allocate to a service with ${labCommand("allocate", "--avs <address> --percent 50", { asMe: true })}.`,
     );
   },

@@ -84,8 +84,12 @@ describe("Scenario: the classroom lesson (docs/lesson.md)", function () {
     );
 
     // 15–20. Restaking with one account in every role: operator, service, staker.
-    await runLabOk("register-operator");
-    await runLabOk("register-avs");
+    expect(await runLabOk("register-operator")).to.contain(
+      "is an operator (it keeps 10 % of the service rewards paid to its delegators)",
+    );
+    expect(await runLabOk("register-avs")).to.contain(
+      "slashed tokens go to 0x000000000000000000000000000000000000dEaD",
+    );
     expect(await runLabOk("allocate", { avs: "0", percent: "50" })).to.contain("now 50 %");
     expect(await runLabOk("restake", { amount: "0.02" })).to.contain("Restaked 0.02 slETH");
     await runLabOk("avs-pay", { operator: "0", amount: "0.001" });

@@ -10,7 +10,9 @@ import hre from "hardhat";
 import { AbiCoder, type ErrorFragment, type ParamType } from "ethers";
 
 import { setCommandContext } from "../../scripts/lib/commands.js";
+import { ether } from "../helpers/index.js";
 import {
+  addAbi,
   catalogEntries,
   decodeRevert,
   describeRevert,
@@ -150,6 +152,33 @@ describe("Revert decoding (scripts/lib/revert.ts)", function () {
     expect(describeRevert(decodeRevert(data, ["RestakingManager"])!, {})).to.equal(
       "RestakingManager refused with WithdrawalDelayNotElapsed (withdrawalId 4, completableAt in 5 min). " +
         "Restaked stake stays slashable through the delay: wait 5 min, then complete it again.",
+    );
+  });
+
+  it("decodes an error of a contract added later, with units from its names and the default hint", function () {
+    // A market contract another layer adds: its errors need no code here to print readably.
+    addAbi("FutureMarket", [
+      "error SlippageBelowMinimum(uint256 dy, uint256 minDy)",
+      "error Unhealthy(address borrower, uint256 healthFactor, uint256 price)",
+    ]);
+    const [slippage, unhealthy] = ["SlippageBelowMinimum", "Unhealthy"].map((name) =>
+      catalogEntries().find((e) => e.contract === "FutureMarket" && e.fragment.name === name)!,
+    );
+    const coder = AbiCoder.defaultAbiCoder();
+    const slippageData =
+      slippage.fragment.selector +
+      coder.encode(["uint256", "uint256"], [ether("0.0099"), ether("0.01")]).slice(2);
+    expect(describeRevert(decodeRevert(slippageData)!, {})).to.equal(
+      "FutureMarket refused with SlippageBelowMinimum (dy 0.0099 ETH, minDy 0.01 ETH). " +
+        "`npx hardhat lab status --network localhost` shows the state; docs/ explains each contract's rules (run with --verbose for the raw error).",
+    );
+    const unhealthyData =
+      unhealthy.fragment.selector +
+      coder
+        .encode(["address", "uint256", "uint256"], [`0x${"00".repeat(19)}b2`, ether("0.95"), 7n])
+        .slice(2);
+    expect(describeRevert(decodeRevert(unhealthyData)!, {})).to.contain(
+      "(borrower 0x00000000000000000000000000000000000000b2, healthFactor 0.95, price 7)",
     );
   });
 });
