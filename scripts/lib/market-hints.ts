@@ -58,8 +58,9 @@ export const MARKET_HINTS: Readonly<Record<string, Hint>> = {
   InsufficientPayment: (c) =>
     `Send at least ${formatEth(value(c, "required"))}, the debt this liquidation repays (the task does).`,
   SeizeExceedsCollateral: () =>
-    "Seize at most the borrower's collateral (`lab liquidate` computes it).",
-  RepayExceedsDebt: () => "Repay at most the borrower's debt (`lab liquidate` computes it).",
+    `Seize at most the borrower's collateral (${lab("liquidate", "--market <market> --borrower <address>")} computes it).`,
+  RepayExceedsDebt: () =>
+    `Repay at most the borrower's debt (${lab("liquidate", "--market <market> --borrower <address>")} computes it).`,
   InconsistentInput: () =>
     "Give either the collateral to seize or the debt shares to repay, not both.",
   InvalidLltv: () => "The LLTV is a fraction strictly between 0 and 1 (see config/profiles.ts).",
@@ -93,7 +94,6 @@ export const MARKET_UNIT_OVERRIDES: Readonly<
   RampTooShort: { futureTime: "time", earliest: "time" },
   RampTooSoon: { earliest: "time" },
   "StableSwapPool.WithdrawalBelowMinimum": { index: "plain" },
-  SnapshotMayOverflowSoon: { snapshotRate: "wad", maxYearlyGrowthBps: "bps" },
   InvalidSnapshotTimestamp: { snapshotTimestamp: "time", previous: "time" },
   RepayExceedsDebt: { repaidShares: "shares", borrowShares: "shares" },
   InconsistentInput: { repaidShares: "shares" },

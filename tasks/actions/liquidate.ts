@@ -41,7 +41,8 @@ export default labAction<{ market: string; borrower: string; account: string }>(
     // seize all of it (the rest becomes bad debt).
     const seizedForAll = (((debt * lif) / WAD) * PRICE_SCALE) / price;
     const value = debt + debt / 100_000n + 1n; // what is not owed comes back
-    const seizeAll = seizedForAll >= position.collateral;
+    // A margin of 1 ppm for the contract's rounding (it rounds the seized amount up).
+    const seizeAll = seizedForAll + seizedForAll / 1_000_000n + 1n >= position.collateral;
     let txHash = "";
     const hash = await send("Liquidation refused", MARKET_ERRORS, async () => {
       const tx = seizeAll

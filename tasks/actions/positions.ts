@@ -16,7 +16,7 @@ import {
   tokens,
   WAD,
 } from "../market-lib.js";
-import { labAction, parseAddress } from "../lib.js";
+import { labAction, labCommand, parseAddress } from "../lib.js";
 import { printTable } from "../../scripts/lib/table.js";
 
 export default labAction<{ of: string; account: string }>(async (args, hre) => {
@@ -65,6 +65,6 @@ export default labAction<{ of: string; account: string }>(async (args, hre) => {
   );
   console.log(
     "HF = collateral × price × LLTV / debt under each price source; * the market's own oracle; " +
-      "! below 1: liquidatable there (`lab liquidate`).",
+      `! below 1: liquidatable there (${labCommand("liquidate", "--market <market> --borrower <address>")}).`,
   );
 });
