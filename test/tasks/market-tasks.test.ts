@@ -8,7 +8,7 @@ import { expect } from "chai";
 import hre from "hardhat";
 
 import { classroom } from "../../config/profiles.js";
-import { ETH, SLETH, formatAmount } from "../../scripts/lib/format.js";
+import { ETH, SLETH, SLRETH, formatAmount } from "../../scripts/lib/format.js";
 import { checkMarketWiring } from "../../scripts/lib/market-deployment.js";
 import { loadDeployment } from "../../scripts/lib/deployment.js";
 import { catalogEntries, hasOwnHint, loadErrorCatalog } from "../../scripts/lib/revert.js";
@@ -146,6 +146,30 @@ describe("lab market tasks (in-process, classroom profile)", function () {
         new RegExp(`slETH: depeg \\(market price / NAV − 1\\)\\s*│ ${shown}`),
       );
       expect(status, "no wei-sized numbers").to.not.match(/\d{12,}/);
+    });
+
+    it("buys slrETH (21 decimals) with ETH for what the stableswap reference computes", async function () {
+      const { market, contracts } = await networkHelpers.loadFixture(marketTasksFixture);
+      const { pool } = market.LRT;
+      const state: PoolState = {
+        balances: [await pool.balances(0), await pool.balances(1)],
+        rateWad: await pool.storedRate(),
+        decimals: 21n,
+        amp: await pool.APrecise(),
+        fee: await pool.fee(),
+        offpeg: await pool.offpegFeeMultiplier(),
+        supply: await pool.totalSupply(),
+      };
+      const expected = exchange(state, 0, eth("0.01"));
+      const out = await runLabOk("swap", {
+        sell: "ETH",
+        buy: "slrETH",
+        amount: "0.01",
+        account: "1",
+      });
+      expect(out).to.contain(`Sold 0.01 ETH for ${formatAmount(expected.dy, SLRETH)}`);
+      const [, student] = await ethers.getSigners();
+      expect(await contracts.vault.balanceOf(student.address)).to.equal(expected.dy);
     });
 
     it("refuses a --min-out above the pool's quote in one line, in slETH, with the next command", async function () {
