@@ -240,6 +240,28 @@ expect_output "liquid restaking: redemption" "$hh" lab my-requests "${net[@]}" -
 "$hh" lab lrt-claim --id 1 "${net[@]}" --account 1
 "$hh" lab status "${net[@]}" --account 1
 
+step "The market: a depeg on the slETH pool, then a liquidation under the spot oracle only"
+# Accounts: 6 a borrower, 7 a holder who sells, 8 a liquidator (and arbitrageur).
+"$hh" lab stake --amount 0.02 "${net[@]}" --account 6
+"$hh" lab stake --amount 0.06 "${net[@]}" --account 7
+expect_output "slETH: depeg (market price / NAV − 1)" "$hh" lab status "${net[@]}"
+"$hh" lab supply --market lst:spot --collateral 0.004 "${net[@]}" --account 6
+"$hh" lab borrow --market lst:spot --amount 0.0036 "${net[@]}" --account 6
+"$hh" lab supply --market lst:nav --collateral 0.004 "${net[@]}" --account 6
+"$hh" lab borrow --market lst:nav --amount 0.0036 "${net[@]}" --account 6
+expect_refusal "UnhealthyPosition" "$hh" lab borrow --market lst:spot --amount 0.001 "${net[@]}" --account 6
+"$hh" lab positions "${net[@]}" --account 6
+expect_refusal "less than your minimum" "$hh" lab swap --sell slETH --amount 0.01 --min-out 0.02 "${net[@]}" --account 7
+"$hh" lab swap --sell slETH --amount 0.05 "${net[@]}" --account 7
+expect_output "* !" "$hh" lab positions --of 6 "${net[@]}"
+expect_refusal "Not liquidatable" "$hh" lab liquidate --market lst:nav --borrower 6 "${net[@]}" --account 8
+"$hh" lab liquidate --market lst:spot --borrower 6 "${net[@]}" --account 8
+"$hh" lab swap --sell ETH --buy slETH --amount 0.03 "${net[@]}" --account 8
+"$hh" lab add-liquidity --pool slETH --eth 0.005 --tokens 0.005 "${net[@]}" --account 7
+"$hh" lab remove-liquidity --pool slETH --all "${net[@]}" --account 7
+"$hh" lab repay --market lst:nav --all "${net[@]}" --account 6
+"$hh" lab positions "${net[@]}" --account 6
+
 step "The student's own files are as they were"
 after=$(fingerprint)
 if [ "$before" != "$after" ]; then echo "the rehearsal changed deployments/ or ignition/deployments/" >&2; exit 1; fi

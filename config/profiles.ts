@@ -81,7 +81,89 @@ export interface Profile {
   readonly lrtBufferBps: bigint;
   /** LRT protocol fee on service rewards, minted as LRT to the treasury. */
   readonly lrtFeeBps: bigint;
+
+  // Market: one StableSwapPool per token (coin 0 ETH, coin 1 the token) and, per token, one
+  // LendingMarket per oracle (exchange rate, capped rate, spot, EMA). See `MarketProfile`.
+  readonly market: MarketProfile;
 }
+
+/** One StableSwap pool's parameters, in the units the profile states (converted on deployment). */
+export interface StableSwapPoolProfile {
+  /** Amplification A (the contract stores A × 100, as Curve's `A_PRECISION`). */
+  readonly a: bigint;
+  /** Base swap fee in basis points (the contract's fee is 1e10 = 100 %: 1 bp = 1e6). */
+  readonly feeBps: bigint;
+  /** ng's off-peg fee multiplier, as a whole factor (×2 is 2e10 in the contract). */
+  readonly offpegFeeMultiplier: bigint;
+  /** ETH the deployer seeds the pool with; it stakes the same value to seed the token side. */
+  readonly seedEthWei: bigint;
+}
+
+/** A collateral's lending markets: the same LLTV and CAPO growth under every oracle. */
+export interface LendingProfile {
+  /** Liquidation loan-to-value, WAD (86 % = 0.86e18); the incentive follows (Morpho's LIF). */
+  readonly lltvWad: bigint;
+  /** CAPO's ceiling on the rate's growth above its snapshot, basis points a year (≤ 65,535). */
+  readonly capoMaxYearlyGrowthBps: bigint;
+}
+
+export interface MarketProfile {
+  /** The LST's pool (Curve ETH/stETH shape). */
+  readonly lstPool: StableSwapPoolProfile;
+  /** The LRT's pool (Curve's "Liquid Restaking Tokens" preset). */
+  readonly lrtPool: StableSwapPoolProfile;
+  /** τ of both pools' EMA price oracle, seconds (half-life τ·ln 2). */
+  readonly maExpTimeSeconds: bigint;
+  readonly lstLending: LendingProfile;
+  readonly lrtLending: LendingProfile;
+  /** ETH the deployer supplies to each of the eight lending markets, so students can borrow. */
+  readonly supplyPerMarketWei: bigint;
+}
+
+const WAD = ETHER;
+
+/**
+ * Mainnet's market parameters. Sources (copied from the project's research notes):
+ * - LST pool A = 50, 0.04 %: Curve's ETH/stETH pool (0xDC24…7022) charges 0.04 % (curve-contract
+ *   `pools/steth/pooldata.json`); A ≈ 50 in June 2022 is fitted to the observed prices (0.9474 at
+ *   20/80 on 10 June 2022, ~0.935–0.94 at 18.5/81.5 in mid-June). Off-peg ×2: stableswap-ng's
+ *   docstring example (`offpeg_fee_multiplier` 2e10).
+ * - LRT pool A = 500, 0.01 %, off-peg ×10: Curve's pool-creation preset "Liquid Restaking Tokens"
+ *   (curve-frontend `PageCreatePool/constants.ts`).
+ * - τ = 866 s: ng's docstring, an EMA half-life of 10 minutes (866 × ln 2 ≈ 600 s).
+ * - LLTV 94.5 % for the LST (Morpho Blue's wstETH/WETH markets, LIF 1.0168) and 86 % for the LRT
+ *   (Morpho's ezETH and weETH markets, LIF 1.0438; the April-2024 ezETH liquidations).
+ * - CAPO 9.68 % a year for the LST and 8.75 % for the LRT: Aave's wstETH and weETH adapters
+ *   (bgd-labs/aave-capo).
+ * - Liquidity: 1,000 ETH a side — small beside Curve's ~1M ETH in 2022, but what the embedded
+ *   chain's 10,000-ETH accounts can seed while a depeg of a few % still takes hundreds of ETH.
+ */
+const realisticMarket: MarketProfile = {
+  lstPool: { a: 50n, feeBps: 4n, offpegFeeMultiplier: 2n, seedEthWei: 1_000n * ETHER },
+  lrtPool: { a: 500n, feeBps: 1n, offpegFeeMultiplier: 10n, seedEthWei: 1_000n * ETHER },
+  maExpTimeSeconds: 866n,
+  lstLending: { lltvWad: (945n * WAD) / 1000n, capoMaxYearlyGrowthBps: 968n },
+  lrtLending: { lltvWad: (86n * WAD) / 100n, capoMaxYearlyGrowthBps: 875n },
+  supplyPerMarketWei: 250n * ETHER,
+};
+
+/**
+ * The same maths with faucet-sized liquidity: a student who stakes 0.05 ETH and sells it moves the
+ * LST pool's price by several %, and the EMA follows within minutes (τ = 173 s, a 2-minute
+ * half-life) instead of a 10-minute one. Everything the deployer seeds: 0.05 + 0.05 ETH (LST pool),
+ * 0.02 + 0.02 ETH (LRT pool), 8 × 0.005 ETH (lending) = 0.18 ETH.
+ * CAPO: at most 65,535 bps (655 %) a year fits its uint16; the classroom's compressed years (3 % a
+ * simulated year of 30 minutes) grow the rate faster than that, so after a while the capped price
+ * lags the NAV: the owner (the deployer) moves the snapshot with `setCapParameters`.
+ */
+const classroomMarket: MarketProfile = {
+  lstPool: { a: 50n, feeBps: 4n, offpegFeeMultiplier: 2n, seedEthWei: ETHER / 20n },
+  lrtPool: { a: 500n, feeBps: 1n, offpegFeeMultiplier: 10n, seedEthWei: ETHER / 50n },
+  maExpTimeSeconds: 173n,
+  lstLending: { lltvWad: (945n * WAD) / 1000n, capoMaxYearlyGrowthBps: 65_535n },
+  lrtLending: { lltvWad: (86n * WAD) / 100n, capoMaxYearlyGrowthBps: 65_535n },
+  supplyPerMarketWei: ETHER / 200n,
+};
 
 export const realistic: Profile = {
   name: "realistic",
@@ -105,6 +187,7 @@ export const realistic: Profile = {
   operatorSplitBps: 1000n,
   lrtBufferBps: 1000n,
   lrtFeeBps: 1000n,
+  market: realisticMarket,
 };
 
 /** 1/1000 of mainnet amounts; a simulated year passes in 30 real minutes. */
@@ -134,6 +217,7 @@ export const classroom: Profile = {
   operatorSplitBps: 1000n,
   lrtBufferBps: 1000n,
   lrtFeeBps: 1000n,
+  market: classroomMarket,
 };
 
 export const profiles: Readonly<Record<ProfileName, Profile>> = { realistic, classroom };

@@ -5,6 +5,7 @@
 import hre from "hardhat";
 
 import { setUpDemo, say } from "./demo/context.js";
+import { depegChapter } from "./demo/depeg.js";
 import { liquidStakingChapter } from "./demo/liquid-staking.js";
 import { liquidRestakingChapter } from "./demo/liquid-restaking.js";
 import { restakingChapter } from "./demo/restaking.js";
@@ -19,4 +20,5 @@ say(
 await liquidStakingChapter(demo);
 await restakingChapter(demo);
 await liquidRestakingChapter(demo);
+await depegChapter(hre);
 say("", `Done in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

@@ -32,11 +32,15 @@ import {
   saveDeployment,
 } from "./lib/deployment.js";
 import { UserError } from "./lib/errors.js";
+import { contractNameOf, marketDeploymentValue } from "./lib/market-deployment.js";
 import { connect, isEphemeral, type Connected } from "./lib/network.js";
 import { printTable } from "./lib/table.js";
 
-/** Transactions besides contract creations: the reserve funding and the role grants. */
-const CALL_GAS_BUDGET = 11n * 60_000n;
+/**
+ * Transactions besides contract creations: the reserve funding and the role grants (11), and the
+ * market's seeding (2 stakes, 2 approvals, 2 additions of liquidity at ~300,000) and supplies (8).
+ */
+const CALL_GAS_BUDGET = 11n * 60_000n + 4n * 100_000n + 2n * 300_000n + 8n * 100_000n;
 
 await runMain(
   async () => {
@@ -143,19 +147,20 @@ async function forgetRestartedLocalNode({ ethers, networkName }: Connected, depl
 async function checkBalance({ ethers, networkName, profile }: Connected, deployerAddress: string) {
   let gas = CALL_GAS_BUDGET;
   for (const name of [...Object.keys(FUTURES), ...Object.keys(CREATED_BY)]) {
-    const artifact = await hre.artifacts.readArtifact(name);
+    const artifact = await hre.artifacts.readArtifact(contractNameOf(name));
     const initBytes = BigInt((artifact.bytecode.length - 2) / 2);
     const runtimeBytes = BigInt((artifact.deployedBytecode.length - 2) / 2);
     gas += 53_000n + 200n * runtimeBytes + 16n * initBytes + 12n * 22_100n;
   }
   const fees = await ethers.provider.getFeeData();
   const gasPrice = fees.maxFeePerGas ?? fees.gasPrice ?? 0n;
-  const needed = gas * gasPrice + profile.initialRewardReserveWei;
+  // ETH sent with calls: the reward reserve, the pools' seeds and the lending markets' supply.
+  const needed = gas * gasPrice + profile.initialRewardReserveWei + marketDeploymentValue(profile);
   const balance = await ethers.provider.getBalance(deployerAddress);
   if (balance < needed) {
     throw new UserError(
       `${deployerAddress} has ${formatEther(balance)} ETH on ${networkName} but the deployment needs about ` +
-        `${formatEther(needed)} ETH (gas + the reward reserve): get Hoodi ETH from a faucet ` +
+        `${formatEther(needed)} ETH (gas, the reward reserve, the market's liquidity): get Hoodi ETH from a faucet ` +
         `(README › "Deploy to Hoodi" lists some) and run again.`,
     );
   }

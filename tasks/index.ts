@@ -302,6 +302,127 @@ export const labTasks = [
     .setAction(() => import("./actions/lrt-manage.js"))
     .build(),
 
+  // The market: StableSwap pools (swap, provide liquidity) and lending markets by oracle.
+  task(["lab", "swap"], "Trade ETH for slETH or slrETH (or back) on the token's StableSwap pool")
+    .addOption({
+      name: "sell",
+      description: "What you sell: ETH, slETH or slrETH",
+      defaultValue: "",
+    })
+    .addOption({
+      name: "buy",
+      description: "What you buy (the token when selling ETH; default ETH)",
+      defaultValue: "",
+    })
+    .addOption({ name: "amount", description: "How much you sell, e.g. 0.01", defaultValue: "" })
+    .addOption({
+      name: "minOut",
+      description: "Least to receive (slippage bound; default the quote less --slippage)",
+      defaultValue: "",
+    })
+    .addOption({
+      name: "slippage",
+      description: "Percent below the quote you accept (default 0.5)",
+      defaultValue: "",
+    })
+    .addOption(ACCOUNT)
+    .addFlag(VERBOSE)
+    .setAction(() => import("./actions/swap.js"))
+    .build(),
+  task(["lab", "add-liquidity"], "Provide ETH and/or the token to a StableSwap pool for LP tokens")
+    .addOption({ name: "pool", description: "The token's pool: slETH or slrETH", defaultValue: "" })
+    .addOption({ name: "eth", description: "ETH to add, e.g. 0.01", defaultValue: "" })
+    .addOption({ name: "tokens", description: "Tokens to add, e.g. 0.01", defaultValue: "" })
+    .addOption({
+      name: "minLp",
+      description: "Least LP tokens to accept (default the quote less 0.5 %)",
+      defaultValue: "",
+    })
+    .addOption(ACCOUNT)
+    .addFlag(VERBOSE)
+    .setAction(() => import("./actions/add-liquidity.js"))
+    .build(),
+  task(["lab", "remove-liquidity"], "Burn LP tokens for both coins, or for one with --only")
+    .addOption({ name: "pool", description: "The token's pool: slETH or slrETH", defaultValue: "" })
+    .addOption({ name: "lp", description: "LP tokens to burn, e.g. 0.01", defaultValue: "" })
+    .addFlag({ name: "all", description: "Burn all your LP tokens of that pool" })
+    .addOption({
+      name: "only",
+      description: "Take one coin only: ETH or the token",
+      defaultValue: "",
+    })
+    .addOption(ACCOUNT)
+    .addFlag(VERBOSE)
+    .setAction(() => import("./actions/remove-liquidity.js"))
+    .build(),
+  task(["lab", "supply"], "Lend ETH to a lending market (--eth) or post collateral (--collateral)")
+    .addOption({
+      name: "market",
+      description: "<token>:<oracle>, e.g. lst:ema (oracles: nav, capo, spot, ema)",
+      defaultValue: "",
+    })
+    .addOption({ name: "eth", description: "ETH to lend, e.g. 0.01", defaultValue: "" })
+    .addOption({
+      name: "collateral",
+      description: "slETH or slrETH to post, e.g. 0.01",
+      defaultValue: "",
+    })
+    .addOption(ACCOUNT)
+    .addFlag(VERBOSE)
+    .setAction(() => import("./actions/supply.js"))
+    .build(),
+  task(["lab", "borrow"], "Borrow ETH against your collateral in a lending market")
+    .addOption({ name: "market", description: "<token>:<oracle>, e.g. lst:ema", defaultValue: "" })
+    .addOption({ name: "amount", description: "ETH to borrow, e.g. 0.005", defaultValue: "" })
+    .addOption(ACCOUNT)
+    .addFlag(VERBOSE)
+    .setAction(() => import("./actions/borrow.js"))
+    .build(),
+  task(["lab", "repay"], "Pay back ETH you borrowed in a lending market")
+    .addOption({ name: "market", description: "<token>:<oracle>, e.g. lst:ema", defaultValue: "" })
+    .addOption({ name: "amount", description: "ETH to repay, e.g. 0.002", defaultValue: "" })
+    .addFlag({ name: "all", description: "Repay the whole debt with its interest" })
+    .addOption(ACCOUNT)
+    .addFlag(VERBOSE)
+    .setAction(() => import("./actions/repay.js"))
+    .build(),
+  task(["lab", "liquidate"], "Repay an unhealthy loan and seize its collateral with the incentive")
+    .addOption({ name: "market", description: "<token>:<oracle>, e.g. lrt:spot", defaultValue: "" })
+    .addOption({
+      name: "borrower",
+      description: "Borrower address or account index",
+      defaultValue: "",
+    })
+    .addOption(ACCOUNT)
+    .addFlag(VERBOSE)
+    .setAction(() => import("./actions/liquidate.js"))
+    .build(),
+  task(
+    ["lab", "withdraw"],
+    "Take back ETH you lent (--eth) or collateral you posted (--collateral)",
+  )
+    .addOption({ name: "market", description: "<token>:<oracle>, e.g. lst:ema", defaultValue: "" })
+    .addOption({ name: "eth", description: "ETH to take back, or all", defaultValue: "" })
+    .addOption({
+      name: "collateral",
+      description: "slETH or slrETH to take back, or all",
+      defaultValue: "",
+    })
+    .addOption(ACCOUNT)
+    .addFlag(VERBOSE)
+    .setAction(() => import("./actions/withdraw.js"))
+    .build(),
+  task(["lab", "positions"], "Your lending positions, each loan's health under every oracle")
+    .addOption({
+      name: "of",
+      description: "Whose positions (address or account index; default yours)",
+      defaultValue: "",
+    })
+    .addOption(ACCOUNT)
+    .addFlag(VERBOSE)
+    .setAction(() => import("./actions/positions.js"))
+    .build(),
+
   task(
     ["lab", "verify"],
     "Verify every recorded contract on every explorer (Etherscan, Blockscout, Sourcify)",

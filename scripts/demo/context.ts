@@ -6,7 +6,7 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import { formatEther, id } from "ethers";
 
 import { realistic } from "../../config/profiles.js";
-import StakingLabModule from "../../ignition/modules/StakingLab.js";
+import { StakingLabCoreModule } from "../../ignition/modules/StakingLab.js";
 import { addressesOf, attachLab } from "../lib/contracts.js";
 import { buildOracleReport, reportHash } from "../lib/oracle.js";
 import { moduleParameters } from "../lib/parameters.js";
@@ -32,7 +32,8 @@ export async function setUpDemo(hre: HardhatRuntimeEnvironment) {
         "The classroom profile is for the lesson on Hoodi or a local node: see docs/lesson.md.",
     );
   }
-  const deployed = await connection.ignition.deploy(StakingLabModule, {
+  // The staking stack alone: the depeg chapter deploys the market on a chain of its own.
+  const deployed = await connection.ignition.deploy(StakingLabCoreModule, {
     parameters: moduleParameters(profile),
     displayUi: false,
   });

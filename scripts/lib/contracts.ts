@@ -38,3 +38,11 @@ export async function addressesOf(
     vault: await deployed.vault.getAddress(),
   };
 }
+
+/** The market layer's handles (pools, rate providers, oracles, lending markets), typed too. */
+export {
+  attachMarket,
+  attachCollateral,
+  type MarketContracts,
+  type CollateralContracts,
+} from "./market-deployment.js";

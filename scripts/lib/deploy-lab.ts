@@ -17,6 +17,12 @@ import { ROLES } from "../../ignition/modules/Staking.js";
 import { addressesOf, attachLab } from "./contracts.js";
 import type { ContractRecord } from "./deployment.js";
 import { moduleParameters } from "./parameters.js";
+import {
+  MARKET_FUTURES,
+  attachMarket,
+  checkMarketWiring,
+  marketAddressesOf,
+} from "./market-deployment.js";
 
 /** Contracts the deployment creates, by the Ignition future that creates them. */
 export const FUTURES = {
@@ -25,8 +31,10 @@ export const FUTURES = {
   LiquidStakingToken: "Staking#LiquidStakingToken",
   RestakingManager: "Restaking#RestakingManager",
   LRTVault: "LiquidRestaking#LRTVault",
+  // The market layer: pools, rate providers, oracles and lending markets (market-deployment.ts).
+  ...MARKET_FUTURES,
 } as const;
-export type Deployed = keyof typeof FUTURES;
+export type Deployed = "BeaconChainSimulator" | "DepositPool" | "LRTVault" | "RestakingManager";
 
 /** Contracts another contract creates in its constructor: same transaction as their creator. */
 export const CREATED_BY: Record<string, { creator: Deployed; args: Deployed[] }> = {
@@ -57,13 +65,15 @@ export async function deployStakingLab(
     RestakingManager: await manager.getAddress(),
     RestakingPod: await manager.podImplementation(),
     LRTVault: await vault.getAddress(),
+    ...(await marketAddressesOf(deployed as never)),
   };
-  return { contracts, addresses };
+  const market = await attachMarket(connection.ethers, addresses);
+  return { contracts, market, addresses };
 }
 
 /** Checks the links between contracts, the parameters and every role; returns what is wrong. */
 export async function checkWiring(
-  { contracts, addresses }: Awaited<ReturnType<typeof deployStakingLab>>,
+  { contracts, market, addresses }: Awaited<ReturnType<typeof deployStakingLab>>,
   profile: Profile,
   deployer: string,
 ): Promise<string[]> {
@@ -109,6 +119,12 @@ export async function checkWiring(
   for (const [what, contract, role] of roleChecks) {
     if (!(await contract.hasRole(role, deployer))) problems.push(`${what} missing`);
   }
+  const core = {
+    pool: addresses.DepositPool,
+    token: addresses.LiquidStakingToken,
+    vault: addresses.LRTVault,
+  };
+  problems.push(...(await checkMarketWiring(market, core, profile, deployer)));
   return problems;
 }
 

@@ -83,7 +83,13 @@ export function currentCommit(): string {
   }
 }
 
-/** Profile values as strings (JSON has no bigint). */
+/** Profile values as strings (JSON has no bigint); nested groups as dotted keys (`market.lstPool.a`). */
 export function profileRecord(profile: Profile): Record<string, string> {
-  return Object.fromEntries(Object.entries(profile).map(([key, value]) => [key, String(value)]));
+  const flat = (prefix: string, value: object): [string, string][] =>
+    Object.entries(value).flatMap(([key, inner]) =>
+      typeof inner === "object" && inner !== null
+        ? flat(`${prefix}${key}.`, inner as object)
+        : [[`${prefix}${key}`, String(inner)] as [string, string]],
+    );
+  return Object.fromEntries(flat("", profile));
 }

@@ -7,6 +7,7 @@
 import { lab } from "./commands.js";
 import type { ArgumentKind } from "./revert.js";
 import { ETH, SLETH, formatEth, formatWait } from "./format.js";
+import { MARKET_HINTS, MARKET_UNIT_OVERRIDES } from "./market-hints.js";
 
 export interface HintContext {
   /** The chain's time (seconds), for "wait 1 min 40 s". */
@@ -210,6 +211,9 @@ export const HINTS: Readonly<Record<string, Hint>> = {
   // OpenZeppelin: roles and pausing
   AccessControlUnauthorizedAccount: () => `That needs a role this account lacks (${ROLE_OWNER}).`,
   EnforcedPause: () => "The contract is paused: ask whoever holds its pauser role.",
+
+  // The market layer (StableSwapPool, LendingMarket, oracles): market-hints.ts
+  ...MARKET_HINTS,
 };
 
 /** Where the name alone misleads: the kind of each such argument, per error. */
@@ -226,4 +230,5 @@ export const UNIT_OVERRIDES: Readonly<Record<string, Readonly<Record<string, Arg
   "RestakingPod.InsufficientWithdrawableETH": { requested: ETH, available: ETH },
   "RestakingPod.WrongDepositAmount": { sent: ETH, required: ETH },
   "BeaconChainSimulator.WrongDepositAmount": { sent: ETH, required: ETH },
+  ...MARKET_UNIT_OVERRIDES,
 };

@@ -1,5 +1,6 @@
 /** Ignition module parameters from a profile: the one place profiles meet the deploy modules. */
 import type { Profile } from "../../config/profiles.js";
+import { marketModuleParameters } from "./market-deployment.js";
 
 export function moduleParameters(profile: Profile) {
   return {
@@ -28,5 +29,6 @@ export function moduleParameters(profile: Profile) {
       bufferBps: profile.lrtBufferBps,
       feeBps: profile.lrtFeeBps,
     },
+    Market: marketModuleParameters(profile),
   };
 }

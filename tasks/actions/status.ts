@@ -17,6 +17,7 @@ import {
   SLRETH,
 } from "../lib.js";
 import { printPairs } from "../../scripts/lib/table.js";
+import { printMarketStatus } from "../market-status.js";
 
 const DAY = 86_400n;
 const WAD = 10n ** 18n;
@@ -181,6 +182,8 @@ export default labAction<{ account: string }>(async ({ account }, hre) => {
     ],
     ["delegated to", vaultOperator === ethers.ZeroAddress ? "nobody yet" : vaultOperator],
   ]);
+
+  await printMarketStatus(lab);
 
   printPairs("You", [
     ["ETH", formatEth(ethBalance)],

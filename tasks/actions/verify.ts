@@ -9,6 +9,7 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
 import { explainError } from "../../scripts/lib/boundary.js";
 import { loadDeployment, type ContractRecord } from "../../scripts/lib/deployment.js";
+import { contractNameOf } from "../../scripts/lib/market-deployment.js";
 import { printTable } from "../../scripts/lib/table.js";
 import { labAction, UserError } from "../lib.js";
 
@@ -75,7 +76,7 @@ export default labAction<{ verbose: boolean }>(async (_args, hre) => {
         {
           address: contract.address,
           constructorArgs: contract.constructorArgs,
-          contract: `contracts/${contractFolder(name)}/${name}.sol:${name}`,
+          contract: sourceName(name),
           provider: explorer,
           creationTxHash: contract.transactionHash ?? undefined,
         },
@@ -91,6 +92,12 @@ export default labAction<{ verbose: boolean }>(async (_args, hre) => {
   }
 });
 
+/** "StableSwapPool:LST" → "contracts/market/StableSwapPool.sol:StableSwapPool". */
+function sourceName(recordName: string): string {
+  const name = contractNameOf(recordName);
+  return `contracts/${contractFolder(name)}/${name}.sol:${name}`;
+}
+
 function contractFolder(name: string): string {
   const folders: Record<string, string> = {
     BeaconChainSimulator: "consensus",
@@ -99,6 +106,14 @@ function contractFolder(name: string): string {
     RestakingManager: "restaking",
     RestakingPod: "restaking",
     LRTVault: "liquid-restaking",
+    LSTRateProvider: "market/rates",
+    LRTRateProvider: "market/rates",
+    StableSwapPool: "market",
+    LendingMarket: "market",
+    ExchangeRateOracle: "market/oracles",
+    CappedRateOracle: "market/oracles",
+    SpotPriceOracle: "market/oracles",
+    EmaPriceOracle: "market/oracles",
   };
   const folder = folders[name];
   if (folder === undefined)
