@@ -6,7 +6,7 @@
  */
 import { lab } from "./commands.js";
 import type { ArgumentKind } from "./revert.js";
-import { ETH, SLETH, formatEth, formatWait } from "./format.js";
+import { ETH, SLETH, formatDuration, formatEth, formatWait } from "./format.js";
 import { MARKET_HINTS, MARKET_UNIT_OVERRIDES } from "./market-hints.js";
 
 export interface HintContext {
@@ -127,6 +127,12 @@ export const HINTS: Readonly<Record<string, Hint>> = {
   WrongWithdrawalAddress: () => "That validator's withdrawal address is not your pod.",
   NotPodOwner: () => "Only the pod's owner may do that.",
   ZeroAmount: () => "Give an amount above 0.",
+  AllocationDelayTooShort: (c) =>
+    `The allocation delay (${formatDuration(value(c, "allocationDelay"))}) must exceed the withdrawal delay (${formatDuration(value(c, "withdrawalDelay"))}), so delegators can leave first: fix config/profiles.ts.`,
+  InvalidRewardsDuration: (c) =>
+    `Stream a payment over more than 0 s and at most ${formatDuration(value(c, "max"))}.`,
+  PodFullySlashed: () =>
+    "This pod's slashing factor is 0: a new validator could never be credited. Stake from a fresh account and pod.",
   "RestakingManager.ZeroShares": () => "The amount is too small for one share: restake more.",
 
   // Liquid restaking (LRTVault)
@@ -144,6 +150,8 @@ export const HINTS: Readonly<Record<string, Hint>> = {
   RedeemNotReady: (c) =>
     `Redemptions wait for the restaking delay: ${waitUntil(c, "readyAt")}, then ${lab("lrt-claim", `--id ${value(c, "requestId")}`, { asMe: true })}.`,
   NothingToHarvest: () => "No service rewards to compound yet.",
+  WithdrawalsStillOpen: (c) =>
+    `The vault's ${value(c, "open")} withdrawal(s) from its previous operator are not back yet: wait the restaking delay, then complete them before delegating anew.`,
   ZeroAssets: () => "Redeem more: that many slrETH are worth 0 slETH.",
   NotManager: () => "Only the vault's manager may do that.",
   "RestakingPod.NotManager": () => "Only the restaking manager may call this on a pod.",
@@ -224,6 +232,7 @@ export const UNIT_OVERRIDES: Readonly<Record<string, Readonly<Record<string, Arg
   ValidatorCountTooHigh: { reported: "plain" },
   InvalidParameter: { value: "plain" },
   TooMany: { max: "plain" },
+  WithdrawalsStillOpen: { open: "plain" },
   WithdrawalBelowMinimum: { shares: SLETH, minimum: SLETH },
   InsufficientMagnitude: { requested: "wad", available: "wad" },
   "LRTVault.ZeroAssets": { shares: "shares" },

@@ -33,9 +33,12 @@ export default labAction<{ avs: string; percent: string; account: string }>(
     console.log(
       `Allocation to ${service}: ${formatWadPercent(magnitude)} of your LST stake requested; now ` +
         `${formatWadPercent(allocation.currentMagnitude)}` +
-        (allocation.pendingDiff !== 0n
-          ? `, the change applies ${formatWhen(allocation.effectTimestamp, await lab.now())} (slashable until then)`
-          : "") +
+        (allocation.pendingDiff > 0n
+          ? `; the increase becomes slashable ${formatWhen(allocation.effectTimestamp, await lab.now())} ` +
+            "(the allocation delay, longer than the withdrawal delay, lets delegators leave first)"
+          : allocation.pendingDiff < 0n
+            ? `; the decrease applies ${formatWhen(allocation.effectTimestamp, await lab.now())} (slashable until then)`
+            : "") +
         ` — ${hash}`,
     );
   },
