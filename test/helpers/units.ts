@@ -37,3 +37,8 @@ export function mulDiv(a: bigint, b: bigint, c: bigint): bigint {
 export function mulDivUp(a: bigint, b: bigint, c: bigint): bigint {
   return (a * b + c - 1n) / c;
 }
+
+/** `tokenUnits("1.5", 21)` = 1.5 × 10^21: an amount of a token with `decimals` decimals (the LRT has 21). */
+export function tokenUnits(amount: string | number, decimals: number): bigint {
+  return parseUnits(String(amount), decimals);
+}
