@@ -3,7 +3,7 @@
  * market with the reference model (`test/helpers/morpho-reference.ts`) to the wei.
  */
 import { expect } from "chai";
-import type { ContractTransactionResponse } from "ethers";
+import type { BaseContract, ContractTransactionResponse } from "ethers";
 
 import type { MarketModel } from "../helpers/morpho-reference.js";
 import type { LendingMarket } from "../../types/ethers-contracts/index.js";
@@ -16,8 +16,8 @@ export async function timestampOf(tx: ContractTransactionResponse): Promise<bigi
 }
 
 /** Timestamp of the latest block (views run at it). */
-export async function latestTimestamp(market: LendingMarket): Promise<bigint> {
-  const block = await market.runner!.provider!.getBlock("latest");
+export async function latestTimestamp(contract: BaseContract): Promise<bigint> {
+  const block = await contract.runner!.provider!.getBlock("latest");
   return BigInt(block!.timestamp);
 }
 

@@ -1,0 +1,301 @@
+/**
+ * A bigint reference model of Curve stableswap-ng's maths for two coins (coin 0 ETH, coin 1 a
+ * rate-bearing token), written from ng's `CurveStableSwapNG.vy` (v7.0.0) independently of the
+ * Solidity pool, so tests can check the pool to the wei. Every division rounds down, in ng's order.
+ *
+ * Units: balances in each coin's units; xp = balance × rate / 1e18 (ETH's rate is 1e18, the token's
+ * 10^(36 − decimals) × rateWad / 1e18); `amp` = A × 100; fees in 1e10 = 100 %.
+ */
+
+export const PRECISION = 10n ** 18n;
+export const A_PRECISION = 100n;
+export const FEE_DENOMINATOR = 10n ** 10n;
+/** ng's `admin_fee`: half of every fee. */
+export const ADMIN_FEE = 5n * 10n ** 9n;
+/** The safe-rate draft's `MAX_RATE_BUMP`, in fee units: 1 %. */
+export const MAX_RATE_BUMP = 10n ** 8n;
+/** ng caps the stored spot price at 2.0. */
+export const MAX_LAST_PRICE = 2n * PRECISION;
+
+const MAX_ITERATIONS = 255;
+
+function withinOneWei(a: bigint, b: bigint): boolean {
+  return a > b ? a - b <= 1n : b - a <= 1n;
+}
+
+/** ng's `get_D`: Newton from D = S, stop at |ΔD| ≤ 1, throw after 255 rounds. */
+export function getD(x0: bigint, x1: bigint, amp: bigint): bigint {
+  const s = x0 + x1;
+  if (s === 0n) return 0n;
+  let d = s;
+  const ann = amp * 2n;
+  for (let round = 0; round < MAX_ITERATIONS; round++) {
+    const dP = (((d * d) / x0) * d) / x1 / 4n;
+    const dPrev = d;
+    d =
+      (((ann * s) / A_PRECISION + dP * 2n) * d) /
+      (((ann - A_PRECISION) * d) / A_PRECISION + 3n * dP);
+    if (withinOneWei(d, dPrev)) return d;
+  }
+  throw new Error("getD did not converge");
+}
+
+/** ng's `get_y`: the other coin's xp given one coin's xp `x` after a trade, at invariant `d`. */
+export function getY(x: bigint, d: bigint, amp: bigint): bigint {
+  const ann = amp * 2n;
+  let c = (d * d) / (x * 2n);
+  c = (c * d * A_PRECISION) / (ann * 2n);
+  const b = x + (d * A_PRECISION) / ann;
+  let y = d;
+  for (let round = 0; round < MAX_ITERATIONS; round++) {
+    const yPrev = y;
+    y = (y * y + c) / (2n * y + b - d);
+    if (withinOneWei(y, yPrev)) return y;
+  }
+  throw new Error("getY did not converge");
+}
+
+/** ng's `get_y_D`: coin i's xp at a reduced invariant `d`, the other coin's xp being `xOther`. For
+ * two coins it is the same equation as `get_y`; kept as its own name to mirror ng. */
+export function getYD(amp: bigint, xOther: bigint, d: bigint): bigint {
+  return getY(xOther, d, amp);
+}
+
+/** ng's `_dynamic_fee`. */
+export function dynamicFee(xi: bigint, xj: bigint, fee: bigint, offpeg: bigint): bigint {
+  if (offpeg <= FEE_DENOMINATOR) return fee;
+  const xps2 = (xi + xj) ** 2n;
+  return (offpeg * fee) / (((offpeg - FEE_DENOMINATOR) * 4n * xi * xj) / xps2 + FEE_DENOMINATOR);
+}
+
+/** ng's `_get_p`: state price of coin 1 in coin 0 (WAD, xp units). */
+export function spotPriceXp(x0: bigint, x1: bigint, amp: bigint, d: bigint): bigint {
+  const ann = amp * 2n;
+  let dr = d / 4n;
+  dr = (dr * d) / x0;
+  dr = (dr * d) / x1;
+  const x0A = (ann * x0) / A_PRECISION;
+  return (PRECISION * (x0A + (dr * x0) / x1)) / (x0A + dr);
+}
+
+/** A pool as the maths sees it. */
+export interface PoolState {
+  balances: readonly [bigint, bigint];
+  /** The token's rate in use (WAD ETH per whole token). */
+  rateWad: bigint;
+  /** The token's decimals (18 LST, 21 LRT). */
+  decimals: bigint;
+  /** A × 100. */
+  amp: bigint;
+  fee: bigint;
+  offpeg: bigint;
+  /** LP supply. */
+  supply: bigint;
+}
+
+/** ng's rate of coin 1: 10^(36 − decimals) × rateWad / 1e18. */
+export function scaledRate(rateWad: bigint, decimals: bigint): bigint {
+  return (10n ** (36n - decimals) * rateWad) / PRECISION;
+}
+
+function rates(state: PoolState): [bigint, bigint] {
+  return [PRECISION, scaledRate(state.rateWad, state.decimals)];
+}
+
+/** ng's `_xp_mem`. */
+export function xpOf(state: PoolState, balances = state.balances): [bigint, bigint] {
+  const r = rates(state);
+  return [(r[0] * balances[0]) / PRECISION, (r[1] * balances[1]) / PRECISION];
+}
+
+export function invariantOf(state: PoolState): bigint {
+  const [x0, x1] = xpOf(state);
+  return getD(x0, x1, state.amp);
+}
+
+/** Spot price of the token in NAV units, as the pool's `spotPrice()`. */
+export function spotPrice(state: PoolState): bigint {
+  const [x0, x1] = xpOf(state);
+  return spotPriceXp(x0, x1, state.amp, getD(x0, x1, state.amp));
+}
+
+/** D × 1e18 / supply: ng's `get_virtual_price`. */
+export function virtualPrice(state: PoolState): bigint {
+  return (invariantOf(state) * PRECISION) / state.supply;
+}
+
+export interface Exchange {
+  /** Paid to the trader, coin j units. */
+  dy: bigint;
+  /** To the admin, coin j units. */
+  adminFee: bigint;
+  /** Spot price after (uncapped), WAD. */
+  price: bigint;
+  /** Balances (LP-owned) after. */
+  balances: [bigint, bigint];
+}
+
+/** ng's `_exchange`: sell `dx` of coin i. */
+export function exchange(state: PoolState, i: 0 | 1, dx: bigint): Exchange {
+  const j = 1 - i;
+  const r = rates(state);
+  const xp = xpOf(state);
+  const d = getD(xp[0], xp[1], state.amp);
+  const x = xp[i] + (dx * r[i]) / PRECISION;
+  const y = getY(x, d, state.amp);
+  const dyXp = xp[j] - y - 1n;
+  const fee = dynamicFee((xp[i] + x) / 2n, (xp[j] + y) / 2n, state.fee, state.offpeg);
+  const dyFee = (dyXp * fee) / FEE_DENOMINATOR;
+  const dy = ((dyXp - dyFee) * PRECISION) / r[j];
+  const adminFee = (((dyFee * ADMIN_FEE) / FEE_DENOMINATOR) * PRECISION) / r[j];
+  const after: [bigint, bigint] = [x, y];
+  if (i === 1) after.reverse();
+  const balances: [bigint, bigint] = [...state.balances];
+  balances[i] += dx;
+  balances[j] -= dy + adminFee;
+  return { dy, adminFee, price: spotPriceXp(after[0], after[1], state.amp, d), balances };
+}
+
+export interface AddLiquidity {
+  minted: bigint;
+  fees: [bigint, bigint];
+  adminFees: [bigint, bigint];
+  /** Invariant after fees. */
+  d: bigint;
+  /** Spot price after (0 for the first deposit: the oracle is left alone). */
+  price: bigint;
+  balances: [bigint, bigint];
+}
+
+/** ng's `add_liquidity`, imbalance fee included. */
+export function addLiquidity(state: PoolState, amounts: readonly [bigint, bigint]): AddLiquidity {
+  const r = rates(state);
+  const old = state.balances;
+  const xpOld = xpOf(state, old);
+  const d0 = getD(xpOld[0], xpOld[1], state.amp);
+  const added: [bigint, bigint] = [old[0] + amounts[0], old[1] + amounts[1]];
+  const xpNew = xpOf(state, added);
+  const d1 = getD(xpNew[0], xpNew[1], state.amp);
+  if (d1 <= d0) throw new Error("D did not increase");
+  if (state.supply === 0n) {
+    return { minted: d1, fees: [0n, 0n], adminFees: [0n, 0n], d: d1, price: 0n, balances: added };
+  }
+  const ys = (d0 + d1) / 2n;
+  const baseFee = (state.fee * 2n) / 4n;
+  const fees: [bigint, bigint] = [0n, 0n];
+  const adminFees: [bigint, bigint] = [0n, 0n];
+  const net: [bigint, bigint] = [...added];
+  const balances: [bigint, bigint] = [...added];
+  for (const k of [0, 1] as const) {
+    const ideal = (d1 * old[k]) / d0;
+    const difference = ideal > added[k] ? ideal - added[k] : added[k] - ideal;
+    const xs = (r[k] * (old[k] + added[k])) / PRECISION;
+    fees[k] = (dynamicFee(xs, ys, baseFee, state.offpeg) * difference) / FEE_DENOMINATOR;
+    adminFees[k] = (fees[k] * ADMIN_FEE) / FEE_DENOMINATOR;
+    net[k] -= fees[k];
+    balances[k] -= adminFees[k];
+  }
+  const xp = xpOf(state, net);
+  const d = getD(xp[0], xp[1], state.amp);
+  return {
+    minted: (state.supply * (d - d0)) / d0,
+    fees,
+    adminFees,
+    d,
+    price: spotPriceXp(xp[0], xp[1], state.amp, d),
+    balances,
+  };
+}
+
+export interface WithdrawOne {
+  dy: bigint;
+  adminFee: bigint;
+  /** Spot price after, WAD. */
+  price: bigint;
+  balances: [bigint, bigint];
+}
+
+/** ng's `_calc_withdraw_one_coin`. */
+export function calcWithdrawOneCoin(state: PoolState, burn: bigint, i: 0 | 1): WithdrawOne {
+  const j = 1 - i;
+  const r = rates(state);
+  const xp = xpOf(state);
+  const d0 = getD(xp[0], xp[1], state.amp);
+  const d1 = d0 - (burn * d0) / state.supply;
+  const newY = getYD(state.amp, xp[j], d1);
+  const baseFee = (state.fee * 2n) / 4n;
+  const ys = (d0 + d1) / 4n;
+  const reduced: [bigint, bigint] = [0n, 0n];
+  for (const k of [0, 1] as const) {
+    const expected = k === i ? (xp[k] * d1) / d0 - newY : xp[k] - (xp[k] * d1) / d0;
+    const xavg = k === i ? (xp[k] + newY) / 2n : xp[k];
+    reduced[k] = xp[k] - (dynamicFee(xavg, ys, baseFee, state.offpeg) * expected) / FEE_DENOMINATOR;
+  }
+  const dyXp = reduced[i] - getYD(state.amp, reduced[j], d1);
+  const dy0 = ((xp[i] - newY) * PRECISION) / r[i];
+  const dy = ((dyXp - 1n) * PRECISION) / r[i];
+  const adminFee = ((dy0 - dy) * ADMIN_FEE) / FEE_DENOMINATOR;
+  const after: [bigint, bigint] = [...xp];
+  after[i] = newY;
+  const balances: [bigint, bigint] = [...state.balances];
+  balances[i] -= dy + adminFee;
+  const price =
+    after[0] === 0n || after[1] === 0n ? 0n : spotPriceXp(after[0], after[1], state.amp, d1);
+  return { dy, adminFee, price, balances };
+}
+
+/** ng's `remove_liquidity`: proportional, floored, no fee. */
+export function removeLiquidity(state: PoolState, burn: bigint): [bigint, bigint] {
+  return [(state.balances[0] * burn) / state.supply, (state.balances[1] * burn) / state.supply];
+}
+
+// ---------------------------------------------------------------- EMA oracle
+
+/**
+ * exp(−x / 1e18) × 1e18, rounded down, from the Taylor series of e^t at 60 decimal digits and its
+ * inverse (no cancellation: all terms positive). Independent of solady's `expWad`.
+ */
+export function expNegWad(xWad: bigint): bigint {
+  if (xWad < 0n) throw new Error("expNegWad takes x ≥ 0");
+  const SCALE = 10n ** 60n;
+  const t = xWad * 10n ** 42n; // t at 1e60
+  let term = SCALE;
+  let sum = SCALE;
+  for (let k = 1n; term > 0n; k++) {
+    term = (term * t) / (k * SCALE);
+    sum += term;
+  }
+  const expNeg = (SCALE * SCALE) / sum; // e^(−t) at 1e60
+  return expNeg / 10n ** 42n;
+}
+
+/**
+ * ng's `_calc_moving_average`: the EMA `dt` seconds after the last update, from the last stored spot
+ * price and the last EMA; α = exp(−(dt·1e18/τ)).
+ */
+export function movingAverage(
+  lastPrice: bigint,
+  ema: bigint,
+  dt: bigint,
+  maExpTime: bigint,
+): bigint {
+  if (dt <= 0n) return ema;
+  const alpha = expNegWad((dt * PRECISION) / maExpTime);
+  return (lastPrice * (PRECISION - alpha) + ema * alpha) / PRECISION;
+}
+
+/** The pool's cap on the stored spot price. */
+export function capPrice(price: bigint): bigint {
+  return price < MAX_LAST_PRICE ? price : MAX_LAST_PRICE;
+}
+
+// ---------------------------------------------------------------- rate bound
+
+/** The rate the pool uses after `blocks` blocks: the provider's, clipped to ± stored × min(fee·blocks, 1 %). */
+export function limitRate(stored: bigint, provider: bigint, fee: bigint, blocks: bigint): bigint {
+  const bump = fee * blocks < MAX_RATE_BUMP ? fee * blocks : MAX_RATE_BUMP;
+  const maxMove = (stored * bump) / FEE_DENOMINATOR;
+  if (provider > stored + maxMove) return stored + maxMove;
+  if (provider + maxMove < stored) return stored - maxMove;
+  return provider;
+}
