@@ -77,6 +77,8 @@ interface IStableSwapPool {
     error InvariantNotIncreased(uint256 d0, uint256 d1);
     /// @notice A price or value asked of a pool without liquidity (LP supply or a balance is 0).
     error EmptyPool(uint256 balance0, uint256 balance1, uint256 lpSupply);
+    /// @notice A one-coin withdrawal quote for more LP than exists.
+    error BurnExceedsSupply(uint256 burn, uint256 supply);
     /// @notice `rampA` less than a day after the last ramp began (`earliest` is when it may).
     error RampTooSoon(uint256 nowTimestamp, uint256 earliest);
     /// @notice `rampA` ending less than a day from now.
@@ -119,7 +121,8 @@ interface IStableSwapPool {
     /// @param minDy Slippage bound: the least of coin j accepted.
     /// @param receiver Who receives coin j.
     /// @return dy Coin j paid, after the dynamic fee, rounded down (−1 wei before the fee, as ng).
-    /// @dev Reverts `InvalidCoinIndex`, `SameCoin`, `ZeroAmount`, `EthAmountMismatch`, `ExchangeBelowMinimum`.
+    /// @dev Reverts `InvalidCoinIndex`, `SameCoin`, `ZeroAmount`, `ZeroAddress`, `EthAmountMismatch`,
+    /// `EmptyPool`, `ExchangeBelowMinimum`.
     function exchange(
         uint256 i,
         uint256 j,

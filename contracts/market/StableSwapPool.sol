@@ -302,6 +302,7 @@ contract StableSwapPool is StableSwapParameters, StableSwapOracle, ERC20 {
         uint256 rate1,
         uint128[2] memory bal
     ) private view returns (Outcome memory out) {
+        if (bal[0] == 0 || bal[1] == 0) revert EmptyPool(bal[0], bal[1], totalSupply());
         uint256[2] memory xp;
         (xp[0], xp[1]) = _xp(bal, rate1);
         out.d = StableSwapMath.getD(xp[0], xp[1], amp);
@@ -391,6 +392,8 @@ contract StableSwapPool is StableSwapParameters, StableSwapOracle, ERC20 {
         uint128[2] memory bal,
         uint256 supply
     ) private view returns (Outcome memory out) {
+        if (supply == 0 || bal[0] == 0 || bal[1] == 0) revert EmptyPool(bal[0], bal[1], supply);
+        if (burn > supply) revert BurnExceedsSupply(burn, supply);
         uint256[2] memory xp;
         (xp[0], xp[1]) = _xp(bal, rate1);
         uint256 rateI = i == 0 ? PRECISION : rate1;

@@ -1,0 +1,225 @@
+/**
+ * Trading: `exchange` and its quote `getDy`, in both directions, on the LST pool (18 decimals) and
+ * the LRT pool (21 decimals); every revert; 1 wei, a trade larger than the pool, and the largest A.
+ * Expected figures come from the reference model, never from the pool.
+ */
+import { expect } from "chai";
+import { network } from "hardhat";
+
+import {
+  marketPoolFixtures,
+  tokensForEth,
+  type PoolFixture,
+} from "../helpers/fixtures/market-pool.js";
+import { ether } from "../helpers/index.js";
+import { assertPoolInvariants, readPoolState } from "../helpers/pool-invariants.js";
+import * as ref from "../helpers/stableswap-reference.js";
+
+const connection = await network.create();
+const { ethers, networkHelpers } = connection;
+const { deployPool, seed, deployLstPoolFixture, seededLstPoolFixture, seededLrtPoolFixture } =
+  marketPoolFixtures(connection);
+
+/** A pool at ng's largest A (999,999), seeded like the others. */
+async function seededMaxAPoolFixture() {
+  return seed(
+    await deployPool({
+      decimals: 18n,
+      rateWad: ether(1),
+      a: 999_999n,
+      fee: 4_000_000n,
+      offpeg: 20_000_000_000n,
+      maExpTime: 866n,
+    }),
+  );
+}
+
+async function expectTradeAsReference(fixture: PoolFixture, i: 0 | 1, dx: bigint) {
+  const { pool, token, bob, carol, params } = fixture;
+  const before = await assertPoolInvariants(fixture);
+  const state = await readPoolState(pool, params.decimals);
+  const expected = ref.exchange(state, i, dx);
+  expect(await pool.getDy(i, 1 - i, dx), "getDy quotes the trade").to.equal(expected.dy);
+
+  const tx = pool.connect(bob).exchange(i, 1 - i, dx, expected.dy, carol.address, {
+    value: i === 0 ? dx : 0n,
+  });
+  if (i === 0) {
+    await expect(tx).to.changeTokenBalances(
+      ethers,
+      token,
+      [carol, pool],
+      [expected.dy, -expected.dy],
+    );
+  } else {
+    await expect(tx).to.changeEtherBalances(ethers, [carol, pool], [expected.dy, -expected.dy]);
+  }
+  await expect(tx)
+    .to.emit(pool, "TokenExchange")
+    .withArgs(bob.address, i, dx, 1 - i, expected.dy);
+  expect(
+    [await pool.balances(0n), await pool.balances(1n)],
+    "balances after the trade",
+  ).to.deep.equal(expected.balances);
+  expect(await pool.adminBalances(1 - i), "the admin's half of the fee").to.equal(
+    expected.adminFee,
+  );
+  await assertPoolInvariants(fixture, before, "exchange");
+  return expected;
+}
+
+describe("StableSwapPool", function () {
+  describe("exchange", function () {
+    describe("when selling ETH for the LST", function () {
+      it("pays the reference amount to the receiver and keeps INV-9", async function () {
+        const fixture = await networkHelpers.loadFixture(seededLstPoolFixture);
+        const expected = await expectTradeAsReference(fixture, 0, ether(100));
+        // 100 ETH buys a little less than 100 ETH of LST at rate 1.05: the fee and the curve's slope.
+        expect(
+          expected.dy < tokensForEth(ether(100), fixture.params.rateWad, 18n),
+          "below NAV",
+        ).to.equal(true);
+      });
+    });
+
+    describe("when selling the LST for ETH", function () {
+      it("pays the reference amount in ETH to the receiver", async function () {
+        const fixture = await networkHelpers.loadFixture(seededLstPoolFixture);
+        await expectTradeAsReference(fixture, 1, ether(250));
+      });
+    });
+
+    describe("when trading the LRT (21 decimals)", function () {
+      it("pays the reference amount both ways", async function () {
+        const fixture = await networkHelpers.loadFixture(seededLrtPoolFixture);
+        await expectTradeAsReference(fixture, 0, ether(40));
+        await expectTradeAsReference(fixture, 1, 123_456_789_123_456_789_123n);
+      });
+    });
+
+    describe("when selling 1 wei", function () {
+      it("pays nothing: the 1 wei taken off for rounding goes to the pool", async function () {
+        const fixture = await networkHelpers.loadFixture(seededLstPoolFixture);
+        const expected = await expectTradeAsReference(fixture, 0, 1n);
+        expect(expected.dy, "1 wei buys 0").to.equal(0n);
+      });
+    });
+
+    describe("when selling ten times the pool's token balance", function () {
+      it("pays less than the pool's whole ETH balance", async function () {
+        const fixture = await networkHelpers.loadFixture(seededLstPoolFixture);
+        const ethBalance = await fixture.pool.balances(0n);
+        const expected = await expectTradeAsReference(
+          fixture,
+          1,
+          (await fixture.pool.balances(1n)) * 10n,
+        );
+        expect(expected.dy < ethBalance, "some ETH is always left").to.equal(true);
+        expect((await fixture.pool.balances(0n)) > 0n, "ETH balance stays positive").to.equal(true);
+      });
+    });
+
+    describe("when A is ng's largest (999,999)", function () {
+      it("trades at almost exactly the NAV, as the reference", async function () {
+        const fixture = await networkHelpers.loadFixture(seededMaxAPoolFixture);
+        const expected = await expectTradeAsReference(fixture, 0, ether(500));
+        // Half the pool's ETH side sold: still within the fee (0.04 %) plus 0.001 % of the NAV.
+        expect(expected.dy >= (ether(500) * 99_950n) / 100_000n, "near constant-sum").to.equal(
+          true,
+        );
+      });
+    });
+
+    describe("when the arguments are wrong", function () {
+      it("reverts with InvalidCoinIndex for a coin above 1", async function () {
+        const { pool, bob } = await networkHelpers.loadFixture(seededLstPoolFixture);
+        await expect(pool.connect(bob).exchange(2n, 0n, 1n, 0n, bob.address))
+          .to.be.revertedWithCustomError(pool, "InvalidCoinIndex")
+          .withArgs(2n);
+        await expect(pool.connect(bob).exchange(0n, 3n, 1n, 0n, bob.address, { value: 1n }))
+          .to.be.revertedWithCustomError(pool, "InvalidCoinIndex")
+          .withArgs(3n);
+      });
+
+      it("reverts with SameCoin when i equals j", async function () {
+        const { pool, bob } = await networkHelpers.loadFixture(seededLstPoolFixture);
+        await expect(pool.connect(bob).exchange(1n, 1n, 1n, 0n, bob.address))
+          .to.be.revertedWithCustomError(pool, "SameCoin")
+          .withArgs(1n);
+      });
+
+      it("reverts with ZeroAmount for dx = 0", async function () {
+        const { pool, bob } = await networkHelpers.loadFixture(seededLstPoolFixture);
+        await expect(
+          pool.connect(bob).exchange(0n, 1n, 0n, 0n, bob.address),
+        ).to.be.revertedWithCustomError(pool, "ZeroAmount");
+      });
+
+      it("reverts with ZeroAddress for the zero receiver", async function () {
+        const { pool, bob } = await networkHelpers.loadFixture(seededLstPoolFixture);
+        await expect(pool.connect(bob).exchange(0n, 1n, 1n, 0n, ethers.ZeroAddress, { value: 1n }))
+          .to.be.revertedWithCustomError(pool, "ZeroAddress")
+          .withArgs("receiver");
+      });
+
+      it("reverts with EthAmountMismatch when the ETH sent is not dx", async function () {
+        const { pool, bob } = await networkHelpers.loadFixture(seededLstPoolFixture);
+        await expect(
+          pool.connect(bob).exchange(0n, 1n, ether(2), 0n, bob.address, { value: ether(1) }),
+        )
+          .to.be.revertedWithCustomError(pool, "EthAmountMismatch")
+          .withArgs(ether(1), ether(2));
+      });
+
+      it("reverts with EthAmountMismatch when ETH comes with a token sale", async function () {
+        const { pool, bob } = await networkHelpers.loadFixture(seededLstPoolFixture);
+        await expect(pool.connect(bob).exchange(1n, 0n, ether(1), 0n, bob.address, { value: 1n }))
+          .to.be.revertedWithCustomError(pool, "EthAmountMismatch")
+          .withArgs(1n, 0n);
+      });
+    });
+
+    describe("when the output is below minDy", function () {
+      it("reverts with ExchangeBelowMinimum carrying both amounts", async function () {
+        const { pool, bob } = await networkHelpers.loadFixture(seededLstPoolFixture);
+        const dy = await pool.getDy(0n, 1n, ether(10));
+        await expect(
+          pool.connect(bob).exchange(0n, 1n, ether(10), dy + 1n, bob.address, { value: ether(10) }),
+        )
+          .to.be.revertedWithCustomError(pool, "ExchangeBelowMinimum")
+          .withArgs(dy, dy + 1n);
+      });
+    });
+
+    describe("when the pool is empty", function () {
+      it("reverts with EmptyPool: there is nothing to buy", async function () {
+        const { pool, bob } = await networkHelpers.loadFixture(deployLstPoolFixture);
+        await expect(
+          pool.connect(bob).exchange(0n, 1n, ether(1), 0n, bob.address, { value: ether(1) }),
+        )
+          .to.be.revertedWithCustomError(pool, "EmptyPool")
+          .withArgs(0n, 0n, 0n);
+      });
+    });
+  });
+
+  describe("getDy", function () {
+    it("reverts with InvalidCoinIndex and SameCoin like exchange", async function () {
+      const { pool } = await networkHelpers.loadFixture(seededLstPoolFixture);
+      await expect(pool.getDy(0n, 2n, 1n))
+        .to.be.revertedWithCustomError(pool, "InvalidCoinIndex")
+        .withArgs(2n);
+      await expect(pool.getDy(0n, 0n, 1n))
+        .to.be.revertedWithCustomError(pool, "SameCoin")
+        .withArgs(0n);
+    });
+
+    it("quotes 0 for 1 wei", async function () {
+      const { pool } = await networkHelpers.loadFixture(seededLstPoolFixture);
+      const state = await readPoolState(pool, 18n);
+      // ng: Δ = xp_j − y − 1 with y = xp_j − 1: the −1 wei taken for rounding makes the quote 0.
+      expect(ref.exchange(state, 0, 1n).dy).to.equal(0n);
+      expect(await pool.getDy(0n, 1n, 1n)).to.equal(0n);
+    });
+  });
+});

@@ -1,0 +1,354 @@
+/**
+ * Liquidity: `addLiquidity` (first, balanced and imbalanced deposits, ng's imbalance fee),
+ * `removeLiquidity` (proportional, no fee), `removeLiquidityOneCoin` and the quotes
+ * `calcTokenAmount`, `calcWithdrawOneCoin`, `getVirtualPrice`. Figures from the reference model.
+ */
+import { expect } from "chai";
+import { network } from "hardhat";
+
+import {
+  marketPoolFixtures,
+  SEED_ETH,
+  tokensForEth,
+  type PoolFixture,
+} from "../helpers/fixtures/market-pool.js";
+import { ether, WAD } from "../helpers/index.js";
+import { assertPoolInvariants, readPoolState } from "../helpers/pool-invariants.js";
+import * as ref from "../helpers/stableswap-reference.js";
+
+const connection = await network.create();
+const { ethers, networkHelpers } = connection;
+const { deployLstPoolFixture, seededLstPoolFixture, seededLrtPoolFixture } =
+  marketPoolFixtures(connection);
+
+async function expectDepositAsReference(fixture: PoolFixture, amounts: [bigint, bigint]) {
+  const { pool, carol, params } = fixture;
+  const before = await assertPoolInvariants(fixture);
+  const state = await readPoolState(pool, params.decimals);
+  const expected = ref.addLiquidity(state, amounts);
+  expect(await pool.calcTokenAmount(amounts), "calcTokenAmount quotes the deposit").to.equal(
+    expected.minted,
+  );
+  await expect(
+    pool
+      .connect(carol)
+      .addLiquidity(amounts, expected.minted, carol.address, { value: amounts[0] }),
+  )
+    .to.emit(pool, "AddLiquidity")
+    .withArgs(carol.address, amounts, expected.fees, expected.d, state.supply + expected.minted);
+  expect(await pool.balanceOf(carol.address), "LP minted").to.equal(expected.minted);
+  expect([await pool.balances(0n), await pool.balances(1n)], "balances").to.deep.equal(
+    expected.balances,
+  );
+  expect([await pool.adminBalances(0n), await pool.adminBalances(1n)], "admin fees").to.deep.equal(
+    expected.adminFees,
+  );
+  await assertPoolInvariants(fixture, before);
+  return expected;
+}
+
+describe("StableSwapPool", function () {
+  describe("addLiquidity", function () {
+    describe("when the pool is empty", function () {
+      it("mints D for the first deposit, with no fee, and leaves the price oracle at 1", async function () {
+        const { pool, alice } = await networkHelpers.loadFixture(deployLstPoolFixture);
+        const tokens = tokensForEth(SEED_ETH, ether(1.05), 18n);
+        const d = ref.getD(SEED_ETH, (tokens * ether(1.05)) / WAD, 5_000n);
+        await expect(
+          pool
+            .connect(alice)
+            .addLiquidity([SEED_ETH, tokens], d, alice.address, { value: SEED_ETH }),
+        )
+          .to.emit(pool, "AddLiquidity")
+          .withArgs(alice.address, [SEED_ETH, tokens], [0n, 0n], d, d);
+        expect(await pool.balanceOf(alice.address)).to.equal(d);
+        expect(await pool.getVirtualPrice(), "virtual price starts at 1").to.equal(WAD);
+        expect(await pool.lastPrice()).to.equal(WAD);
+      });
+
+      it("reverts with InitialDepositRequiresAllCoins for one coin only", async function () {
+        const { pool, alice } = await networkHelpers.loadFixture(deployLstPoolFixture);
+        await expect(
+          pool.connect(alice).addLiquidity([ether(1), 0n], 0n, alice.address, { value: ether(1) }),
+        )
+          .to.be.revertedWithCustomError(pool, "InitialDepositRequiresAllCoins")
+          .withArgs(ether(1), 0n);
+        await expect(pool.connect(alice).addLiquidity([0n, ether(1)], 0n, alice.address))
+          .to.be.revertedWithCustomError(pool, "InitialDepositRequiresAllCoins")
+          .withArgs(0n, ether(1));
+      });
+    });
+
+    describe("when the deposit is proportional", function () {
+      it("mints the reference amount and pays almost no fee", async function () {
+        const fixture = await networkHelpers.loadFixture(seededLstPoolFixture);
+        const tokens = await fixture.pool.balances(1n);
+        const expected = await expectDepositAsReference(fixture, [SEED_ETH / 10n, tokens / 10n]);
+        expect(expected.fees[0] <= 1n && expected.fees[1] <= 1n, "rounding dust at most").to.equal(
+          true,
+        );
+      });
+    });
+
+    describe("when the deposit is one-sided", function () {
+      it("charges ng's imbalance fee, half to the admin", async function () {
+        const fixture = await networkHelpers.loadFixture(seededLstPoolFixture);
+        const expected = await expectDepositAsReference(fixture, [ether(200), 0n]);
+        expect(
+          expected.fees[0] > 0n && expected.fees[1] > 0n,
+          "both coins pay: both are off their ideal",
+        ).to.equal(true);
+      });
+
+      it("does the same on the LRT pool (21 decimals)", async function () {
+        const fixture = await networkHelpers.loadFixture(seededLrtPoolFixture);
+        await expectDepositAsReference(fixture, [0n, 77_777_777_777_777_777_777_777n]);
+      });
+    });
+
+    describe("when the arguments are wrong", function () {
+      it("reverts with EthAmountMismatch when msg.value is not amounts[0]", async function () {
+        const { pool, carol } = await networkHelpers.loadFixture(seededLstPoolFixture);
+        await expect(
+          pool.connect(carol).addLiquidity([ether(1), 0n], 0n, carol.address, { value: ether(2) }),
+        )
+          .to.be.revertedWithCustomError(pool, "EthAmountMismatch")
+          .withArgs(ether(2), ether(1));
+      });
+
+      it("reverts with ZeroAddress for the zero receiver", async function () {
+        const { pool, carol } = await networkHelpers.loadFixture(seededLstPoolFixture);
+        await expect(
+          pool
+            .connect(carol)
+            .addLiquidity([ether(1), 0n], 0n, ethers.ZeroAddress, { value: ether(1) }),
+        )
+          .to.be.revertedWithCustomError(pool, "ZeroAddress")
+          .withArgs("receiver");
+      });
+
+      it("reverts with InvariantNotIncreased for nothing deposited", async function () {
+        const { pool, carol } = await networkHelpers.loadFixture(seededLstPoolFixture);
+        const d = ref.invariantOf(await readPoolState(pool, 18n));
+        await expect(pool.connect(carol).addLiquidity([0n, 0n], 0n, carol.address))
+          .to.be.revertedWithCustomError(pool, "InvariantNotIncreased")
+          .withArgs(d, d);
+      });
+
+      it("reverts with MintBelowMinimum carrying both amounts", async function () {
+        const { pool, carol } = await networkHelpers.loadFixture(seededLstPoolFixture);
+        const minted = await pool.calcTokenAmount([ether(5), 0n]);
+        await expect(
+          pool
+            .connect(carol)
+            .addLiquidity([ether(5), 0n], minted + 1n, carol.address, { value: ether(5) }),
+        )
+          .to.be.revertedWithCustomError(pool, "MintBelowMinimum")
+          .withArgs(minted, minted + 1n);
+      });
+    });
+  });
+
+  describe("removeLiquidity", function () {
+    describe("when an LP burns part of its LP", function () {
+      it("pays both coins in proportion, rounded down, and leaves the prices alone", async function () {
+        const fixture = await networkHelpers.loadFixture(seededLstPoolFixture);
+        const { pool, token, alice, carol } = fixture;
+        await pool
+          .connect(alice)
+          .exchange(0n, 1n, ether(300), 0n, alice.address, { value: ether(300) });
+        const before = await assertPoolInvariants(fixture);
+        const burn = (await pool.balanceOf(alice.address)) / 3n;
+        const [eth, tokens] = ref.removeLiquidity(before.state, burn);
+        const lastPrice = await pool.lastPrice();
+        const spot = await pool.spotPrice();
+        const tx = pool.connect(alice).removeLiquidity(burn, [eth, tokens], carol.address);
+        await expect(tx).to.changeEtherBalances(ethers, [carol, pool], [eth, -eth]);
+        await expect(tx).to.changeTokenBalances(ethers, token, [carol, pool], [tokens, -tokens]);
+        await expect(tx)
+          .to.emit(pool, "RemoveLiquidity")
+          .withArgs(alice.address, [eth, tokens], before.state.supply - burn);
+        expect(await pool.lastPrice(), "ng leaves lastPrice alone").to.equal(lastPrice);
+        // Same shape, smaller pool: the spot price moves by rounding only.
+        const spotAfter = await pool.spotPrice();
+        expect(spotAfter - spot <= 1n && spot - spotAfter <= 1n, "spot unchanged").to.equal(true);
+        await assertPoolInvariants(fixture, before);
+      });
+    });
+
+    describe("when the last LP burns the whole supply", function () {
+      it("empties the pool, and a new first deposit starts it again", async function () {
+        const fixture = await networkHelpers.loadFixture(seededLstPoolFixture);
+        const { pool, alice } = fixture;
+        const supply = await pool.totalSupply();
+        const balances = [await pool.balances(0n), await pool.balances(1n)];
+        await expect(
+          pool.connect(alice).removeLiquidity(supply, balances as [bigint, bigint], alice.address),
+        )
+          .to.emit(pool, "RemoveLiquidity")
+          .withArgs(alice.address, balances, 0n);
+        expect([
+          await pool.balances(0n),
+          await pool.balances(1n),
+          await pool.totalSupply(),
+        ]).to.deep.equal([0n, 0n, 0n]);
+        await expect(pool.getVirtualPrice())
+          .to.be.revertedWithCustomError(pool, "EmptyPool")
+          .withArgs(0n, 0n, 0n);
+        await pool.connect(alice).addLiquidity([1n, 1n], 0n, alice.address, { value: 1n });
+        expect(await pool.totalSupply(), "D of (1 wei, 1 wei at rate 1.05)").to.equal(
+          ref.getD(1n, 1n, 5_000n),
+        );
+      });
+    });
+
+    describe("when the arguments are wrong", function () {
+      it("reverts with ZeroAmount for burn = 0", async function () {
+        const { pool, alice } = await networkHelpers.loadFixture(seededLstPoolFixture);
+        await expect(
+          pool.connect(alice).removeLiquidity(0n, [0n, 0n], alice.address),
+        ).to.be.revertedWithCustomError(pool, "ZeroAmount");
+      });
+
+      it("reverts with ZeroAddress for the zero receiver", async function () {
+        const { pool, alice } = await networkHelpers.loadFixture(seededLstPoolFixture);
+        await expect(pool.connect(alice).removeLiquidity(1n, [0n, 0n], ethers.ZeroAddress))
+          .to.be.revertedWithCustomError(pool, "ZeroAddress")
+          .withArgs("receiver");
+      });
+
+      it("reverts with WithdrawalBelowMinimum naming the coin", async function () {
+        const { pool, alice } = await networkHelpers.loadFixture(seededLstPoolFixture);
+        const state = await readPoolState(pool, 18n);
+        const [eth, tokens] = ref.removeLiquidity(state, ether(10));
+        await expect(pool.connect(alice).removeLiquidity(ether(10), [eth + 1n, 0n], alice.address))
+          .to.be.revertedWithCustomError(pool, "WithdrawalBelowMinimum")
+          .withArgs(0n, eth, eth + 1n);
+        await expect(
+          pool.connect(alice).removeLiquidity(ether(10), [0n, tokens + 1n], alice.address),
+        )
+          .to.be.revertedWithCustomError(pool, "WithdrawalBelowMinimum")
+          .withArgs(1n, tokens, tokens + 1n);
+      });
+
+      it("reverts with ERC20InsufficientBalance for more LP than the caller holds", async function () {
+        const { pool, stranger } = await networkHelpers.loadFixture(seededLstPoolFixture);
+        await expect(pool.connect(stranger).removeLiquidity(ether(1), [0n, 0n], stranger.address))
+          .to.be.revertedWithCustomError(pool, "ERC20InsufficientBalance")
+          .withArgs(stranger.address, 0n, ether(1));
+      });
+    });
+  });
+
+  describe("removeLiquidityOneCoin", function () {
+    for (const coin of [0, 1] as const) {
+      describe(`when withdrawing coin ${coin}`, function () {
+        it("pays the reference amount, charges the fee and updates lastPrice", async function () {
+          const fixture = await networkHelpers.loadFixture(seededLstPoolFixture);
+          const { pool, token, alice, carol } = fixture;
+          const before = await assertPoolInvariants(fixture);
+          const burn = ether(150);
+          const expected = ref.calcWithdrawOneCoin(before.state, burn, coin);
+          expect(
+            await pool.calcWithdrawOneCoin(burn, coin),
+            "calcWithdrawOneCoin quotes it",
+          ).to.equal(expected.dy);
+          const tx = pool
+            .connect(alice)
+            .removeLiquidityOneCoin(burn, coin, expected.dy, carol.address);
+          if (coin === 0) await expect(tx).to.changeEtherBalance(ethers, carol, expected.dy);
+          else await expect(tx).to.changeTokenBalance(ethers, token, carol, expected.dy);
+          await expect(tx)
+            .to.emit(pool, "RemoveLiquidityOne")
+            .withArgs(alice.address, coin, burn, expected.dy, before.state.supply - burn);
+          expect([await pool.balances(0n), await pool.balances(1n)]).to.deep.equal(
+            expected.balances,
+          );
+          expect(await pool.adminBalances(coin), "admin's half of the fee").to.equal(
+            expected.adminFee,
+          );
+          expect(expected.adminFee > 0n, "a one-coin exit pays a fee").to.equal(true);
+          expect(await pool.lastPrice()).to.equal(ref.capPrice(expected.price));
+          await assertPoolInvariants(fixture, before);
+        });
+      });
+    }
+
+    describe("when the last LP takes the whole supply in ETH", function () {
+      it("pays all the ETH but 1 wei of rounding and leaves the price as it was", async function () {
+        const fixture = await networkHelpers.loadFixture(seededLstPoolFixture);
+        const { pool, alice } = fixture;
+        const state = await readPoolState(pool, 18n);
+        const expected = ref.calcWithdrawOneCoin(state, state.supply, 0);
+        await pool
+          .connect(alice)
+          .removeLiquidityOneCoin(state.supply, 0n, expected.dy, alice.address);
+        expect(expected.dy, "all of the ETH, less the rounding wei").to.equal(SEED_ETH - 1n);
+        expect(await pool.totalSupply()).to.equal(0n);
+        expect(await pool.lastPrice(), "no price for an emptied coin").to.equal(WAD);
+        await assertPoolInvariants(fixture);
+      });
+    });
+
+    describe("when the arguments are wrong", function () {
+      it("reverts with InvalidCoinIndex, ZeroAmount, ZeroAddress", async function () {
+        const { pool, alice } = await networkHelpers.loadFixture(seededLstPoolFixture);
+        await expect(pool.connect(alice).removeLiquidityOneCoin(1n, 2n, 0n, alice.address))
+          .to.be.revertedWithCustomError(pool, "InvalidCoinIndex")
+          .withArgs(2n);
+        await expect(
+          pool.connect(alice).removeLiquidityOneCoin(0n, 0n, 0n, alice.address),
+        ).to.be.revertedWithCustomError(pool, "ZeroAmount");
+        await expect(pool.connect(alice).removeLiquidityOneCoin(1n, 0n, 0n, ethers.ZeroAddress))
+          .to.be.revertedWithCustomError(pool, "ZeroAddress")
+          .withArgs("receiver");
+      });
+
+      it("reverts with WithdrawalBelowMinimum carrying the amounts", async function () {
+        const { pool, alice } = await networkHelpers.loadFixture(seededLstPoolFixture);
+        const dy = await pool.calcWithdrawOneCoin(ether(3), 1n);
+        await expect(
+          pool.connect(alice).removeLiquidityOneCoin(ether(3), 1n, dy + 1n, alice.address),
+        )
+          .to.be.revertedWithCustomError(pool, "WithdrawalBelowMinimum")
+          .withArgs(1n, dy, dy + 1n);
+      });
+
+      it("reverts with ERC20InsufficientBalance for more LP than the caller holds", async function () {
+        const { pool, stranger } = await networkHelpers.loadFixture(seededLstPoolFixture);
+        await expect(pool.connect(stranger).removeLiquidityOneCoin(1n, 0n, 0n, stranger.address))
+          .to.be.revertedWithCustomError(pool, "ERC20InsufficientBalance")
+          .withArgs(stranger.address, 0n, 1n);
+      });
+    });
+  });
+
+  describe("calcWithdrawOneCoin", function () {
+    it("reverts with BurnExceedsSupply, EmptyPool and InvalidCoinIndex", async function () {
+      const { pool } = await networkHelpers.loadFixture(seededLstPoolFixture);
+      const supply = await pool.totalSupply();
+      await expect(pool.calcWithdrawOneCoin(supply + 1n, 0n))
+        .to.be.revertedWithCustomError(pool, "BurnExceedsSupply")
+        .withArgs(supply + 1n, supply);
+      await expect(pool.calcWithdrawOneCoin(1n, 2n))
+        .to.be.revertedWithCustomError(pool, "InvalidCoinIndex")
+        .withArgs(2n);
+      const empty = await networkHelpers.loadFixture(deployLstPoolFixture);
+      await expect(empty.pool.calcWithdrawOneCoin(1n, 0n))
+        .to.be.revertedWithCustomError(empty.pool, "EmptyPool")
+        .withArgs(0n, 0n, 0n);
+    });
+  });
+
+  describe("spotPrice and getVirtualPrice", function () {
+    it("revert with EmptyPool before the first deposit", async function () {
+      const { pool } = await networkHelpers.loadFixture(deployLstPoolFixture);
+      await expect(pool.spotPrice())
+        .to.be.revertedWithCustomError(pool, "EmptyPool")
+        .withArgs(0n, 0n, 0n);
+      await expect(pool.getVirtualPrice())
+        .to.be.revertedWithCustomError(pool, "EmptyPool")
+        .withArgs(0n, 0n, 0n);
+    });
+  });
+});
