@@ -1,0 +1,116 @@
+/**
+ * What the market scenarios share: INV-9 and INV-10 after every step over the whole market layer,
+ * the state tables each step asserts (and prints with `SCENARIO_TABLES=1`), and small bigint
+ * computations on the reference models (how much to sell to bring a pool to a given ETH share).
+ */
+import { expect } from "chai";
+import type { Signer } from "ethers";
+
+import { ORACLE_KINDS, type TokenMarkets } from "./fixtures/market.js";
+import { assertLendingInvariants } from "./lending-invariants.js";
+import { assertPoolInvariants, readPoolState, type PoolSnapshot } from "./pool-invariants.js";
+import { exchange, xpOf, type PoolState } from "./stableswap-reference.js";
+
+const WAD = 10n ** 18n;
+
+// ------------------------------------------------------------------ invariants
+
+/** A token's market layer as the invariant checks read it. */
+export interface CheckedToken {
+  markets: TokenMarkets;
+  token: { balanceOf(a: string): Promise<bigint>; decimals(): Promise<bigint> };
+}
+
+/**
+ * Checks INV-9 on each token's pool and INV-10 on each of its four markets, for `users` (every
+ * address that ever held a position); returns the pool snapshots for the next step.
+ * @param kind `"exchange"` when the step only traded (INV-9: D must not fall), `"other"` otherwise.
+ */
+export async function checkMarketInvariants(
+  tokens: CheckedToken[],
+  previous: (PoolSnapshot | undefined)[],
+  users: string[],
+  liquidator: Signer,
+  step: string,
+  kind: "exchange" | "other" = "other",
+): Promise<PoolSnapshot[]> {
+  const snapshots: PoolSnapshot[] = [];
+  for (const [n, { markets, token }] of tokens.entries()) {
+    snapshots.push(
+      await assertPoolInvariants({ pool: markets.pool, token: token as never }, previous[n], kind),
+    );
+    for (const oracle of ORACLE_KINDS) {
+      await assertLendingInvariants(
+        markets.markets[oracle],
+        users,
+        liquidator,
+        `${step}, ${oracle}`,
+      );
+    }
+  }
+  return snapshots;
+}
+
+// ------------------------------------------------------------------ tables
+
+/** `fmt(937_512_345_678_901_234n)` = "0.9375": a WAD (or wei) amount with `digits` decimals, rounded down. */
+export function fmt(wad: bigint, digits = 4, decimals = 18n): string {
+  const negative = wad < 0n;
+  const abs = negative ? -wad : wad;
+  const unit = 10n ** decimals;
+  const scaled = (abs * 10n ** BigInt(digits)) / unit;
+  const whole = scaled / 10n ** BigInt(digits);
+  const frac = (scaled % 10n ** BigInt(digits)).toString().padStart(digits, "0");
+  return `${negative ? "-" : ""}${whole}${digits > 0 ? "." + frac : ""}`;
+}
+
+/** A table: row label → column label → cell. */
+export type StateTable = Record<string, Record<string, string>>;
+
+/**
+ * Asserts a step's state table cell by cell against the table computed in the test, and prints it
+ * when `SCENARIO_TABLES=1` (the demo and the docs quote these tables).
+ */
+export function expectStateTable(title: string, actual: StateTable, expected: StateTable): void {
+  if (process.env.SCENARIO_TABLES === "1") {
+    console.log(`\n      ${title}`);
+    console.table(actual);
+  }
+  expect(actual, `state table: ${title}`).to.deep.equal(expected);
+}
+
+// ------------------------------------------------------------------ pool shapes
+
+/** The ETH share of a pool's value, in basis points of x0 / (x0 + x1) (xp units: NAV-weighted). */
+export function ethShareBps(state: PoolState): bigint {
+  const [x0, x1] = xpOf(state);
+  return (x0 * 10_000n) / (x0 + x1);
+}
+
+/**
+ * The smallest sale of coin 1 (token units) after which the pool's ETH share is at most
+ * `targetBps`, found by bisection on the reference model's `exchange` (each probe is the pool's
+ * exact maths, fees included). The pool state is read by the caller (`readPoolState`).
+ */
+export function saleToEthShare(state: PoolState, targetBps: bigint): bigint {
+  const after = (dx: bigint): PoolState => ({
+    ...state,
+    balances: exchange(state, 1, dx).balances,
+  });
+  let low = 0n;
+  let high = state.balances[1];
+  while (ethShareBps(after(high)) > targetBps) high *= 2n;
+  while (high - low > 10n ** (state.decimals - 6n)) {
+    const mid = (low + high) / 2n;
+    if (ethShareBps(after(mid)) > targetBps) low = mid;
+    else high = mid;
+  }
+  return high;
+}
+
+export { readPoolState };
+
+/** `value × 1e18 / base − 1e18`: a relative change as a WAD (profit, loss, discount). */
+export function relativeWad(value: bigint, base: bigint): bigint {
+  return (value * WAD) / base - WAD;
+}
