@@ -9,7 +9,7 @@ import type { Signer } from "ethers";
 import { ORACLE_KINDS, type TokenMarkets } from "./fixtures/market.js";
 import { assertLendingInvariants } from "./lending-invariants.js";
 import { assertPoolInvariants, readPoolState, type PoolSnapshot } from "./pool-invariants.js";
-import { exchange, xpOf, type PoolState } from "./stableswap-reference.js";
+import { capPrice, exchange, movingAverage, xpOf, type PoolState } from "./stableswap-reference.js";
 
 const WAD = 10n ** 18n;
 
@@ -113,4 +113,43 @@ export { readPoolState };
 /** `value × 1e18 / base − 1e18`: a relative change as a WAD (profit, loss, discount). */
 export function relativeWad(value: bigint, base: bigint): bigint {
   return (value * WAD) / base - WAD;
+}
+
+// ------------------------------------------------------------------ the EMA, independently
+
+/**
+ * The pool's EMA oracle replayed from the prices each action left and the blocks' timestamps, with
+ * the reference model's `movingAverage` (exp computed by its own series, not solady's): ng's
+ * `upkeep_oracles` folds the *previous* action's price in at most once per block.
+ */
+/** solady `expWad(x)` is 0 for x ≤ −41.446531673892822313 (WAD): e^x < 0.5e-18. */
+const EXP_WAD_ZERO_BELOW = 41_446_531_673_892_822_312n;
+
+export class EmaModel {
+  constructor(
+    readonly maExpTime: bigint,
+    public lastPrice: bigint = WAD,
+    public ema: bigint = WAD,
+    public lastTime = 0n,
+  ) {}
+
+  /** An action at `timestamp` left the spot price `price` (uncapped). */
+  upkeep(price: bigint, timestamp: bigint): void {
+    if (timestamp > this.lastTime) {
+      this.ema = this.at(timestamp);
+      this.lastTime = timestamp;
+    }
+    this.lastPrice = capPrice(price);
+  }
+
+  /**
+   * `priceOracle()` read at `timestamp`. Beyond Δt/τ ≈ 41.45, exp(−Δt/τ) is below 1 wei and solady's
+   * `expWad` returns 0 (its documented domain): the average is then the last price exactly.
+   */
+  at(timestamp: bigint): bigint {
+    if (timestamp <= this.lastTime) return this.ema;
+    const dt = timestamp - this.lastTime;
+    if ((dt * WAD) / this.maExpTime > EXP_WAD_ZERO_BELOW) return this.lastPrice;
+    return movingAverage(this.lastPrice, this.ema, dt, this.maExpTime);
+  }
 }
