@@ -144,6 +144,8 @@ interface ILendingMarket {
     /// `seized = repaid × LIF / price` (seized rounded down from repaid shares; repaid shares rounded up
     /// from seized assets). The caller sends at least the repaid assets (rounded up); any excess is
     /// returned. If the borrower has no collateral left, the rest of its debt is written off.
+    /// CAUTION: as in Morpho, an oracle price of 0 says the collateral is worthless: it can then be
+    /// seized for nothing and the debt written off. The oracle is the market's trust point.
     /// @param borrower The unhealthy position.
     /// @param seizedAssets Collateral to seize, or 0.
     /// @param repaidShares Borrow shares to repay, or 0.

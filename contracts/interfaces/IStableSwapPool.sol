@@ -101,7 +101,8 @@ interface IStableSwapPool {
     function rateProvider() external view returns (IRateProvider);
 
     /// @notice Coin 1's rate the pool's maths uses now (WAD ETH per whole token), after the per-block
-    /// bound on its moves.
+    /// bound on its moves: read once per block; a rise capped at min(fee × blocks since the last read,
+    /// 1 %); a fall taken at once.
     function storedRate() external view returns (uint256 rateWad);
 
     /// @notice LP-owned balance of coin `i` (admin fees excluded; a donation is not counted).
@@ -116,7 +117,8 @@ interface IStableSwapPool {
     /// @notice Sell `dx` of coin `i` for at least `minDy` of coin `j`, paid to `receiver` (ng's
     /// `exchange`). Selling ETH (i = 0): send exactly `dx` as `msg.value`; selling the token: approve
     /// the pool first, send no ETH.
-    /// @param i Coin sold (0 ETH, 1 token). @param j Coin bought.
+    /// @param i Coin sold (0 ETH, 1 token).
+    /// @param j Coin bought.
     /// @param dx Amount of coin i sold, in its units.
     /// @param minDy Slippage bound: the least of coin j accepted.
     /// @param receiver Who receives coin j.
@@ -131,7 +133,8 @@ interface IStableSwapPool {
         address receiver
     ) external payable returns (uint256 dy);
 
-    /// @notice What `exchange(i, j, dx, …)` would pay now (ng's `get_dy`), fee included.
+    /// @notice What `exchange(i, j, dx, …)` would pay now (ng's `get_dy`), fee included. Reverts while a
+    /// pool call is in progress, and with `EmptyPool` before the first deposit.
     function getDy(uint256 i, uint256 j, uint256 dx) external view returns (uint256 dy);
 
     /// @notice The fee (1e10 = 100 %) a marginal trade between coins i and j pays now (ng's `dynamic_fee`).
@@ -154,7 +157,7 @@ interface IStableSwapPool {
     ) external payable returns (uint256 minted);
 
     /// @notice LP that `addLiquidity(amounts, …)` would mint now, imbalance fee included (ng's
-    /// `calc_token_amount` for a deposit).
+    /// `calc_token_amount` for a deposit). Reverts while a pool call is in progress.
     function calcTokenAmount(uint256[2] calldata amounts) external view returns (uint256 minted);
 
     /// @notice Burn `burn` LP for both coins in proportion to the balances, no fee (ng's
@@ -181,6 +184,7 @@ interface IStableSwapPool {
     ) external returns (uint256 dy);
 
     /// @notice What `removeLiquidityOneCoin(burn, i, …)` would pay now (ng's `calc_withdraw_one_coin`).
+    /// Reverts while a pool call is in progress; `EmptyPool`, `BurnExceedsSupply`, `InvalidCoinIndex`.
     function calcWithdrawOneCoin(uint256 burn, uint256 i) external view returns (uint256 dy);
 
     /// @notice Value of one LP token in the invariant's units, D × 1e18 / supply (WAD). Rises with fees;
@@ -194,10 +198,12 @@ interface IStableSwapPool {
     function spotPrice() external view returns (uint256 priceWad);
 
     /// @notice Spot price right after the last state-changing action, in NAV units (WAD), capped at 2e18.
+    /// Reverts while a pool call is in progress.
     function lastPrice() external view returns (uint256 priceWad);
 
     /// @notice Exponential moving average of `lastPrice` (stableswap-ng's `price_oracle`), NAV units (WAD).
     /// α = exp(−Δt/τ) with τ = `maExpTime`; the price of an action enters only at the next block's update.
+    /// Reverts while a pool call is in progress.
     function priceOracle() external view returns (uint256 priceWad);
 
     /// @notice τ of the EMA in seconds (ng's `ma_exp_time`; half-life = τ·ln 2, 866 s ≈ 10 minutes).

@@ -31,14 +31,14 @@ library InterestRateModel {
     /// @notice Borrow rate at full utilisation: C·r*, 16 % a year, per second.
     uint256 internal constant MAX_RATE = RATE_AT_TARGET * CURVE_STEEPNESS;
 
-    /// @dev Share of the supplied ETH that is lent out (WAD), rounded down; at most 1.
+    /// @dev Share of the supplied ETH that is lent out (WAD), rounded down; 0 when nothing is supplied.
+    /// At most 1: the market never lends more than is supplied (INV-10).
     function utilization(
         uint256 totalSupplyAssets,
         uint256 totalBorrowAssets
     ) internal pure returns (uint256) {
         if (totalSupplyAssets == 0) return 0;
-        uint256 u = totalBorrowAssets.wDivDown(totalSupplyAssets);
-        return u > WadMath.WAD ? WadMath.WAD : u;
+        return totalBorrowAssets.wDivDown(totalSupplyAssets);
     }
 
     /// @dev Borrow rate per second (WAD) at the market's current totals, each segment rounded down.

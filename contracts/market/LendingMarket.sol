@@ -7,7 +7,7 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {ILendingMarket} from "../interfaces/ILendingMarket.sol";
 import {IPriceOracle} from "../interfaces/IPriceOracle.sol";
-import {InterestRateModel} from "./InterestRateModel.sol";
+import {MarketAccounting} from "./MarketAccounting.sol";
 import {SharesMath} from "./libraries/SharesMath.sol";
 import {WadMath} from "./libraries/WadMath.sol";
 
@@ -23,57 +23,23 @@ import {WadMath} from "./libraries/WadMath.sol";
 /// holds at least `totalSupplyAssets − totalBorrowAssets` wei: it has no `receive`, and its totals,
 /// not its balance, are the accounting (ETH forced in is ignored).
 ///
-/// Calls are ordered checks → effects → interactions; tokens are pulled before the position is used
-/// and ETH is sent last; every state-changing function is `nonReentrant` (transient storage).
-contract LendingMarket is ILendingMarket, ReentrancyGuardTransient {
+/// The state, interest accrual, the health rule and the views live in `MarketAccounting`; this file
+/// holds what users do. Calls are ordered checks → effects → interactions; tokens are pulled before
+/// the position is used and ETH is sent last; every state-changing function is `nonReentrant` (transient storage).
+contract LendingMarket is MarketAccounting, ReentrancyGuardTransient {
     using SafeCast for uint256;
     using SafeERC20 for IERC20;
     using SharesMath for uint256;
     using WadMath for uint256;
 
-    /// @notice Scale of oracle prices (Morpho's `ORACLE_PRICE_SCALE`).
-    uint256 public constant ORACLE_PRICE_SCALE = 1e36;
-    /// @notice Largest liquidation incentive factor: 1.15 (Morpho's `MAX_LIQUIDATION_INCENTIVE_FACTOR`).
-    uint256 public constant MAX_LIQUIDATION_INCENTIVE_FACTOR = 1.15 ether;
-    /// @notice β of the incentive formula: 0.3 (Morpho's `LIQUIDATION_CURSOR`).
-    uint256 public constant LIQUIDATION_CURSOR = 0.3 ether;
-
-    /// @inheritdoc ILendingMarket
-    IERC20 public immutable collateralToken;
-    /// @inheritdoc ILendingMarket
-    IPriceOracle public immutable oracle;
-    /// @inheritdoc ILendingMarket
-    uint256 public immutable lltv;
-    /// @inheritdoc ILendingMarket
-    uint256 public immutable liquidationIncentiveFactor;
-
-    // ------------------------------------------------------------------ storage
-    // Morpho's layout: the supply totals in one slot, the borrow totals in another, and per user the
-    // supply shares in one slot and the borrow shares with the collateral in the next. 2^128 wei and
-    // shares are far beyond any supply (SafeCast reverts before a silent truncation).
-
-    uint128 private _totalSupplyAssets;
-    uint128 private _totalSupplyShares;
-    uint128 private _totalBorrowAssets;
-    uint128 private _totalBorrowShares;
-    uint64 private _lastUpdate;
-    mapping(address user => Position) private _positions;
-
     /// @param collateralToken_ The collateral (an ERC-20 without transfer fees or rebasing: the LST or the LRT).
     /// @param oracle_ Its price in wei per smallest unit, scaled 1e36.
     /// @param lltv_ Liquidation loan-to-value, WAD, strictly between 0 and 1 (86 % = 0.86e18).
-    constructor(IERC20 collateralToken_, IPriceOracle oracle_, uint256 lltv_) {
-        if (address(collateralToken_) == address(0) || address(oracle_) == address(0)) revert ZeroAddress();
-        if (lltv_ == 0 || lltv_ >= WadMath.WAD) revert InvalidLltv(lltv_);
-        collateralToken = collateralToken_;
-        oracle = oracle_;
-        lltv = lltv_;
-        // LIF = min(M, 1 / (1 − β·(1 − lltv))) = min(M, 1 / (β·lltv + 1 − β)), as Morpho's `liquidate`.
-        uint256 lif = WadMath.WAD.wDivDown(WadMath.WAD - LIQUIDATION_CURSOR.wMulDown(WadMath.WAD - lltv_));
-        liquidationIncentiveFactor =
-            lif < MAX_LIQUIDATION_INCENTIVE_FACTOR ? lif : MAX_LIQUIDATION_INCENTIVE_FACTOR;
-        _lastUpdate = uint64(block.timestamp);
-    }
+    constructor(
+        IERC20 collateralToken_,
+        IPriceOracle oracle_,
+        uint256 lltv_
+    ) MarketAccounting(collateralToken_, oracle_, lltv_) {}
 
     // ------------------------------------------------------------------ suppliers
 
@@ -247,88 +213,6 @@ contract LendingMarket is ILendingMarket, ReentrancyGuardTransient {
         _accrueInterest();
     }
 
-    // ------------------------------------------------------------------ views
-
-    /// @inheritdoc ILendingMarket
-    function totalSupplyAssets() external view returns (uint256 supplied) {
-        (supplied, ) = _expectedTotals();
-    }
-
-    /// @inheritdoc ILendingMarket
-    function totalSupplyShares() external view returns (uint256) {
-        return _totalSupplyShares;
-    }
-
-    /// @inheritdoc ILendingMarket
-    function totalBorrowAssets() external view returns (uint256 borrowed) {
-        (, borrowed) = _expectedTotals();
-    }
-
-    /// @inheritdoc ILendingMarket
-    function totalBorrowShares() external view returns (uint256) {
-        return _totalBorrowShares;
-    }
-
-    /// @inheritdoc ILendingMarket
-    function lastUpdate() external view returns (uint256) {
-        return _lastUpdate;
-    }
-
-    /// @inheritdoc ILendingMarket
-    function borrowRate() external view returns (uint256) {
-        return InterestRateModel.borrowRate(_totalSupplyAssets, _totalBorrowAssets);
-    }
-
-    /// @inheritdoc ILendingMarket
-    function position(address user) external view returns (Position memory) {
-        return _positions[user];
-    }
-
-    /// @inheritdoc ILendingMarket
-    function supplyShares(address user) external view returns (uint256) {
-        return _positions[user].supplyShares;
-    }
-
-    /// @inheritdoc ILendingMarket
-    function borrowShares(address user) external view returns (uint256) {
-        return _positions[user].borrowShares;
-    }
-
-    /// @inheritdoc ILendingMarket
-    function collateral(address user) external view returns (uint256) {
-        return _positions[user].collateral;
-    }
-
-    /// @inheritdoc ILendingMarket
-    function supplyAssetsOf(address user) external view returns (uint256) {
-        (uint256 supplied, ) = _expectedTotals();
-        return _positions[user].supplyShares.toAssetsDown(supplied, _totalSupplyShares);
-    }
-
-    /// @inheritdoc ILendingMarket
-    function borrowAssetsOf(address user) external view returns (uint256) {
-        (, uint256 borrowed) = _expectedTotals();
-        return uint256(_positions[user].borrowShares).toAssetsUp(borrowed, _totalBorrowShares);
-    }
-
-    /// @inheritdoc ILendingMarket
-    function maxBorrow(address user) external view returns (uint256) {
-        return _capacity(_positions[user].collateral, oracle.price());
-    }
-
-    /// @inheritdoc ILendingMarket
-    function isHealthy(address user) external view returns (bool) {
-        (uint256 borrowed, uint256 capacity) = _expectedDebtAndCapacity(user);
-        return borrowed <= capacity;
-    }
-
-    /// @inheritdoc ILendingMarket
-    function healthFactor(address user) external view returns (uint256) {
-        (uint256 borrowed, uint256 capacity) = _expectedDebtAndCapacity(user);
-        if (borrowed == 0) return type(uint256).max;
-        return capacity.wDivDown(borrowed);
-    }
-
     // ------------------------------------------------------------------ internals
 
     /// @dev The other side of a liquidation, from whichever of seized collateral or repaid shares is given
@@ -383,66 +267,6 @@ contract LendingMarket is ILendingMarket, ReentrancyGuardTransient {
         p.collateral = uint128(posted);
         _totalBorrowShares = uint128(totalShares);
         _totalBorrowAssets = uint128(totalAssets);
-    }
-
-    /// @dev Grows both totals by the interest since the last update (Morpho's `_accrueInterest`).
-    function _accrueInterest() private {
-        uint256 elapsed = block.timestamp - _lastUpdate;
-        if (elapsed == 0) return;
-        uint256 borrowed = _totalBorrowAssets;
-        if (borrowed != 0) {
-            uint256 supplied = _totalSupplyAssets;
-            uint256 rate = InterestRateModel.borrowRate(supplied, borrowed);
-            uint256 interest = borrowed.wMulDown(rate.wTaylorCompounded(elapsed));
-            _totalBorrowAssets = (borrowed + interest).toUint128();
-            _totalSupplyAssets = (supplied + interest).toUint128();
-            emit InterestAccrued(rate, interest);
-        }
-        _lastUpdate = uint64(block.timestamp);
-    }
-
-    /// @dev The totals as `_accrueInterest` would leave them now (Morpho's `expectedMarketBalances`).
-    function _expectedTotals() private view returns (uint256 supplied, uint256 borrowed) {
-        supplied = _totalSupplyAssets;
-        borrowed = _totalBorrowAssets;
-        uint256 elapsed = block.timestamp - _lastUpdate;
-        if (elapsed != 0 && borrowed != 0) {
-            uint256 rate = InterestRateModel.borrowRate(supplied, borrowed);
-            uint256 interest = borrowed.wMulDown(rate.wTaylorCompounded(elapsed));
-            supplied += interest;
-            borrowed += interest;
-        }
-    }
-
-    /// @dev Debt rounded up and capacity rounded down of `user` with interest accrued to now.
-    function _expectedDebtAndCapacity(
-        address user
-    ) private view returns (uint256 borrowed, uint256 capacity) {
-        Position memory p = _positions[user];
-        (, uint256 totalBorrowed) = _expectedTotals();
-        borrowed = uint256(p.borrowShares).toAssetsUp(totalBorrowed, _totalBorrowShares);
-        capacity = _capacity(p.collateral, oracle.price());
-    }
-
-    /// @dev Debt rounded up and capacity rounded down at the stored (already accrued) totals.
-    function _debtAndCapacity(
-        uint256 debtShares,
-        uint256 posted,
-        uint256 price
-    ) private view returns (uint256 borrowed, uint256 capacity) {
-        borrowed = debtShares.toAssetsUp(_totalBorrowAssets, _totalBorrowShares);
-        capacity = _capacity(posted, price);
-    }
-
-    /// @dev collateral × price / 1e36 × lltv, each step rounded down (Morpho's `_isHealthy`).
-    function _capacity(uint256 posted, uint256 price) private view returns (uint256) {
-        return posted.mulDivDown(price, ORACLE_PRICE_SCALE).wMulDown(lltv);
-    }
-
-    /// @dev Reverts `UnhealthyPosition` if the debt of `debtShares` exceeds what `posted` allows.
-    function _requireHealthy(uint256 debtShares, uint256 posted, uint256 price) private view {
-        (uint256 borrowed, uint256 capacity) = _debtAndCapacity(debtShares, posted, price);
-        if (borrowed > capacity) revert UnhealthyPosition(borrowed, capacity);
     }
 
     /// @dev Sends ETH last, with all the gas (the receiver may be a contract); reverts on failure.

@@ -14,7 +14,7 @@ import {StableSwapMath} from "./StableSwapMath.sol";
 /// as Curve stableswap-ng's `_A`, `ramp_A`, `stop_ramp_A`) and coin 1's rate (read as ng's
 /// `_stored_rates`, then bounded per block as ng's safe-rate draft `CurveStableSwapSafeOracleNG.vy`,
 /// `_limited_rate`). Both re-price the pool at once, so both are bounded: A to ×10 over at least a
-/// day, the rate to min(fee × blocks elapsed, 1 %) per update (see `_limitRate`).
+/// day, a rise of the rate to min(fee × blocks elapsed, 1 %) per update (see `_limitRate`).
 /// @dev Both sit in one storage slot, read by every pricing call and written at most once per block.
 abstract contract StableSwapParameters is IStableSwapPool, AccessControl {
     using SafeCast for uint256;
@@ -172,17 +172,17 @@ abstract contract StableSwapParameters is IStableSwapPool, AccessControl {
         _params = p;
     }
 
-    /// @dev The safe-rate draft's bound: the rate in use moves towards the provider's by at most
-    /// min(fee × blocks since it was last read, 1 %) of itself, rounded down (against the mover). A jump
-    /// of x % therefore reaches the pool over several blocks: a sandwich around it earns at most the
-    /// bound of one update, while paying the fee twice. Applied to falls as to rises: a slashing reaches
-    /// the pool at the same pace, so no one can sell the token at the old rate after it has fallen by
-    /// more than the bound (they can within it: that is the LPs' cost of a smooth rate).
+    /// @dev The bound, after ng's safe-rate draft: a *rise* of the rate in use is capped at
+    /// min(fee × blocks since it was last read, 1 %) of itself (rounded down), so a jump reaches the pool
+    /// over several blocks and a sandwich bought before it and sold in the next block gains at most that
+    /// bump, while paying the fee twice. A *fall* passes through at once: holding a stale, higher rate
+    /// would let anyone sell the token to the LPs above its NAV for as long as the catch-up lasts, which
+    /// only adds to their loss (Curve requires up-only rates for this reason; a slashing breaks that rule,
+    /// and the pool re-centres on the lower NAV at the first call after it).
     function _limitRate(Params memory p, uint256 providerRate) private view returns (uint256) {
+        if (providerRate <= p.rateWad) return providerRate;
         uint256 bump = Math.min(fee * (block.number - p.rateBlock), MAX_RATE_BUMP);
-        uint256 maxMove = (uint256(p.rateWad) * bump) / StableSwapMath.FEE_DENOMINATOR;
-        if (providerRate > p.rateWad + maxMove) return p.rateWad + maxMove;
-        if (providerRate + maxMove < p.rateWad) return p.rateWad - maxMove;
-        return providerRate;
+        return
+            Math.min(providerRate, p.rateWad + (uint256(p.rateWad) * bump) / StableSwapMath.FEE_DENOMINATOR);
     }
 }

@@ -52,6 +52,7 @@ contract LendingMarketCaller {
         market.liquidate{value: msg.value}(borrower, seizedAssets, repaidShares);
     }
 
+    // solhint-disable-next-line no-complex-fallback
     receive() external payable {
         if (mode == Mode.Reject) revert EtherRejected(msg.value);
         if (mode == Mode.Reenter) market.borrow(1, address(this));

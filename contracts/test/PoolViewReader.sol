@@ -21,9 +21,16 @@ contract PoolViewReader {
     bytes public virtualPriceError;
     bytes public getDyError;
     uint256 public received;
+    /// @notice When set, `receive` calls `exchange` again (a reentrant trade) instead of reading views.
+    bool public reenter;
 
     constructor(IStableSwapPool pool_) {
         pool = pool_;
+    }
+
+    /// @notice Sets whether `receive` reenters `exchange`.
+    function setReenter(bool reenter_) external {
+        reenter = reenter_;
     }
 
     /// @notice Sells `amount` of coin 1 (held by this contract) for ETH paid to this contract.
@@ -45,6 +52,10 @@ contract PoolViewReader {
 
     // solhint-disable-next-line no-complex-fallback
     receive() external payable {
+        if (reenter) {
+            // Not caught: the pool's guard reverts this, and the pool's payment with it.
+            pool.exchange{value: msg.value}(0, 1, msg.value, 0, address(this));
+        }
         received += msg.value;
         try pool.spotPrice() returns (uint256) {
             ++successfulReads;

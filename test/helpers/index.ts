@@ -5,3 +5,4 @@ export * from "./oracle.js";
 export * from "./invariants.js";
 export * from "./restaking-invariants.js";
 export * from "./lrt-invariants.js";
+export * from "./pool-invariants.js";

@@ -62,10 +62,10 @@ export function liquidationIncentiveFactor(lltv: bigint): bigint {
   );
 }
 
-/** Utilisation (WAD, rounded down, at most 1; 0 when nothing is supplied). */
+/** Utilisation (WAD, rounded down; 0 when nothing is supplied). */
 export function utilization(totalSupplyAssets: bigint, totalBorrowAssets: bigint): bigint {
   if (totalSupplyAssets === 0n) return 0n;
-  return min(wDivDown(totalBorrowAssets, totalSupplyAssets), WAD);
+  return wDivDown(totalBorrowAssets, totalSupplyAssets);
 }
 
 /** Borrow rate per second (WAD): 1 % → 4 % a year up to 90 % utilisation, then 4 % → 16 %. */

@@ -291,11 +291,13 @@ export function capPrice(price: bigint): bigint {
 
 // ---------------------------------------------------------------- rate bound
 
-/** The rate the pool uses after `blocks` blocks: the provider's, clipped to ± stored × min(fee·blocks, 1 %). */
+/**
+ * The rate the pool uses when it reads the provider `blocks` blocks after it last did: a fall passes
+ * at once; a rise is capped at stored × min(fee·blocks, 1 %) above the stored rate.
+ */
 export function limitRate(stored: bigint, provider: bigint, fee: bigint, blocks: bigint): bigint {
+  if (provider <= stored) return provider;
   const bump = fee * blocks < MAX_RATE_BUMP ? fee * blocks : MAX_RATE_BUMP;
-  const maxMove = (stored * bump) / FEE_DENOMINATOR;
-  if (provider > stored + maxMove) return stored + maxMove;
-  if (provider + maxMove < stored) return stored - maxMove;
-  return provider;
+  const cap = stored + (stored * bump) / FEE_DENOMINATOR;
+  return provider < cap ? provider : cap;
 }

@@ -20,7 +20,8 @@ import { expectMarketMatchesModel, latestTimestamp, timestampOf } from "./lendin
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
-const { deployMarket, borrowedMarketFixture } = lendingFixtures(connection);
+const { deployMarket, deployLrtLendingMarketFixture, borrowedMarketFixture } =
+  lendingFixtures(connection);
 
 type Fixture = Awaited<ReturnType<typeof borrowedMarketFixture>>;
 
@@ -330,6 +331,44 @@ describe("LendingMarket: liquidation", function () {
           ether(100) - ether("1.29"),
         );
         await assertLendingInvariants(market, [alice.address, bob.address], liquidator, "bad debt");
+      });
+
+      it("writes off bad debt on 21-decimal collateral (the LRT) to the wei", async function () {
+        const m = await networkHelpers.loadFixture(deployLrtLendingMarketFixture);
+        const { market, oracle, alice, bob, liquidator, lltv } = m;
+        const model = new MarketModel(lltv, await market.lastUpdate());
+        const start = priceFromRate(ether("1.05"), 21);
+        let tx = await market.connect(alice).supply(alice.address, { value: ether(100) });
+        model.supply(alice.address, ether(100), await timestampOf(tx));
+        const posted = tokenUnits(10, 21); // 10 LRT worth 10.5 ETH: capacity 9.03 ETH
+        await market.connect(bob).supplyCollateral(posted, bob.address);
+        model.supplyCollateral(bob.address, posted);
+        tx = await market.connect(bob).borrow(ether(9), bob.address);
+        model.borrow(bob.address, ether(9), start, await timestampOf(tx));
+        // The LRT's market price falls to 0.25 of NAV (ezETH's low, April 2024): 10 LRT ≈ 2.6 ETH.
+        const price = priceFromRate(ether("0.2625"), 21);
+        await oracle.setPrice(price);
+        const t = (await latestTimestamp(market)) + 1n;
+        await networkHelpers.time.setNextBlockTimestamp(t);
+        const expected = model.liquidate(bob.address, posted, 0n, price, t);
+        const checked = await liquidateAndCheck(
+          market,
+          liquidator,
+          bob.address,
+          posted,
+          0n,
+          ether(3),
+        );
+        expect(checked.repaidAssets).to.equal(expected.repaidAssets);
+        expect(checked.badDebtAssets).to.equal(expected.badDebtAssets);
+        expect(checked.badDebtAssets).to.be.within(ether("6.48"), ether("6.49")); // 9 − 2.625 / 1.0438
+        await expectMarketMatchesModel(market, model, [alice.address, bob.address], "LRT bad debt");
+        await assertLendingInvariants(
+          market,
+          [alice.address, bob.address],
+          liquidator,
+          "LRT bad debt",
+        );
       });
 
       it("lowers the health of a position beyond rescue when only part is liquidated (as Morpho)", async function () {

@@ -19,7 +19,7 @@ import { readPoolState } from "../helpers/pool-invariants.js";
 import * as ref from "../helpers/stableswap-reference.js";
 
 const connection = await network.create();
-const { networkHelpers } = connection;
+const { ethers, networkHelpers } = connection;
 const { deployPool, seed } = marketPoolFixtures(connection);
 
 const A_VALUES = [5n, 50n, 500n, 5_000n];
@@ -44,7 +44,48 @@ for (const a of A_VALUES) {
   }
 }
 
+async function mathHarnessFixture() {
+  return { harness: await ethers.deployContract("PoolMathHarness") };
+}
+
 describe("StableSwapPool maths against the reference model", function () {
+  describe("StableSwapMath on extreme inputs", function () {
+    it("agrees with the reference from 1 wei to 1e30 wei a side, A from 1 to 999,999", async function () {
+      const { harness } = await networkHelpers.loadFixture(mathHarnessFixture);
+      for (const amp of [100n, 5_000n, 99_999_900n]) {
+        for (const [x0, x1] of [
+          [1n, 1n],
+          [10n ** 18n, 10n ** 18n],
+          [10n ** 30n, 3n * 10n ** 29n],
+          [7n * 10n ** 20n, 10n ** 22n],
+        ]) {
+          const d = ref.getD(x0, x1, amp);
+          expect(await harness.getD(x0, x1, amp), `getD(${x0}, ${x1}, ${amp})`).to.equal(d);
+          expect(await harness.getY(x0 + x0 / 3n, d, amp), "getY").to.equal(
+            ref.getY(x0 + x0 / 3n, d, amp),
+          );
+          expect(await harness.spotPrice(x0, x1, amp, d), "spotPrice").to.equal(
+            ref.spotPriceXp(x0, x1, amp, d),
+          );
+          expect(
+            await harness.dynamicFee(x0, x1, 4_000_000n, 20_000_000_000n),
+            "dynamicFee",
+          ).to.equal(ref.dynamicFee(x0, x1, 4_000_000n, 20_000_000_000n));
+        }
+      }
+    });
+
+    it("reverts getD with DidNotConverge after 255 rounds, where the reference also fails", async function () {
+      const { harness } = await networkHelpers.loadFixture(mathHarnessFixture);
+      // A = 1 and a 10,000 : 1 imbalance: Newton's step overshoots and oscillates.
+      expect(() => ref.getD(10n ** 6n, 100n, 100n)).to.throw("did not converge");
+      await expect(harness.getD(10n ** 6n, 100n, 100n)).to.be.revertedWithCustomError(
+        harness,
+        "DidNotConverge",
+      );
+    });
+  });
+
   for (const { name, params } of cases) {
     const seededPoolFixture = async function seededPoolFixture() {
       return seed(await deployPool(params));

@@ -231,14 +231,17 @@ describe("Oracles", function () {
       it("reverts InvalidSnapshotTimestamp for a timestamp not after the stored one, or in the future", async function () {
         const { capo, riskAdmin, snapshotAt } =
           await networkHelpers.loadFixture(deployOraclesFixture);
-        await networkHelpers.time.setNextBlockTimestamp(snapshotAt + 10n);
+        // Pinned relative to the latest block: the fixture's deployments may take seconds of wall clock.
+        const now = (await latestTimestamp(capo)) + 1n;
+        await networkHelpers.time.setNextBlockTimestamp(now);
         await expect(capo.connect(riskAdmin).setCapParameters(ether(1), snapshotAt, 968n))
           .to.be.revertedWithCustomError(capo, "InvalidSnapshotTimestamp")
-          .withArgs(snapshotAt, snapshotAt, snapshotAt + 10n);
-        await networkHelpers.time.setNextBlockTimestamp(snapshotAt + 20n);
-        await expect(capo.connect(riskAdmin).setCapParameters(ether(1), snapshotAt + 21n, 968n))
+          .withArgs(snapshotAt, snapshotAt, now);
+        // The reverted call mined no block: the next one is still at `now`.
+        await networkHelpers.time.setNextBlockTimestamp(now);
+        await expect(capo.connect(riskAdmin).setCapParameters(ether(1), now + 1n, 968n))
           .to.be.revertedWithCustomError(capo, "InvalidSnapshotTimestamp")
-          .withArgs(snapshotAt + 21n, snapshotAt, snapshotAt + 20n);
+          .withArgs(now + 1n, snapshotAt, now);
       });
 
       it("reverts SnapshotMayOverflowSoon when the cap could pass 2^104 within three years", async function () {

@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
+
+import {IStableSwapPool} from "../interfaces/IStableSwapPool.sol";
+import {StableSwapMath} from "./StableSwapMath.sol";
+import {StableSwapParameters} from "./StableSwapParameters.sol";
+
+/// @title StableSwapViews
+/// @notice What each operation of the pool pays, mints and charges, computed on a snapshot of its balances
+/// without changing anything: Curve stableswap-ng's `__exchange`, the fee part of `add_liquidity` and
+/// `_calc_withdraw_one_coin` (`CurveStableSwapNG.vy`), which its `CurveStableSwapNGViews.vy` repeats for
+/// the quotes. The pool calls the same functions for a trade and for its quote, so a quote is exact.
+///
+/// Units: xp = "virtual" balance, balance × rate / 1e18 with rate = 10^(36 − decimals) × rateWad / 1e18
+/// (ng's `rate_multipliers × oracle / 1e18`); ETH's rate is 1e18, so its xp is its balance in wei. Every
+/// division rounds down, in ng's order: against the user, for the pool.
+abstract contract StableSwapViews is StableSwapParameters {
+    uint256 internal constant PRECISION = 1e18;
+    /// @dev ng's `admin_fee`: half of every fee goes to the admin.
+    uint256 internal constant ADMIN_FEE = 5e9;
+    uint256 internal constant FEE_DENOMINATOR = StableSwapMath.FEE_DENOMINATOR;
+
+    /// @inheritdoc IStableSwapPool
+    address public immutable coin1;
+    /// @dev ng's `rate_multipliers[1]`: 10^(36 − decimals) (1e18 for 18 decimals, 1e15 for the LRT's 21).
+    uint256 private immutable _rateMultiplier;
+
+    /// @dev What a trade or a one-coin withdrawal computes before any state changes.
+    struct Outcome {
+        uint256 dy; // coin paid out, its units
+        uint256 adminFee; // coin to the admin, its units
+        uint256 x0; // xp of coin 0 after (for the spot price)
+        uint256 x1; // xp of coin 1 after
+        uint256 d; // invariant the spot price is taken at
+    }
+
+    /// @dev What a deposit computes before any state changes.
+    struct Deposit {
+        uint256 minted;
+        uint256[2] fees; // imbalance fee per coin, its units (half of it to the admin)
+        uint256 d; // invariant after fees
+        uint256 price; // spot price after (0 for the first deposit: ng keeps the oracle as is)
+    }
+
+    /// @param coin1_ The rate-bearing token (≤ 36 decimals).
+    constructor(IERC20Metadata coin1_) {
+        if (address(coin1_) == address(0)) revert ZeroAddress("coin1");
+        uint8 decimals_ = coin1_.decimals();
+        if (decimals_ > 36) revert InvalidParameter("decimals", decimals_);
+        coin1 = address(coin1_);
+        _rateMultiplier = 10 ** (36 - uint256(decimals_));
+    }
+
+    /// @dev ng's `_exchange` + `__exchange`, without state: sell `dx` of coin i.
+    ///   x = xp_i + dx·r_i/1e18;  y = get_y(x, D);  Δ = xp_j − y − 1;  fee = f_dyn(avg_i, avg_j)·Δ/1e10
+    ///   dy = (Δ − fee)·1e18/r_j;  admin = (fee·½)·1e18/r_j   (all floored: against the trader)
+    function _swap(
+        uint256 i,
+        uint256 dx,
+        uint256 amp,
+        uint256 rate1,
+        uint128[2] memory bal
+    ) internal view returns (Outcome memory out) {
+        uint256[2] memory xp;
+        (xp[0], xp[1]) = _xp(bal, rate1);
+        out.d = StableSwapMath.getD(xp[0], xp[1], amp);
+        // x: coin i's xp after the sale; y: coin j's, solved for at the same D.
+        uint256 x = xp[i] + (i == 0 ? dx : (dx * rate1) / PRECISION);
+        uint256 y = StableSwapMath.getY(x, out.d, amp);
+        // The price after the trade is taken at the pre-fee point (x, y) on the same D, as ng.
+        (out.x0, out.x1) = i == 0 ? (x, y) : (y, x);
+        (out.dy, out.adminFee) = _swapOutput(xp[i], xp[1 - i], x, y, i == 0 ? rate1 : PRECISION);
+    }
+
+    /// @dev From (x, y) to what the trader and the admin get, in coin j's units at rate `rateJ`:
+    /// Δ = xp_j − y − 1 (−1 wei for rounding, as ng); fee = f_dyn on the averages before/after.
+    function _swapOutput(
+        uint256 xpI,
+        uint256 xpJ,
+        uint256 x,
+        uint256 y,
+        uint256 rateJ
+    ) internal view returns (uint256 dy, uint256 adminFee) {
+        uint256 dyXp = xpJ - y - 1;
+        uint256 dyFee = (dyXp * _dynamicFee((xpI + x) / 2, (xpJ + y) / 2, fee)) / FEE_DENOMINATOR;
+        dy = ((dyXp - dyFee) * PRECISION) / rateJ;
+        adminFee = (((dyFee * ADMIN_FEE) / FEE_DENOMINATOR) * PRECISION) / rateJ;
+    }
+
+    /// @dev ng's `add_liquidity` without state: D₀ before, D₁ with the deposit; then, unless it is the
+    /// first deposit, each coin's distance from the balance it would have in a proportional deposit pays
+    /// the dynamic fee at half the base fee (f·n/(4(n−1))), and LP is minted on D₂ net of fees:
+    /// supply × (D₂ − D₀)/D₀, floored. The first deposit mints D₁.
+    function _deposit(
+        uint256[2] calldata amounts,
+        uint256 amp,
+        uint256 rate1,
+        uint128[2] memory bal,
+        uint256 supply
+    ) internal view returns (Deposit memory dep) {
+        if (supply == 0 && (amounts[0] == 0 || amounts[1] == 0)) {
+            revert InitialDepositRequiresAllCoins(amounts[0], amounts[1]);
+        }
+        uint128[2] memory newBal = [uint128(bal[0] + amounts[0]), uint128(bal[1] + amounts[1])];
+        uint256 d0 = _d(bal, rate1, amp);
+        uint256 d1 = _d(newBal, rate1, amp);
+        if (d1 <= d0) revert InvariantNotIncreased(d0, d1);
+        if (supply == 0) {
+            dep.minted = d1; // ng: the first depositor takes any dust
+            dep.d = d1;
+            return dep;
+        }
+        dep.fees = _imbalanceFees(bal, newBal, rate1, d0, d1);
+        newBal[0] -= uint128(dep.fees[0]);
+        newBal[1] -= uint128(dep.fees[1]);
+        (uint256 x0, uint256 x1) = _xp(newBal, rate1);
+        dep.d = StableSwapMath.getD(x0, x1, amp);
+        dep.minted = (supply * (dep.d - d0)) / d0;
+        dep.price = StableSwapMath.spotPrice(x0, x1, amp, dep.d);
+    }
+
+    /// @dev ng's imbalance fee of `add_liquidity`: per coin, the distance between its new balance and
+    /// the balance a proportional deposit would have given (ideal = D₁·old/D₀), times the dynamic fee
+    /// at f·n/(4(n−1)) = f/2 judged on xs = r·(old + new) against ys = (D₀ + D₁)/2. Floored.
+    function _imbalanceFees(
+        uint128[2] memory bal,
+        uint128[2] memory newBal,
+        uint256 rate1,
+        uint256 d0,
+        uint256 d1
+    ) internal view returns (uint256[2] memory fees) {
+        uint256 ys = (d0 + d1) / 2;
+        for (uint256 k = 0; k < 2; ++k) {
+            uint256 ideal = (d1 * bal[k]) / d0;
+            uint256 difference = ideal > newBal[k] ? ideal - newBal[k] : newBal[k] - ideal;
+            uint256 xs = ((k == 0 ? PRECISION : rate1) * (uint256(bal[k]) + newBal[k])) / PRECISION;
+            fees[k] = (_dynamicFee(xs, ys, (fee * 2) / 4) * difference) / FEE_DENOMINATOR;
+        }
+    }
+
+    /// @dev ng's `_calc_withdraw_one_coin` without state: D₁ = D₀ − burn·D₀/supply; the coin's balance at
+    /// D₁ is solved for (`get_y_D`); the expected per-coin changes pay the dynamic fee at half the base
+    /// fee; dy = (xp_i,reduced − get_y_D(xp_reduced, D₁) − 1)·1e18/r_i, floored. The fee is what the LP
+    /// would have had without it, minus dy; half of it goes to the admin.
+    function _withdrawOne(
+        uint256 burn,
+        uint256 i,
+        uint256 amp,
+        uint256 rate1,
+        uint128[2] memory bal,
+        uint256 supply
+    ) internal view returns (Outcome memory out) {
+        if (supply == 0 || bal[0] == 0 || bal[1] == 0) revert EmptyPool(bal[0], bal[1], supply);
+        if (burn > supply) revert BurnExceedsSupply(burn, supply);
+        uint256[2] memory xp;
+        (xp[0], xp[1]) = _xp(bal, rate1);
+        uint256 rateI = i == 0 ? PRECISION : rate1;
+        uint256 newY;
+        {
+            uint256 d0 = StableSwapMath.getD(xp[0], xp[1], amp);
+            out.d = d0 - (burn * d0) / supply;
+            newY = StableSwapMath.getY(xp[1 - i], out.d, amp);
+            uint256[2] memory reduced = _reducedXp(xp, i, d0, out.d, newY);
+            uint256 dyXp = reduced[i] - StableSwapMath.getY(reduced[1 - i], out.d, amp);
+            out.dy = ((dyXp - 1) * PRECISION) / rateI; // −1 wei for rounding, as ng
+        }
+        // fee = what the coin would have paid without fees (ng's dy_0) − dy; half of it to the admin.
+        out.adminFee = ((((xp[i] - newY) * PRECISION) / rateI - out.dy) * ADMIN_FEE) / FEE_DENOMINATOR;
+        xp[i] = newY;
+        (out.x0, out.x1) = (xp[0], xp[1]);
+    }
+
+    /// @dev ng's fee of a one-coin withdrawal, on the expected per-coin changes at f/2 judged against
+    /// ys = (D₀ + D₁)/4: coin i changes by xp_i·D₁/D₀ − newY (judged on the average of before and after),
+    /// the other coin by xp_j − xp_j·D₁/D₀ (judged on its balance). Returns the balances net of fees.
+    function _reducedXp(
+        uint256[2] memory xp,
+        uint256 i,
+        uint256 d0,
+        uint256 d1,
+        uint256 newY
+    ) internal view returns (uint256[2] memory reduced) {
+        uint256 ys = (d0 + d1) / 4;
+        uint256 baseFee = (fee * 2) / 4;
+        uint256 j = 1 - i;
+        reduced[i] =
+            xp[i] -
+            (_dynamicFee((xp[i] + newY) / 2, ys, baseFee) * ((xp[i] * d1) / d0 - newY)) / FEE_DENOMINATOR;
+        reduced[j] =
+            xp[j] - (_dynamicFee(xp[j], ys, baseFee) * (xp[j] - (xp[j] * d1) / d0)) / FEE_DENOMINATOR;
+    }
+
+    /// @dev ng's `_xp_mem`: coin 0 (ETH, rate 1e18) counts as is; coin 1 at `rate1`, floored.
+    function _xp(uint128[2] memory bal, uint256 rate1) internal pure returns (uint256 x0, uint256 x1) {
+        return (bal[0], (bal[1] * rate1) / PRECISION);
+    }
+
+    /// @dev ng's `get_D_mem`: D of balances `bal` at `rate1`.
+    function _d(uint128[2] memory bal, uint256 rate1, uint256 amp) internal pure returns (uint256) {
+        (uint256 x0, uint256 x1) = _xp(bal, rate1);
+        return StableSwapMath.getD(x0, x1, amp);
+    }
+
+    /// @dev ng's `_stored_rates` for coin 1: 10^(36 − decimals) × rateWad / 1e18, floored.
+    function _scaledRate(uint256 rateWad) internal view returns (uint256) {
+        return (_rateMultiplier * rateWad) / PRECISION;
+    }
+
+    /// @dev ng's `_dynamic_fee` with this pool's multiplier, on base fee `baseFee`.
+    function _dynamicFee(uint256 xi, uint256 xj, uint256 baseFee) internal view returns (uint256) {
+        return StableSwapMath.dynamicFee(xi, xj, baseFee, offpegFeeMultiplier);
+    }
+}
