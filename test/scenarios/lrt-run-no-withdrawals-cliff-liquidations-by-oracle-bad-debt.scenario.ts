@@ -57,7 +57,7 @@ const WAD = 10n ** 18n;
 const DECIMALS = 21;
 const lrt = (amount: string | number) => tokenUnits(amount, DECIMALS);
 /** Each side of the pool: 40 ETH + 40 LRT at NAV 1.0. */
-const SEED = 40n;
+const SEED = 40;
 /** Each borrower posts 10 LRT in each market and borrows 5, 7 or 8 ETH (LTV 50 %, 70 %, 80 %). */
 const COLLATERAL = lrt(10);
 const DEBTS = [ether(5), ether(7), ether(8)];
@@ -232,6 +232,12 @@ describe("Scenario: an LRT without withdrawals drained from a high-A pool: the c
         const borrowed = await market.connect(b).borrow(DEBTS[n], b.address);
         model.borrow(b.address, DEBTS[n], NAV_PRICE, await timestampOf(borrowed));
       }
+    }
+    // Morpho's incentive at LLTV 86 %: 1 / (0.3 × 0.86 + 0.7) = 1.0438, the same in every market.
+    for (const kind of ORACLE_KINDS) {
+      const lif = await lrtMarkets.markets[kind].liquidationIncentiveFactor();
+      expect(lif, `${kind}: LIF`).to.equal(liquidationIncentiveFactor(lrtMarkets.lltv));
+      expect(fmt(lif), `${kind}: LIF`).to.equal("1.0438");
     }
     // No withdrawals, as ezETH in April 2024: the only exit is the pool.
     await vault.connect(guardian).pause();
