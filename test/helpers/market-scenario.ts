@@ -9,7 +9,14 @@ import type { Signer } from "ethers";
 import { ORACLE_KINDS, type TokenMarkets } from "./fixtures/market.js";
 import { assertLendingInvariants } from "./lending-invariants.js";
 import { assertPoolInvariants, readPoolState, type PoolSnapshot } from "./pool-invariants.js";
-import { capPrice, exchange, movingAverage, xpOf, type PoolState } from "./stableswap-reference.js";
+import {
+  capPrice,
+  exchange,
+  movingAverage,
+  spotPrice,
+  xpOf,
+  type PoolState,
+} from "./stableswap-reference.js";
 
 const WAD = 10n ** 18n;
 
@@ -152,4 +159,22 @@ export class EmaModel {
     if ((dt * WAD) / this.maExpTime > EXP_WAD_ZERO_BELOW) return this.lastPrice;
     return movingAverage(this.lastPrice, this.ema, dt, this.maExpTime);
   }
+}
+
+/**
+ * The smallest purchase of coin 1 with ETH (wei) after which the pool's spot price (NAV units) is at
+ * least `targetWad`, by bisection on the reference model's `exchange` (fees included).
+ */
+export function purchaseToSpot(state: PoolState, targetWad: bigint): bigint {
+  const priceAfter = (dx: bigint): bigint =>
+    spotPrice({ ...state, balances: exchange(state, 0, dx).balances });
+  let low = 0n;
+  let high = state.balances[0];
+  while (priceAfter(high) < targetWad) high *= 2n;
+  while (high - low > 10n ** 12n) {
+    const mid = (low + high) / 2n;
+    if (priceAfter(mid) < targetWad) low = mid;
+    else high = mid;
+  }
+  return high;
 }

@@ -28,6 +28,7 @@ import {
   ethShareBps,
   expectStateTable,
   fmt,
+  purchaseToSpot,
   readPoolState,
   relativeWad,
   saleToEthShare,
@@ -288,6 +289,35 @@ describe("Scenario: an LST run with withdrawals closed, then arbitrage through t
       },
     });
     await check("step 6");
+  });
+
+  it("7. arbitrage continues while the queue pays NAV: buying ~180 ETH of LST (2.04 % below NAV on average) brings the pool back to 0.999 of NAV (within the fee); the discount is gone", async function () {
+    const { arbitrageur, lstMarkets } = f;
+    const { pool } = lstMarkets;
+    const state = await readPoolState(pool, 18n);
+    const target = ether("0.999");
+    const spent = purchaseToSpot(state, target);
+    const expected = exchange(state, 0, spent);
+    await pool
+      .connect(arbitrageur)
+      .exchange(0n, 1n, spent, expected.dy, arbitrageur.address, { value: spent });
+    const spot = await pool.spotPrice();
+    expect(spot >= target, `spot ${fmt(spot)} ≥ 0.999`).to.be.true;
+    // The whole purchase still earns: it bought LST below NAV on average.
+    const profit = relativeWad(expected.dy, spent);
+    expect(fmt(spent, 0), "ETH spent").to.equal("180");
+    expect(fmt(profit * 100n, 2), "average profit % at NAV").to.equal("2.04");
+    expectStateTable("step 7: the discount closed", await poolTable(), {
+      pool: {
+        ETH: fmt(expected.balances[0], 2),
+        LST: fmt(expected.balances[1], 2),
+        "ETH share %": fmt(ethShareBps({ ...state, balances: expected.balances }), 2, 2n),
+        "spot (NAV units)": "0.9990",
+        "EMA (NAV units)": fmt(await pool.priceOracle()),
+        "NAV (ETH/LST)": "1.0000",
+      },
+    });
+    await check("step 7", "exchange");
   });
 });
 
