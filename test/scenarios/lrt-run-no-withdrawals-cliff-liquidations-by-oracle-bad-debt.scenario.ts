@@ -153,6 +153,8 @@ describe("Scenario: an LRT without withdrawals drained from a high-A pool: the c
     const { pool } = f.lrtMarkets;
     const before = await readPoolState(pool, 21n);
     const expected = exchange(before, 1, amount);
+    // 12-s blocks, set explicitly: the EMA figures below depend only on the story's timing.
+    await networkHelpers.time.setNextBlockTimestamp((await latestTimestamp()) + 12n);
     const tx = await pool.connect(f.seller).exchange(1n, 0n, amount, expected.dy, f.seller.address);
     ema.upkeep(expected.price, await timestampOf(tx));
     const after = await readPoolState(pool, 21n);
@@ -306,7 +308,7 @@ describe("Scenario: an LRT without withdrawals drained from a high-A pool: the c
   });
 
   it("4. the selling holds for 30 minutes: the EMA follows to ≈ 0.922 < 0.930, the 80 % loan is liquidated under the EMA oracle too", async function () {
-    await networkHelpers.time.increase(30n * MINUTE);
+    await networkHelpers.time.increaseTo(ema.lastTime + 30n * MINUTE);
     const emaNow = ema.at(await latestTimestamp());
     expect(await f.lrtMarkets.pool.priceOracle(), "EMA = the replayed EMA").to.equal(emaNow);
     expect(fmt(emaNow, 3), "EMA after 30 minutes").to.equal("0.922");
@@ -318,7 +320,27 @@ describe("Scenario: an LRT without withdrawals drained from a high-A pool: the c
     await check("step 4");
   });
 
-  it("5. the cliff: the last ~5 LRT take the pool to 1 % ETH and the price to 0.30; under the spot oracle the 50 % and 70 % loans leave bad debt", async function () {
+  it("5. to 2 % ETH (~3 LRT more): the cliff begins, spot 0.63 (the table's 2 % row); the 70 % loan is under water under the spot oracle (liquidatable below 0.814, bad debt below 0.731)", async function () {
+    const state = await readPoolState(f.lrtMarkets.pool, 21n);
+    const after = await sell(saleToEthShare(state, 200n));
+    expect(ethShareBps(after), "2 % ETH").to.equal(200n);
+    // Calibration: 0.6265 at 2.00 %; the sale stops within 0.01 % of ETH share of it.
+    expect(fmt(await f.lrtMarkets.pool.spotPrice()), "spot (calibration: 0.6265)").to.equal(
+      "0.6287",
+    );
+    expect(
+      await f.lrtMarkets.markets.spot.isHealthy(f.borrowers[1].address),
+      "the 70 % loan is liquidatable under spot",
+    ).to.be.false;
+    expect(
+      await f.lrtMarkets.markets.spot.isHealthy(f.borrowers[0].address),
+      "the 50 % loan is still healthy (0.63 > 0.581)",
+    ).to.be.true;
+    expectStateTable("step 5: the cliff begins", await loanTable(), await expectedLoanTable());
+    await check("step 5", "exchange");
+  });
+
+  it("6. the cliff: ~2 LRT more take the pool to 1 % ETH and the price to 0.30; under the spot oracle the 50 % and 70 % loans leave bad debt", async function () {
     const { lrtMarkets, supplier } = f;
     const state = await readPoolState(lrtMarkets.pool, 21n);
     const after = await sell(saleToEthShare(state, 100n));
@@ -331,7 +353,7 @@ describe("Scenario: an LRT without withdrawals drained from a high-A pool: the c
     const suppliedBefore = await market.totalSupplyAssets();
     let written = 0n;
     for (const n of [0, 1]) {
-      const done = await liquidate("spot", n, "step 5");
+      const done = await liquidate("spot", n, "step 6");
       expect(done.seizedAssets, "all the collateral is seized").to.equal(COLLATERAL);
       expect(done.badDebtAssets > 0n, "the fall outran the incentive: bad debt").to.be.true;
       await expect(done.receipt, "written off visibly")
@@ -355,15 +377,15 @@ describe("Scenario: an LRT without withdrawals drained from a high-A pool: the c
       await lrtMarkets.markets.ema.isHealthy(f.borrowers[1].address),
       "the EMA has not followed yet",
     ).to.be.true;
-    expectStateTable("step 5: the cliff", await loanTable(), await expectedLoanTable());
-    await check("step 5", "exchange");
+    expectStateTable("step 6: the cliff", await loanTable(), await expectedLoanTable());
+    await check("step 6", "exchange");
   });
 
-  it("6. an hour later the EMA is ≈ 0.31: the same loans leave bad debt under the EMA oracle; none is ever liquidatable under the exchange-rate or CAPO oracles", async function () {
-    await networkHelpers.time.increase(60n * MINUTE);
+  it("7. an hour later the EMA is ≈ 0.31: the same loans leave bad debt under the EMA oracle; none is ever liquidatable under the exchange-rate or CAPO oracles", async function () {
+    await networkHelpers.time.increaseTo(ema.lastTime + 60n * MINUTE);
     expect(fmt(ema.at(await latestTimestamp()), 2), "EMA").to.equal("0.31");
     for (const n of [0, 1]) {
-      const done = await liquidate("ema", n, "step 6");
+      const done = await liquidate("ema", n, "step 7");
       expect(done.badDebtAssets > 0n, "bad debt under the EMA").to.be.true;
       outcome[`LTV ${LTV_LABELS[n]}`].ema = `bad debt ${fmt(done.badDebtAssets, 2)} ETH`;
     }
@@ -376,14 +398,14 @@ describe("Scenario: an LRT without withdrawals drained from a high-A pool: the c
       }
     }
     expectStateTable(
-      "step 6: the EMA follows the cliff",
+      "step 7: the EMA follows the cliff",
       await loanTable(),
       await expectedLoanTable(),
     );
-    await check("step 6");
+    await check("step 7");
   });
 
-  it("7. side by side: who was liquidated under which oracle (the NAV never fell: 1.0)", async function () {
+  it("8. side by side: who was liquidated under which oracle (the NAV never fell: 1.0)", async function () {
     expect(await f.lrtMarkets.rateProvider.getRate(), "NAV unchanged").to.equal(NAV);
     const ordered: Record<string, Record<string, string>> = {};
     for (const label of LTV_LABELS) {
@@ -397,7 +419,7 @@ describe("Scenario: an LRT without withdrawals drained from a high-A pool: the c
     }
     // Spot: liquidated at the spot of the sale that crossed the line; EMA: 30 minutes and an hour
     // later, at a slightly different price (EMA figures to 2 decimals: they move ~1e-4 a second).
-    expectStateTable("step 7: liquidated under which oracle", ordered, {
+    expectStateTable("step 8: liquidated under which oracle", ordered, {
       "LTV 50 %": {
         exchangeRate: "safe",
         capped: "safe",
@@ -417,7 +439,7 @@ describe("Scenario: an LRT without withdrawals drained from a high-A pool: the c
         ema: "liquidated at 0.92, seized 9.05 LRT",
       },
     });
-    await check("step 7");
+    await check("step 8");
   });
 });
 
