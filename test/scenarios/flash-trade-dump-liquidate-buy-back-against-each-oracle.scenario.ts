@@ -141,6 +141,11 @@ describe("Scenario: a flash trade (dump, liquidate, buy back) succeeds against a
         .withArgs(borrowed, capacity);
       await networkHelpers.mine(); // the reverted transaction's block
       expect(await f.lstMarkets.pool.spotPrice(), "nothing happened: spot 1.0").to.equal(WAD);
+      expectStateTable(`the victim after the failed attack (${kind})`, await victimTable(), {
+        exchangeRate: { "debt (ETH)": "90.000", "collateral (LST)": "100.000" },
+        ema: { "debt (ETH)": "90.000", "collateral (LST)": "100.000" },
+        spot: { "debt (ETH)": "90.000", "collateral (LST)": "100.000" },
+      });
       await check(`step ${kind}`);
     });
   }

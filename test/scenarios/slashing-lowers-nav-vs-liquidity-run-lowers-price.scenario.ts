@@ -227,19 +227,20 @@ describe("Scenario: a slashing lowers the NAV and every oracle follows; a liquid
     nav = (ether(507) * WAD) / ether(510);
     expect(await depositPool.getExchangeRate(), "NAV = 507 / 510").to.equal(nav);
     expect(fmt(nav, 5), "NAV").to.equal("0.99411");
+    await expectTables("step 2: the NAV fell, every price with it");
     await check("step 2");
   });
 
   it("3. every oracle follows the NAV (a fall of the rate reaches the pool at its next read, unbounded: only rises are bounded): the 94 % loan is liquidated under all four, the 90 % loan is safe under all four", async function () {
     const { lstMarkets, borrowers } = f;
     expect(await lstMarkets.pool.storedRate(), "the pool reads the new NAV").to.equal(nav);
-    await expectTables("step 3: after the slashing");
     for (const kind of ORACLE_KINDS) {
       expect(await lstMarkets.markets[kind].isHealthy(borrowers[0].address), `${kind}: 90 % safe`)
         .to.be.true;
       await liquidate(kind, 1, "step 3");
       outcome.slashing[kind] = "liquidated";
     }
+    await expectTables("step 3: the 94 % loan liquidated everywhere");
     await check("step 3");
   });
 
