@@ -79,6 +79,10 @@ interface IStableSwapPool {
     error EmptyPool(uint256 balance0, uint256 balance1, uint256 lpSupply);
     /// @notice A one-coin withdrawal quote for more LP than exists.
     error BurnExceedsSupply(uint256 burn, uint256 supply);
+    /// @notice A one-coin withdrawal would take all of coin `index` (its balance solves to 0 at the reduced
+    /// invariant), leaving the other coin to little or no LP; ng reverts at the same point (`_get_p`
+    /// divides by zero). The last LP leaves through `removeLiquidity`.
+    error WithdrawalEmptiesCoin(uint256 index, uint256 burn, uint256 supply);
     /// @notice `rampA` less than a day after the last ramp began (`earliest` is when it may).
     error RampTooSoon(uint256 nowTimestamp, uint256 earliest);
     /// @notice `rampA` ending less than a day from now.
@@ -175,7 +179,8 @@ interface IStableSwapPool {
     /// burn/supply, the coin's balance is solved for (`get_y_D`), and the imbalance fee is charged.
     /// @param minAmount Slippage bound.
     /// @return dy Coin i paid, rounded down (−1 wei, as ng).
-    /// @dev Reverts `InvalidCoinIndex`, `ZeroAmount`, `WithdrawalBelowMinimum`, `ERC20InsufficientBalance`.
+    /// @dev Reverts `InvalidCoinIndex`, `ZeroAmount`, `WithdrawalBelowMinimum`, `ERC20InsufficientBalance`,
+    /// `WithdrawalEmptiesCoin` (the whole supply, or so nearly that coin i would solve to 0).
     function removeLiquidityOneCoin(
         uint256 burn,
         uint256 i,
@@ -184,7 +189,8 @@ interface IStableSwapPool {
     ) external returns (uint256 dy);
 
     /// @notice What `removeLiquidityOneCoin(burn, i, …)` would pay now (ng's `calc_withdraw_one_coin`).
-    /// Reverts while a pool call is in progress; `EmptyPool`, `BurnExceedsSupply`, `InvalidCoinIndex`.
+    /// Reverts while a pool call is in progress; `EmptyPool`, `BurnExceedsSupply`, `InvalidCoinIndex`,
+    /// `WithdrawalEmptiesCoin`.
     function calcWithdrawOneCoin(uint256 burn, uint256 i) external view returns (uint256 dy);
 
     /// @notice Value of one LP token in the invariant's units, D × 1e18 / supply (WAD). Rises with fees;

@@ -162,6 +162,9 @@ abstract contract StableSwapViews is StableSwapParameters {
             uint256 d0 = StableSwapMath.getD(xp[0], xp[1], amp);
             out.d = d0 - (burn * d0) / supply;
             newY = StableSwapMath.getY(xp[1 - i], out.d, amp);
+            // ng reverts here (its `_get_p` divides by the emptied coin): taking all of coin i would leave
+            // the other coin to no LP (the whole supply burnt) or to a few wei of it.
+            if (newY == 0) revert WithdrawalEmptiesCoin(i, burn, supply);
             uint256[2] memory reduced = _reducedXp(xp, i, d0, out.d, newY);
             uint256 dyXp = reduced[i] - StableSwapMath.getY(reduced[1 - i], out.d, amp);
             out.dy = ((dyXp - 1) * PRECISION) / rateI; // −1 wei for rounding, as ng
