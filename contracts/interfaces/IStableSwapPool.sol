@@ -194,7 +194,8 @@ interface IStableSwapPool {
     function calcWithdrawOneCoin(uint256 burn, uint256 i) external view returns (uint256 dy);
 
     /// @notice Value of one LP token in the invariant's units, D × 1e18 / supply (WAD). Rises with fees;
-    /// falls only when the rate falls (INV-9). Reverts while a pool call is in progress.
+    /// falls only when the rate falls or A is ramped down on an imbalanced pool (INV-9). Reverts while a
+    /// pool call is in progress.
     function getVirtualPrice() external view returns (uint256);
 
     // ------------------------------------------------------------------ prices (all in NAV units)
