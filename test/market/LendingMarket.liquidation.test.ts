@@ -209,6 +209,33 @@ describe("LendingMarket: liquidation", function () {
         );
       });
 
+      it("leaves the health factor at least as high, at the liquidation's own timestamp, when it seizes 1 wei", async function () {
+        const fixture = await networkHelpers.loadFixture(borrowedMarketFixture);
+        const { market, alice, bob, liquidator } = fixture;
+        const model = await borrowedModel(fixture);
+        const price = await priceFallsTo(fixture, ether("0.9"));
+        const lif = liquidationIncentiveFactor(LLTV_86);
+        // Collateral 10 LST × 0.9 = 9 ETH ≥ debt ≈ 8 ETH × LIF 1.0438 ≈ 8.35 ETH: the position can be
+        // rescued, so no liquidation may lower its health (up to rounding). Measured a second before the
+        // liquidation, its health would already have fallen by that second's interest alone.
+        expect(ether(9) * WAD >= (ether(8) + ether("0.001")) * lif, "not beyond rescue").to.equal(
+          true,
+        );
+        const t = await nextSecond(fixture);
+        const expected = model.liquidate(bob.address, 1n, 0n, price, t);
+        const checked = await liquidateAndCheck(market, liquidator, bob.address, 1n, 0n, ether(1));
+        expect(checked.seizedAssets).to.equal(1n);
+        expect(checked.repaidAssets, "1 wei of LST at 0.9, quoted up").to.equal(
+          expected.repaidAssets,
+        );
+        await assertLendingInvariants(
+          market,
+          [alice.address, bob.address],
+          liquidator,
+          "1-wei seizure",
+        );
+      });
+
       it("reverts InsufficientPayment below the repaid assets", async function () {
         const fixture = await networkHelpers.loadFixture(borrowedMarketFixture);
         const { market, bob, liquidator } = fixture;
