@@ -233,7 +233,8 @@ contract LendingMarket is MarketAccounting, ReentrancyGuard {
             shares = seizedQuoted.wDivUp(lif).toSharesUp(totalAssets, totalShares);
             seized = seizedAssets;
         } else {
-            // Repaid assets down, times the incentive down, into collateral down.
+            // Repaid assets down, times the incentive down, into collateral down (none at a price of 0).
+            if (price == 0) revert ZeroPrice();
             shares = repaidShares;
             uint256 repaidQuoted = shares.toAssetsDown(totalAssets, totalShares).wMulDown(lif);
             seized = repaidQuoted.mulDivDown(ORACLE_PRICE_SCALE, price);

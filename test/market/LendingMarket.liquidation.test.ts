@@ -320,6 +320,36 @@ describe("LendingMarket: liquidation", function () {
     });
   });
 
+  describe("when the oracle says 0 (the collateral is worthless)", function () {
+    it("seizes all the collateral for nothing and writes the whole debt off (the CAUTION, as Morpho)", async function () {
+      const fixture = await networkHelpers.loadFixture(borrowedMarketFixture);
+      const { market, alice, bob, liquidator } = fixture;
+      const model = await borrowedModel(fixture);
+      await fixture.oracle.setPrice(0n);
+      const t = await nextSecond(fixture);
+      const expected = model.liquidate(bob.address, ether(10), 0n, 0n, t);
+      // 10 LST × 0 = 0 ETH quoted, so 0 shares and 0 wei repaid; all of the ≈ 8 ETH is bad debt.
+      expect(expected.repaidAssets).to.equal(0n);
+      expect(expected.badDebtAssets).to.be.within(ether(8), ether("8.001"));
+      await expect(market.connect(liquidator).liquidate(bob.address, ether(10), 0n))
+        .to.emit(market, "BadDebtWrittenOff")
+        .withArgs(bob.address, expected.badDebtAssets, expected.badDebtShares);
+      expect(await market.collateral(bob.address)).to.equal(0n);
+      expect(await market.borrowShares(bob.address)).to.equal(0n);
+      await assertLendingInvariants(market, [alice.address, bob.address], liquidator, "price 0");
+    });
+
+    it("reverts ZeroPrice for repaid shares: their seized amount would be unbounded", async function () {
+      const fixture = await networkHelpers.loadFixture(borrowedMarketFixture);
+      const { market, bob, liquidator } = fixture;
+      await fixture.oracle.setPrice(0n);
+      const half = (await market.borrowShares(bob.address)) / 2n;
+      await expect(
+        market.connect(liquidator).liquidate(bob.address, 0n, half, { value: ether(5) }),
+      ).to.be.revertedWithCustomError(market, "ZeroPrice");
+    });
+  });
+
   describe("bad debt", function () {
     describe("when the price falls to 0.7 ETH (collateral 7 ETH < debt 8 ETH)", function () {
       it("writes the rest off against the suppliers at once when all collateral is seized", async function () {
