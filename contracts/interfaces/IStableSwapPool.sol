@@ -77,6 +77,9 @@ interface IStableSwapPool {
     error InvariantNotIncreased(uint256 d0, uint256 d1);
     /// @notice A price or value asked of a pool without liquidity (LP supply or a balance is 0).
     error EmptyPool(uint256 balance0, uint256 balance1, uint256 lpSupply);
+    /// @notice Selling `dx` of coin `index` moves the curve by less than 1 wei (a sale worth under a wei,
+    /// e.g. < 981 units of a 21-decimal token at rate 1.02): there is nothing to pay (ng underflows here).
+    error ExchangeTooSmall(uint256 index, uint256 dx);
     /// @notice A one-coin withdrawal quote for more LP than exists.
     error BurnExceedsSupply(uint256 burn, uint256 supply);
     /// @notice A one-coin withdrawal would take all of coin `index` (its balance solves to 0 at the reduced
@@ -128,7 +131,7 @@ interface IStableSwapPool {
     /// @param receiver Who receives coin j.
     /// @return dy Coin j paid, after the dynamic fee, rounded down (−1 wei before the fee, as ng).
     /// @dev Reverts `InvalidCoinIndex`, `SameCoin`, `ZeroAmount`, `ZeroAddress`, `EthAmountMismatch`,
-    /// `EmptyPool`, `ExchangeBelowMinimum`.
+    /// `EmptyPool`, `ExchangeTooSmall`, `ExchangeBelowMinimum`.
     function exchange(
         uint256 i,
         uint256 j,
@@ -138,7 +141,7 @@ interface IStableSwapPool {
     ) external payable returns (uint256 dy);
 
     /// @notice What `exchange(i, j, dx, …)` would pay now (ng's `get_dy`), fee included. Reverts while a
-    /// pool call is in progress, and with `EmptyPool` before the first deposit.
+    /// pool call is in progress, with `EmptyPool` before the first deposit and `ExchangeTooSmall`.
     function getDy(uint256 i, uint256 j, uint256 dx) external view returns (uint256 dy);
 
     /// @notice The fee (1e10 = 100 %) a marginal trade between coins i and j pays now (ng's `dynamic_fee`).

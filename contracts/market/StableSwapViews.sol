@@ -69,6 +69,8 @@ abstract contract StableSwapViews is StableSwapParameters {
         // x: coin i's xp after the sale; y: coin j's, solved for at the same D.
         uint256 x = xp[i] + (i == 0 ? dx : (dx * rate1) / PRECISION);
         uint256 y = StableSwapMath.getY(x, out.d, amp);
+        // ng's Δ = xp_j − y − 1 below would underflow: the sale added (almost) nothing to the curve.
+        if (y >= xp[1 - i]) revert ExchangeTooSmall(i, dx);
         // The price after the trade is taken at the pre-fee point (x, y) on the same D, as ng.
         (out.x0, out.x1) = i == 0 ? (x, y) : (y, x);
         (out.dy, out.adminFee) = _swapOutput(xp[i], xp[1 - i], x, y, i == 0 ? rate1 : PRECISION);
