@@ -85,6 +85,9 @@ interface ILendingMarket {
     error SeizeExceedsCollateral(uint256 seizedAssets, uint256 collateral);
     /// @notice A liquidation would repay `repaidShares`, more than the `borrowShares` owed.
     error RepayExceedsDebt(uint256 repaidShares, uint256 borrowShares);
+    /// @notice Shares were given to repay while the oracle says 0: the collateral they would buy is
+    /// unbounded (Morpho divides by zero here). Give the collateral to seize instead.
+    error ZeroPrice();
     /// @notice `sent` wei came with the call, `required` wei were needed.
     error InsufficientPayment(uint256 sent, uint256 required);
     /// @notice `onBehalf` owes nothing to repay.
@@ -145,7 +148,8 @@ interface ILendingMarket {
     /// from seized assets). The caller sends at least the repaid assets (rounded up); any excess is
     /// returned. If the borrower has no collateral left, the rest of its debt is written off.
     /// CAUTION: as in Morpho, an oracle price of 0 says the collateral is worthless: it can then be
-    /// seized for nothing and the debt written off. The oracle is the market's trust point.
+    /// seized for nothing and the debt written off (repaying shares reverts `ZeroPrice`). The oracle
+    /// is the market's trust point.
     /// @param borrower The unhealthy position.
     /// @param seizedAssets Collateral to seize, or 0.
     /// @param repaidShares Borrow shares to repay, or 0.

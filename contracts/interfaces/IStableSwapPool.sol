@@ -77,8 +77,15 @@ interface IStableSwapPool {
     error InvariantNotIncreased(uint256 d0, uint256 d1);
     /// @notice A price or value asked of a pool without liquidity (LP supply or a balance is 0).
     error EmptyPool(uint256 balance0, uint256 balance1, uint256 lpSupply);
+    /// @notice Selling `dx` of coin `index` moves the curve by less than 1 wei (a sale worth under a wei,
+    /// e.g. < 981 units of a 21-decimal token at rate 1.02): there is nothing to pay (ng underflows here).
+    error ExchangeTooSmall(uint256 index, uint256 dx);
     /// @notice A one-coin withdrawal quote for more LP than exists.
     error BurnExceedsSupply(uint256 burn, uint256 supply);
+    /// @notice A one-coin withdrawal would take all of coin `index` (its balance solves to 0 at the reduced
+    /// invariant), leaving the other coin to little or no LP; ng reverts at the same point (`_get_p`
+    /// divides by zero). The last LP leaves through `removeLiquidity`.
+    error WithdrawalEmptiesCoin(uint256 index, uint256 burn, uint256 supply);
     /// @notice `rampA` less than a day after the last ramp began (`earliest` is when it may).
     error RampTooSoon(uint256 nowTimestamp, uint256 earliest);
     /// @notice `rampA` ending less than a day from now.
@@ -124,7 +131,7 @@ interface IStableSwapPool {
     /// @param receiver Who receives coin j.
     /// @return dy Coin j paid, after the dynamic fee, rounded down (−1 wei before the fee, as ng).
     /// @dev Reverts `InvalidCoinIndex`, `SameCoin`, `ZeroAmount`, `ZeroAddress`, `EthAmountMismatch`,
-    /// `EmptyPool`, `ExchangeBelowMinimum`.
+    /// `EmptyPool`, `ExchangeTooSmall`, `ExchangeBelowMinimum`.
     function exchange(
         uint256 i,
         uint256 j,
@@ -134,7 +141,7 @@ interface IStableSwapPool {
     ) external payable returns (uint256 dy);
 
     /// @notice What `exchange(i, j, dx, …)` would pay now (ng's `get_dy`), fee included. Reverts while a
-    /// pool call is in progress, and with `EmptyPool` before the first deposit.
+    /// pool call is in progress, with `EmptyPool` before the first deposit and `ExchangeTooSmall`.
     function getDy(uint256 i, uint256 j, uint256 dx) external view returns (uint256 dy);
 
     /// @notice The fee (1e10 = 100 %) a marginal trade between coins i and j pays now (ng's `dynamic_fee`).
@@ -175,7 +182,8 @@ interface IStableSwapPool {
     /// burn/supply, the coin's balance is solved for (`get_y_D`), and the imbalance fee is charged.
     /// @param minAmount Slippage bound.
     /// @return dy Coin i paid, rounded down (−1 wei, as ng).
-    /// @dev Reverts `InvalidCoinIndex`, `ZeroAmount`, `WithdrawalBelowMinimum`, `ERC20InsufficientBalance`.
+    /// @dev Reverts `InvalidCoinIndex`, `ZeroAmount`, `WithdrawalBelowMinimum`, `ERC20InsufficientBalance`,
+    /// `WithdrawalEmptiesCoin` (the whole supply, or so nearly that coin i would solve to 0).
     function removeLiquidityOneCoin(
         uint256 burn,
         uint256 i,
@@ -184,11 +192,13 @@ interface IStableSwapPool {
     ) external returns (uint256 dy);
 
     /// @notice What `removeLiquidityOneCoin(burn, i, …)` would pay now (ng's `calc_withdraw_one_coin`).
-    /// Reverts while a pool call is in progress; `EmptyPool`, `BurnExceedsSupply`, `InvalidCoinIndex`.
+    /// Reverts while a pool call is in progress; `EmptyPool`, `BurnExceedsSupply`, `InvalidCoinIndex`,
+    /// `WithdrawalEmptiesCoin`.
     function calcWithdrawOneCoin(uint256 burn, uint256 i) external view returns (uint256 dy);
 
     /// @notice Value of one LP token in the invariant's units, D × 1e18 / supply (WAD). Rises with fees;
-    /// falls only when the rate falls (INV-9). Reverts while a pool call is in progress.
+    /// falls only when the rate falls or A is ramped down on an imbalanced pool (INV-9). Reverts while a
+    /// pool call is in progress.
     function getVirtualPrice() external view returns (uint256);
 
     // ------------------------------------------------------------------ prices (all in NAV units)

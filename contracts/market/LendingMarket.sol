@@ -3,7 +3,7 @@ pragma solidity ^0.8.28;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
-import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {ILendingMarket} from "../interfaces/ILendingMarket.sol";
 import {IPriceOracle} from "../interfaces/IPriceOracle.sol";
@@ -25,8 +25,9 @@ import {WadMath} from "./libraries/WadMath.sol";
 ///
 /// The state, interest accrual, the health rule and the views live in `MarketAccounting`; this file
 /// holds what users do. Calls are ordered checks → effects → interactions; tokens are pulled before
-/// the position is used and ETH is sent last; every state-changing function is `nonReentrant` (transient storage).
-contract LendingMarket is MarketAccounting, ReentrancyGuardTransient {
+/// the position is used and ETH is sent last; every state-changing function is `nonReentrant`
+/// (OpenZeppelin's `ReentrancyGuard`, one storage slot, as the rest of Staking Lab).
+contract LendingMarket is MarketAccounting, ReentrancyGuard {
     using SafeCast for uint256;
     using SafeERC20 for IERC20;
     using SharesMath for uint256;
@@ -232,7 +233,8 @@ contract LendingMarket is MarketAccounting, ReentrancyGuardTransient {
             shares = seizedQuoted.wDivUp(lif).toSharesUp(totalAssets, totalShares);
             seized = seizedAssets;
         } else {
-            // Repaid assets down, times the incentive down, into collateral down.
+            // Repaid assets down, times the incentive down, into collateral down (none at a price of 0).
+            if (price == 0) revert ZeroPrice();
             shares = repaidShares;
             uint256 repaidQuoted = shares.toAssetsDown(totalAssets, totalShares).wMulDown(lif);
             seized = repaidQuoted.mulDivDown(ORACLE_PRICE_SCALE, price);

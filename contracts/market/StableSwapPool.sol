@@ -208,8 +208,8 @@ contract StableSwapPool is StableSwapViews, StableSwapOracle, ERC20 {
         bal[i] -= uint128(dy + out.adminFee);
         _poolBalances = bal;
         if (out.adminFee != 0) _adminFees[i] += uint128(out.adminFee);
-        // A coin withdrawn to zero has no price (ng's `_get_p` would divide by zero): keep the last one.
-        if (out.x0 != 0 && out.x1 != 0) _upkeepOracle(StableSwapMath.spotPrice(out.x0, out.x1, amp, out.d));
+        // Both coins are left (`_withdrawOne` reverts `WithdrawalEmptiesCoin` otherwise), so there is a price.
+        _upkeepOracle(StableSwapMath.spotPrice(out.x0, out.x1, amp, out.d));
         emit RemoveLiquidityOne(msg.sender, i, burn, dy, supply - burn);
 
         _payOut(i, dy, receiver);

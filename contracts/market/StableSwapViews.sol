@@ -69,6 +69,8 @@ abstract contract StableSwapViews is StableSwapParameters {
         // x: coin i's xp after the sale; y: coin j's, solved for at the same D.
         uint256 x = xp[i] + (i == 0 ? dx : (dx * rate1) / PRECISION);
         uint256 y = StableSwapMath.getY(x, out.d, amp);
+        // ng's Δ = xp_j − y − 1 below would underflow: the sale added (almost) nothing to the curve.
+        if (y >= xp[1 - i]) revert ExchangeTooSmall(i, dx);
         // The price after the trade is taken at the pre-fee point (x, y) on the same D, as ng.
         (out.x0, out.x1) = i == 0 ? (x, y) : (y, x);
         (out.dy, out.adminFee) = _swapOutput(xp[i], xp[1 - i], x, y, i == 0 ? rate1 : PRECISION);
@@ -162,6 +164,9 @@ abstract contract StableSwapViews is StableSwapParameters {
             uint256 d0 = StableSwapMath.getD(xp[0], xp[1], amp);
             out.d = d0 - (burn * d0) / supply;
             newY = StableSwapMath.getY(xp[1 - i], out.d, amp);
+            // ng reverts here (its `_get_p` divides by the emptied coin): taking all of coin i would leave
+            // the other coin to no LP (the whole supply burnt) or to a few wei of it.
+            if (newY == 0) revert WithdrawalEmptiesCoin(i, burn, supply);
             uint256[2] memory reduced = _reducedXp(xp, i, d0, out.d, newY);
             uint256 dyXp = reduced[i] - StableSwapMath.getY(reduced[1 - i], out.d, amp);
             out.dy = ((dyXp - 1) * PRECISION) / rateI; // −1 wei for rounding, as ng

@@ -143,6 +143,7 @@ export function exchange(state: PoolState, i: 0 | 1, dx: bigint): Exchange {
   const d = getD(xp[0], xp[1], state.amp);
   const x = xp[i] + (dx * r[i]) / PRECISION;
   const y = getY(x, d, state.amp);
+  if (y >= xp[j]) throw new Error("ExchangeTooSmall: the sale adds nothing to the curve");
   const dyXp = xp[j] - y - 1n;
   const fee = dynamicFee((xp[i] + x) / 2n, (xp[j] + y) / 2n, state.fee, state.offpeg);
   const dyFee = (dyXp * fee) / FEE_DENOMINATOR;
@@ -223,6 +224,7 @@ export function calcWithdrawOneCoin(state: PoolState, burn: bigint, i: 0 | 1): W
   const d0 = getD(xp[0], xp[1], state.amp);
   const d1 = d0 - (burn * d0) / state.supply;
   const newY = getYD(state.amp, xp[j], d1);
+  if (newY === 0n) throw new Error("WithdrawalEmptiesCoin: coin i would solve to 0");
   const baseFee = (state.fee * 2n) / 4n;
   const ys = (d0 + d1) / 4n;
   const reduced: [bigint, bigint] = [0n, 0n];
@@ -239,8 +241,7 @@ export function calcWithdrawOneCoin(state: PoolState, burn: bigint, i: 0 | 1): W
   after[i] = newY;
   const balances: [bigint, bigint] = [...state.balances];
   balances[i] -= dy + adminFee;
-  const price =
-    after[0] === 0n || after[1] === 0n ? 0n : spotPriceXp(after[0], after[1], state.amp, d1);
+  const price = spotPriceXp(after[0], after[1], state.amp, d1);
   return { dy, adminFee, price, balances };
 }
 

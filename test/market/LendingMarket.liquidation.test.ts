@@ -209,6 +209,33 @@ describe("LendingMarket: liquidation", function () {
         );
       });
 
+      it("leaves the health factor at least as high, at the liquidation's own timestamp, when it seizes 1 wei", async function () {
+        const fixture = await networkHelpers.loadFixture(borrowedMarketFixture);
+        const { market, alice, bob, liquidator } = fixture;
+        const model = await borrowedModel(fixture);
+        const price = await priceFallsTo(fixture, ether("0.9"));
+        const lif = liquidationIncentiveFactor(LLTV_86);
+        // Collateral 10 LST × 0.9 = 9 ETH ≥ debt ≈ 8 ETH × LIF 1.0438 ≈ 8.35 ETH: the position can be
+        // rescued, so no liquidation may lower its health (up to rounding). Measured a second before the
+        // liquidation, its health would already have fallen by that second's interest alone.
+        expect(ether(9) * WAD >= (ether(8) + ether("0.001")) * lif, "not beyond rescue").to.equal(
+          true,
+        );
+        const t = await nextSecond(fixture);
+        const expected = model.liquidate(bob.address, 1n, 0n, price, t);
+        const checked = await liquidateAndCheck(market, liquidator, bob.address, 1n, 0n, ether(1));
+        expect(checked.seizedAssets).to.equal(1n);
+        expect(checked.repaidAssets, "1 wei of LST at 0.9, quoted up").to.equal(
+          expected.repaidAssets,
+        );
+        await assertLendingInvariants(
+          market,
+          [alice.address, bob.address],
+          liquidator,
+          "1-wei seizure",
+        );
+      });
+
       it("reverts InsufficientPayment below the repaid assets", async function () {
         const fixture = await networkHelpers.loadFixture(borrowedMarketFixture);
         const { market, bob, liquidator } = fixture;
@@ -290,6 +317,36 @@ describe("LendingMarket: liquidation", function () {
           .to.be.revertedWithCustomError(market, "SeizeExceedsCollateral")
           .withArgs(seized, ether(10));
       });
+    });
+  });
+
+  describe("when the oracle says 0 (the collateral is worthless)", function () {
+    it("seizes all the collateral for nothing and writes the whole debt off (the CAUTION, as Morpho)", async function () {
+      const fixture = await networkHelpers.loadFixture(borrowedMarketFixture);
+      const { market, alice, bob, liquidator } = fixture;
+      const model = await borrowedModel(fixture);
+      await fixture.oracle.setPrice(0n);
+      const t = await nextSecond(fixture);
+      const expected = model.liquidate(bob.address, ether(10), 0n, 0n, t);
+      // 10 LST × 0 = 0 ETH quoted, so 0 shares and 0 wei repaid; all of the ≈ 8 ETH is bad debt.
+      expect(expected.repaidAssets).to.equal(0n);
+      expect(expected.badDebtAssets).to.be.within(ether(8), ether("8.001"));
+      await expect(market.connect(liquidator).liquidate(bob.address, ether(10), 0n))
+        .to.emit(market, "BadDebtWrittenOff")
+        .withArgs(bob.address, expected.badDebtAssets, expected.badDebtShares);
+      expect(await market.collateral(bob.address)).to.equal(0n);
+      expect(await market.borrowShares(bob.address)).to.equal(0n);
+      await assertLendingInvariants(market, [alice.address, bob.address], liquidator, "price 0");
+    });
+
+    it("reverts ZeroPrice for repaid shares: their seized amount would be unbounded", async function () {
+      const fixture = await networkHelpers.loadFixture(borrowedMarketFixture);
+      const { market, bob, liquidator } = fixture;
+      await fixture.oracle.setPrice(0n);
+      const half = (await market.borrowShares(bob.address)) / 2n;
+      await expect(
+        market.connect(liquidator).liquidate(bob.address, 0n, half, { value: ether(5) }),
+      ).to.be.revertedWithCustomError(market, "ZeroPrice");
     });
   });
 

@@ -1,7 +1,9 @@
 /**
  * Attacks on the pool (DESIGN §11), each shown failing or bounded:
- * - sandwiching a rate jump: bought before, sold after; the profit is at most the per-read bound on a
- *   rise, min(fee × blocks, 1 %) of the position, where the whole jump would have paid ~5 %;
+ * - sandwiching a rate jump: bought before, sold at the next read; the profit is at most the per-read
+ *   bound on a rise, min(fee × blocks, 1 %) of the position, where the whole jump would have paid
+ *   ~5 %. So a jump that is undone within a few blocks (a manipulated rate) can hardly be sandwiched;
+ *   a lasting jump still can, by waiting for the pool to catch up (also shown): the bound delays it;
  * - read-only reentrancy (Curve's ETH pools, 2022): a receiver reads the price views while the pool
  *   pays it ETH; every view reverts;
  * - reentrancy into a state-changing function from the same receiver;
@@ -90,6 +92,53 @@ describe("StableSwapPool attacks", function () {
         expect(
           unboundedProfit > profit * 4n,
           `unbounded ${unboundedProfit} vs bounded ${profit}`,
+        ).to.equal(true);
+      });
+    });
+    describe("when the jump lasts and the attacker waits for the pool to catch up", function () {
+      it("takes the whole jump less the fees: the bound delays the sandwich of a lasting jump, it does not stop it", async function () {
+        const fixture = await networkHelpers.loadFixture(seededLstPoolFixture);
+        const { pool, token, rateProvider, attacker, carol } = fixture;
+        const tokensBefore = await token.balanceOf(attacker.address);
+        await pool
+          .connect(attacker)
+          .exchange(0n, 1n, POSITION, 0n, attacker.address, { value: POSITION });
+        const bought = (await token.balanceOf(attacker.address)) - tokensBefore;
+        const afterPurchase = await readPoolState(pool, 18n);
+        await rateProvider.setRate(JUMP);
+        // Anyone's trade reads the rate; 25 quiet blocks before each read let the full 1 % through
+        // (0.04 % × 25): 1.05 × 1.01⁴ < 1.05 × 1.05 ≤ 1.05 × 1.01⁵, so the fifth read reaches the jump.
+        let stored = LST_POOL.rateWad;
+        let lastRead = BigInt(await ethers.provider.getBlockNumber()) - 1n;
+        for (let read = 1; read <= 5; read++) {
+          await networkHelpers.mine(25);
+          const readAt = BigInt(await ethers.provider.getBlockNumber()) + 1n;
+          stored = ref.limitRate(stored, JUMP, LST_POOL.fee, readAt - lastRead);
+          await pool.connect(carol).exchange(0n, 1n, 1_000n, 0n, carol.address, { value: 1_000n });
+          lastRead = readAt;
+          expect(await pool.storedRate(), `stored rate after read ${read}`).to.equal(stored);
+        }
+        expect(stored, "caught up with the provider").to.equal(JUMP);
+        const beforeSale = await readPoolState(pool, 18n);
+        const sale = ref.exchange(beforeSale, 1, bought);
+        const ethBefore = await ethers.provider.getBalance(attacker.address);
+        const receipt = (await (
+          await pool.connect(attacker).exchange(1n, 0n, bought, 0n, attacker.address)
+        ).wait())!;
+        const received =
+          (await ethers.provider.getBalance(attacker.address)) -
+          ethBefore +
+          receipt.gasUsed * receipt.gasPrice;
+        expect(received, "the sale pays the reference amount at the full rate").to.equal(sale.dy);
+        const profit = received - POSITION;
+        // The same round trip with no bound at all (sold at the jumped rate right after the purchase).
+        const unboundedProfit =
+          ref.exchange({ ...afterPurchase, rateWad: JUMP }, 1, bought).dy - POSITION;
+        const firstReadBound = POSITION / 100n; // what the quiet-200-blocks sandwich above is held to
+        expect(profit > firstReadBound * 4n, `profit ${profit} ≫ one read's 1 %`).to.equal(true);
+        expect(
+          profit * 100n >= unboundedProfit * 99n,
+          `profit ${profit} vs unbounded ${unboundedProfit}`,
         ).to.equal(true);
       });
     });

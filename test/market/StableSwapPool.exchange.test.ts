@@ -11,7 +11,7 @@ import {
   tokensForEth,
   type PoolFixture,
 } from "../helpers/fixtures/market-pool.js";
-import { ether } from "../helpers/index.js";
+import { ether, WAD } from "../helpers/index.js";
 import { assertPoolInvariants, readPoolState } from "../helpers/pool-invariants.js";
 import * as ref from "../helpers/stableswap-reference.js";
 
@@ -102,6 +102,27 @@ describe("StableSwapPool", function () {
         const fixture = await networkHelpers.loadFixture(seededLstPoolFixture);
         const expected = await expectTradeAsReference(fixture, 0, 1n);
         expect(expected.dy, "1 wei buys 0").to.equal(0n);
+      });
+    });
+
+    describe("when selling less than one wei of value (980 units of the 21-decimal LRT)", function () {
+      it("reverts ExchangeTooSmall: the sale adds nothing to the curve, so nothing can be paid", async function () {
+        const fixture = await networkHelpers.loadFixture(seededLrtPoolFixture);
+        const { pool, bob } = fixture;
+        const state = await readPoolState(pool, 21n);
+        // 980 × 1.02e15 / 1e18 = 0.9996: the sale adds 0 to coin 1's xp, so y solves back to xp₀ and
+        // ng's Δ = xp₀ − y − 1 would be −1 wei (ng and this pool used to revert on the underflow).
+        const rate1 = ref.scaledRate(state.rateWad, 21n);
+        expect((980n * rate1) / WAD, "xp added").to.equal(0n);
+        const [x0, x1] = ref.xpOf(state);
+        const y = ref.getY(x1, ref.getD(x0, x1, state.amp), state.amp);
+        expect(y >= x0, "y at or above the ETH xp").to.equal(true);
+        await expect(pool.getDy(1n, 0n, 980n))
+          .to.be.revertedWithCustomError(pool, "ExchangeTooSmall")
+          .withArgs(1n, 980n);
+        await expect(pool.connect(bob).exchange(1n, 0n, 980n, 0n, bob.address))
+          .to.be.revertedWithCustomError(pool, "ExchangeTooSmall")
+          .withArgs(1n, 980n);
       });
     });
 

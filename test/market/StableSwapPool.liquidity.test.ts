@@ -274,19 +274,76 @@ describe("StableSwapPool", function () {
       });
     }
 
-    describe("when the last LP takes the whole supply in ETH", function () {
-      it("pays all the ETH but 1 wei of rounding and leaves the price as it was", async function () {
+    for (const coin of [0n, 1n]) {
+      describe(`when the last LP would take the whole supply as coin ${coin}`, function () {
+        it("reverts WithdrawalEmptiesCoin: the other coin would stay with no LP to own it (as ng)", async function () {
+          const fixture = await networkHelpers.loadFixture(seededLstPoolFixture);
+          const { pool, alice } = fixture;
+          const state = await readPoolState(pool, 18n);
+          // D₁ = D₀ − supply·D₀/supply = 0, so the coin's balance solves to get_y_D(x_other, 0) = 0:
+          // the whole of coin i would leave and the other coin would be left behind, owned by no LP.
+          const [x0, x1] = ref.xpOf(state);
+          const d0 = ref.getD(x0, x1, state.amp);
+          const d1 = d0 - (state.supply * d0) / state.supply;
+          expect(d1, "D after the burn").to.equal(0n);
+          expect(ref.getYD(state.amp, coin === 0n ? x1 : x0, d1), "coin i solved to").to.equal(0n);
+          await expect(pool.calcWithdrawOneCoin(state.supply, coin))
+            .to.be.revertedWithCustomError(pool, "WithdrawalEmptiesCoin")
+            .withArgs(coin, state.supply, state.supply);
+          await expect(
+            pool.connect(alice).removeLiquidityOneCoin(state.supply, coin, 0n, alice.address),
+          )
+            .to.be.revertedWithCustomError(pool, "WithdrawalEmptiesCoin")
+            .withArgs(coin, state.supply, state.supply);
+          expect(await pool.totalSupply(), "nothing burnt").to.equal(state.supply);
+        });
+
+        it("lets the last LP leave through removeLiquidity, which empties both coins", async function () {
+          const fixture = await networkHelpers.loadFixture(seededLstPoolFixture);
+          const { pool, alice } = fixture;
+          const state = await readPoolState(pool, 18n);
+          await pool.connect(alice).removeLiquidity(state.supply, [0n, 0n], alice.address);
+          expect(
+            [await pool.balances(0n), await pool.balances(1n)],
+            "nothing left behind",
+          ).to.deep.equal([0n, 0n]);
+          await assertPoolInvariants(fixture);
+        });
+      });
+    }
+
+    describe("when the LP left after the burn is too small for coin i to keep a wei", function () {
+      it("reverts WithdrawalEmptiesCoin for all but 1 wei of the supply", async function () {
         const fixture = await networkHelpers.loadFixture(seededLstPoolFixture);
         const { pool, alice } = fixture;
         const state = await readPoolState(pool, 18n);
-        const expected = ref.calcWithdrawOneCoin(state, state.supply, 0);
-        await pool
-          .connect(alice)
-          .removeLiquidityOneCoin(state.supply, 0n, expected.dy, alice.address);
-        expect(expected.dy, "all of the ETH, less the rounding wei").to.equal(SEED_ETH - 1n);
-        expect(await pool.totalSupply()).to.equal(0n);
-        expect(await pool.lastPrice(), "no price for an emptied coin").to.equal(WAD);
-        await assertPoolInvariants(fixture);
+        const burn = state.supply - 1n;
+        // D₁ = D₀ − ⌊burn·D₀/supply⌋ = 1 wei, far too little for coin 0 to keep a wei beside ~1,000 ETH
+        // of the other coin: get_y_D solves to 0, the same point at which ng's `_get_p` divides by zero.
+        const [x0, x1] = ref.xpOf(state);
+        const d0 = ref.getD(x0, x1, state.amp);
+        const d1 = d0 - (burn * d0) / state.supply;
+        expect(d1, "D after the burn").to.equal(1n);
+        expect(ref.getYD(state.amp, x1, d1), "ETH solved to").to.equal(0n);
+        await expect(pool.connect(alice).removeLiquidityOneCoin(burn, 0n, 0n, alice.address))
+          .to.be.revertedWithCustomError(pool, "WithdrawalEmptiesCoin")
+          .withArgs(0n, burn, state.supply);
+      });
+
+      it("pays the reference amount when 0.1 % of the supply stays, which owns the rest", async function () {
+        const fixture = await networkHelpers.loadFixture(seededLstPoolFixture);
+        const { pool, alice } = fixture;
+        const before = await assertPoolInvariants(fixture);
+        const state = await readPoolState(pool, 18n);
+        const burn = state.supply - state.supply / 1_000n;
+        const expected = ref.calcWithdrawOneCoin(state, burn, 0);
+        await pool.connect(alice).removeLiquidityOneCoin(burn, 0n, expected.dy, alice.address);
+        expect([await pool.balances(0n), await pool.balances(1n)]).to.deep.equal(expected.balances);
+        expect(expected.balances[0] > 0n, "coin 0 keeps a balance").to.equal(true);
+        expect(await pool.balanceOf(alice.address), "the LP left owns the pool").to.equal(
+          state.supply / 1_000n,
+        );
+        await assertPoolInvariants(fixture, before);
       });
     });
 

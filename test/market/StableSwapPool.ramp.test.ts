@@ -8,7 +8,7 @@ import { network } from "hardhat";
 
 import { marketPoolFixtures } from "../helpers/fixtures/market-pool.js";
 import { DAY, ether } from "../helpers/index.js";
-import { readPoolState } from "../helpers/pool-invariants.js";
+import { assertPoolInvariants, readPoolState } from "../helpers/pool-invariants.js";
 import * as ref from "../helpers/stableswap-reference.js";
 
 const connection = await network.create();
@@ -86,6 +86,27 @@ describe("StableSwapPool", function () {
         );
         await time.increaseTo(start + 2n * DAY);
         expect(await pool.A()).to.equal(5n);
+      });
+
+      it("lowers the virtual price of an imbalanced pool with no trade and no rate fall (INV-9 holds at a fixed A)", async function () {
+        const fixture = await networkHelpers.loadFixture(seededLstPoolFixture);
+        const { pool, admin, bob } = fixture;
+        await pool
+          .connect(bob)
+          .exchange(0n, 1n, ether(600), 0n, bob.address, { value: ether(600) });
+        const before = await assertPoolInvariants(fixture);
+        const start = BigInt(await time.latest()) + 1n;
+        await time.setNextBlockTimestamp(start);
+        await pool.connect(admin).rampA(5n, start + 2n * DAY);
+        await time.increaseTo(start + 2n * DAY);
+        // Same balances, same rate, A 50 → 5: D of an imbalanced pool falls with A (it tends to
+        // Σx as A grows and to 2·√(x₀x₁) as A shrinks), so every LP token is worth less in D.
+        const state = await readPoolState(pool, 18n);
+        expect(state.rateWad, "the rate did not move").to.equal(before.state.rateWad);
+        const expected = ref.virtualPrice({ ...state, amp: 500n });
+        expect(expected, "virtual price at A = 5").to.be.lessThan(before.virtualPrice);
+        expect(await pool.getVirtualPrice()).to.equal(expected);
+        await assertPoolInvariants(fixture, before);
       });
     });
 
