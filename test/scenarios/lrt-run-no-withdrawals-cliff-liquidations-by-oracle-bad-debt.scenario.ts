@@ -1,11 +1,11 @@
 /**
- * DESIGN §9 scenario 6, the ezETH depeg of 24 April 2024 in its shape.
+ * Scenario 6 of the market layer (docs/market.md), the ezETH depeg of 24 April 2024 in its shape.
  *
  * ezETH had no native withdrawals; sellers could only use the DEX pools, which were thin (Balancer's
  * WETH side 4,000 → 500). Morpho's ezETH/WETH markets priced ezETH with a market feed: the LLTV 86 %
  * market saw 138 liquidations, 5,035 WETH repaid for 6,236.72 ezETH seized (an average oracle price
  * of 5,035 × 1.0438 / 6,236.72 ≈ 0.843), and 10.96 WETH of bad debt socialised; the NAV never fell
- * (research-depeg-market §3.3, FIXTURES.md).
+ * (Gauntlet's review on the Morpho forum, "ezETH price volatility", April 2024).
  *
  * Here: an LRT (21 decimals) whose vault is paused (no redemptions, as ezETH then), an ETH/LRT pool of
  * 40 + 40 at Curve's LRT preset (A = 500, 0.01 %, off-peg ×10), and the same three loans (10 LRT

@@ -1,12 +1,12 @@
 /**
- * DESIGN §9 scenario 5, the stETH depeg of June 2022 in its shape, at 1/1000 of its size.
+ * Scenario 5 of the market layer (docs/market.md), the stETH depeg of June 2022 in its shape, at 1/1000 of its size.
  *
  * Mid-June 2022 the Curve stETH/ETH pool held ~111,300 ETH against ~491,000 stETH (18.5 % / 81.5 %)
  * and stETH traded at ~0.93–0.94 ETH; Lido had no withdrawals until Shapella (April 2023), so no one
- * could turn stETH into ETH at its NAV and the discount persisted (FIXTURES.md "Depeg events",
- * research-depeg-market §4). The pool's A is not stated in the sources: A = 50 reproduces the
- * observed prices (0.9465 at 20 % ETH vs 0.9474 observed on 10 June; 0.9375 at 18.5 %), the
- * research's calibration table §1.12.
+ * could turn stETH into ETH at its NAV and the discount persisted (press reports of Kaiko and
+ * Nansen data, June 2022; see docs/market.md). The pool's A is not stated in the sources: A = 50
+ * reproduces the observed prices (0.9465 at 20 % ETH vs 0.9474 observed on 10 June; 0.9375 at
+ * 18.5 %), the calibration table in docs/market.md.
  *
  * Here: a balanced ETH/LST pool of 301.15 + 301.15 (602.3 = 111.3 + 491) is sold into until it holds
  * 18.5 % ETH. "Withdrawals closed" is the DepositPool paused by its guardian: `requestWithdrawal`
