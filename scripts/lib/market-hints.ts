@@ -32,6 +32,12 @@ export const MARKET_HINTS: Readonly<Record<string, Hint>> = {
   EmptyPool: () =>
     `The pool has no liquidity: add both coins first with ${lab("add-liquidity", "--pool slETH --eth 0.01 --tokens 0.01", { asMe: true })}.`,
   BurnExceedsSupply: () => "Burn at most the pool's LP supply.",
+  ExchangeTooSmall: () =>
+    "That trade is worth less than 1 wei of the other coin, so the pool would pay nothing: swap more.",
+  WithdrawalEmptiesCoin: () =>
+    `Taking that much in one coin would empty it and strand the other coin without LP tokens: remove less, or take both coins with ${lab("remove-liquidity", "--pool slETH --all", { asMe: true })}.`,
+  ZeroPrice: () =>
+    "The market's oracle reports a price of 0, so no loan can be priced: this market cannot lend or liquidate until its oracle is fixed.",
   InvalidCoinIndex: () => "The pool's coins are 0 (ETH) and 1 (the token).",
   SameCoin: () => "Swap one coin for the other: ETH against the token.",
   DidNotConverge: () =>
@@ -88,6 +94,8 @@ export const MARKET_UNIT_OVERRIDES: Readonly<
 > = {
   InvalidLltv: { lltv: "wad" },
   InvalidCoinIndex: { index: "plain" },
+  ExchangeTooSmall: { index: "plain", dx: "plain" },
+  WithdrawalEmptiesCoin: { index: "plain", burn: "shares", supply: "shares" },
   SameCoin: { index: "plain" },
   AOutOfRange: { futureA: "plain" },
   AChangeTooLarge: { currentA: "plain", futureA: "plain" },
