@@ -494,6 +494,16 @@ interface IRestakingManager {
         IERC20 token
     ) external view returns (uint256 magnitude, uint256 timestamp);
 
+    /// @notice One slot's read for a staker valuing its position (the LRT vault on every deposit):
+    /// `operator`'s max magnitude in `token` now (WAD), the timestamp of its last slash (0 if never), and
+    /// the latest end of its reward streams in `token`, any reward token (0 if never paid). No delegator
+    /// of `operator` in `token` has earned anything since `rewardsActiveUntil`: a staker that claimed
+    /// all its rewards at or after that moment has nothing claimable from this operator and strategy.
+    function operatorStrategyState(
+        address operator,
+        IERC20 token
+    ) external view returns (uint256 magnitude, uint256 slashedAt, uint256 rewardsActiveUntil);
+
     /// @notice `operator`'s max magnitude in `token` at block timestamp `timestamp`.
     function maxMagnitudeAt(
         address operator,

@@ -169,6 +169,8 @@ contract LRTVault is LRTWithdrawalQueue, ERC20Permit, AccessControl {
         // so that all the vault's stake in the manager is with one operator, valued at its magnitude.
         uint256 open = _openWithdrawals;
         if (open != 0) revert WithdrawalsStillOpen(open);
+        // Moving: LST rewards from the previous operator may still be claimable; only a harvest clears them.
+        if (current != address(0)) _rewardsClearedAt = 0;
         _operator = operator_;
         _undelegated = false;
         emit OperatorDelegated(operator_);
@@ -231,14 +233,21 @@ contract LRTVault is LRTWithdrawalQueue, ERC20Permit, AccessControl {
         IERC20[] memory rewardTokens = manager_.rewardTokens();
         for (uint256 i = 0; i < rewardTokens.length; ++i) {
             IERC20 rewardToken = rewardTokens[i];
-            if (rewardToken == lst || manager_.claimableRewards(address(this), rewardToken) == 0) continue;
+            // The vault restakes the LST only: its rewards are all in the LST strategy.
+            if (rewardToken == lst || manager_.claimableRewardsIn(address(this), lst, rewardToken) == 0)
+                continue;
             uint256 forwarded = manager_.claimRewards(rewardToken, to);
             harvested = true;
             emit RewardsForwarded(rewardToken, forwarded, to);
         }
-        if (manager_.claimableRewards(address(this), lst) != 0) {
+        if (manager_.claimableRewardsIn(address(this), lst, lst) != 0) {
             harvested = true;
             rewards = manager_.claimRewards(lst, address(this));
+        }
+        // The vault holds no LST reward in the manager now (claimed, or there was none): `totalAssets`
+        // below, and until the next payment to its operator, need not ask the manager.
+        _rewardsClearedAt = block.timestamp.toUint32();
+        if (rewards != 0) {
             _idleAssets = (uint256(_idleAssets) + rewards).toUint128();
 
             // The fee is minted as new LRT worth exactly `fee` after the rewards are in, as the deposit
@@ -296,7 +305,19 @@ contract LRTVault is LRTWithdrawalQueue, ERC20Permit, AccessControl {
     /// net of the fee. Never `balanceOf`: a donation of LST changes nothing (INV-8: slashed stake is never
     /// counted, the manager's views already exclude it).
     function totalAssets() public view override(ERC4626, IERC4626) returns (uint256) {
-        return _idleAssets + _managerAssets() + earnedRewards();
+        address operator_ = _operator;
+        // Never delegated: nothing in the manager, nothing earned (and no external call).
+        if (operator_ == address(0)) return _idleAssets;
+        // One call, one slot in the manager: the operator's magnitude, its last slash and the end of its
+        // reward streams.
+        (uint256 magnitude, uint256 slashedAt, uint256 rewardsActiveUntil) = manager.operatorStrategyState(
+            operator_,
+            _lst
+        );
+        return
+            _idleAssets +
+            _managerAssets(operator_, magnitude, slashedAt) +
+            _earnedRewards(rewardsActiveUntil);
     }
 
     /// @notice Most LST `deposit` accepts: unlimited, 0 while paused (ERC-4626).
@@ -374,12 +395,12 @@ contract LRTVault is LRTWithdrawalQueue, ERC20Permit, AccessControl {
     }
 
     /// @inheritdoc ILRTVault
-    function earnedRewards() public view returns (uint256) {
+    function earnedRewards() external view returns (uint256) {
+        address operator_ = _operator;
         // Never delegated: nothing earned (and no external call).
-        if (_operator == address(0)) return 0;
-        uint256 claimable = manager.claimableRewardsIn(address(this), _lst, _lst);
-        // Net of the fee `harvestRewards` will take, rounded as it rounds.
-        return claimable - Math.mulDiv(claimable, _feeBps, BPS);
+        if (operator_ == address(0)) return 0;
+        (, , uint256 rewardsActiveUntil) = manager.operatorStrategyState(operator_, _lst);
+        return _earnedRewards(rewardsActiveUntil);
     }
 
     /// @inheritdoc ILRTVault

@@ -80,6 +80,7 @@ abstract contract RewardsCoordinator is StrategyManager {
         stream.remaining = (remaining + amount - operatorCut).toUint160();
         stream.lastUpdateTimestamp = uint48(block.timestamp);
         stream.endTimestamp = endTimestamp.toUint48();
+        _extendRewardsActiveUntil(_operatorStrategies[operator][token], endTimestamp);
         emit RewardsPaid(
             msg.sender,
             operator,
@@ -104,7 +105,12 @@ abstract contract RewardsCoordinator is StrategyManager {
         if (operator != address(0)) {
             uint256 count = _strategyTokens.length;
             for (uint256 i = 0; i < count; ++i) {
-                _settleReward(msg.sender, operator, _strategyTokens[i], rewardToken);
+                IERC20 token = _strategyTokens[i];
+                // A zero weight has nothing pending, and its debt is set again before it becomes positive
+                // (`_addShares` and `_delegate` settle first): nothing to write.
+                if (_positions[msg.sender][token].delegatedWeight != 0) {
+                    _settleReward(msg.sender, operator, token, rewardToken);
+                }
             }
         }
         amount = _accruedRewards[msg.sender][rewardToken];
@@ -201,6 +207,7 @@ abstract contract RewardsCoordinator is StrategyManager {
         uint256 totalWeight = _operatorStrategies[operator][token].delegatedWeight;
         if (totalWeight == 0) {
             stream.endTimestamp += uint48(block.timestamp) - stream.lastUpdateTimestamp;
+            _extendRewardsActiveUntil(_operatorStrategies[operator][token], stream.endTimestamp);
         } else {
             uint256 released = _releasedSinceUpdate(stream);
             stream.remaining = uint160(remaining - released);
@@ -212,6 +219,12 @@ abstract contract RewardsCoordinator is StrategyManager {
             );
         }
         stream.lastUpdateTimestamp = uint48(block.timestamp);
+    }
+
+    /// @dev Keeps `rewardsActiveUntil` at the latest end of the operator's streams in the strategy, so a
+    /// reader knows from one slot that no reward has been released since a moment at or after it.
+    function _extendRewardsActiveUntil(OperatorStrategy storage os, uint256 endTimestamp) internal {
+        if (endTimestamp > os.rewardsActiveUntil) os.rewardsActiveUntil = uint48(endTimestamp);
     }
 
     function _pendingReward(

@@ -1011,6 +1011,53 @@ describe("LRTVault", function () {
       await lst.connect(stranger).transfer(await vault.getAddress(), donated);
       expect(await vault.totalAssets()).to.equal(total);
     });
+
+    // `totalAssets` asks the manager for the vault's rewards only if one of its operator's streams ran
+    // after the last harvest (`operatorStrategyState`'s `rewardsActiveUntil`): these walk the cases
+    // where it must ask.
+    describe("after a harvest", function () {
+      /** The vault's share of `paid` net of the operator's split and the fee (it is the only delegator). */
+      function netOf(paid: bigint): bigint {
+        const rewards = paid - mulDiv(paid, realistic.operatorSplitBps, BPS);
+        return rewards - mulDiv(rewards, realistic.lrtFeeBps, BPS);
+      }
+
+      it("counts the rewards of a payment made after it", async function () {
+        const fixture = await networkHelpers.loadFixture(restakedVaultFixture);
+        const { vault, manager } = fixture;
+        await avsPaysRewards(fixture, ether(10));
+        await vault.connect(manager).harvestRewards();
+        const total = await vault.totalAssets();
+        expect(await vault.earnedRewards(), "nothing left after the harvest").to.equal(0n);
+        await avsPaysRewards(fixture, ether(20));
+        const net = netOf(ether(20)); // 20 − 10 % split − 10 % fee = 16.2 LST
+        expectEqualWithinRounding(await vault.earnedRewards(), net, "16.2 LST earned since", 2n);
+        expect(await vault.totalAssets()).to.equal(total + (await vault.earnedRewards()));
+      });
+
+      it("counts what a stream still running at the harvest releases after it", async function () {
+        const fixture = await networkHelpers.loadFixture(restakedVaultFixture);
+        const { vault, manager, restakingManager, pool, lst, avs, operator } = fixture;
+        const paid = ether(10);
+        const duration = 10n * 86_400n;
+        await pool.connect(avs).deposit({ value: 2n * paid });
+        await lst.connect(avs).approve(await restakingManager.getAddress(), paid);
+        const lstAddress = await lst.getAddress();
+        await restakingManager
+          .connect(avs)
+          .payRewards(operator.address, lstAddress, lstAddress, paid, duration);
+        const start = BigInt(await time.latest());
+        // Half the stream (4.5 of the vault's 9 LST) is released and harvested at the midpoint...
+        await time.setNextBlockTimestamp(start + duration / 2n);
+        await vault.connect(manager).harvestRewards();
+        const total = await vault.totalAssets();
+        // ...and the other half, earned after the harvest, is counted as it streams.
+        await time.increaseTo(start + duration);
+        const half = netOf(paid) / 2n; // 4.05 LST net
+        expectEqualWithinRounding(await vault.earnedRewards(), half, "4.05 LST earned since", 2n);
+        expect(await vault.totalAssets()).to.equal(total + (await vault.earnedRewards()));
+      });
+    });
   });
 
   describe("views", function () {

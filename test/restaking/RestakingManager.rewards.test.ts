@@ -481,6 +481,57 @@ describe("RestakingManager", function () {
     });
   });
 
+  describe("operatorStrategyState", function () {
+    it("gives the magnitude, the last slash and the latest end of the operator's reward streams", async function () {
+      const { manager, lst, rewardToken, operator, avs } =
+        await networkHelpers.loadFixture(rewardsFixture);
+      expect(await manager.operatorStrategyState(operator.address, lst)).to.deep.equal([
+        WAD,
+        0n,
+        0n,
+      ]);
+      const duration = 30n * DAY;
+      await time.setNextBlockTimestamp(BigInt(await time.latest()) + 10n);
+      await manager.connect(avs).payRewards(operator.address, lst, rewardToken, PAYMENT, duration);
+      const t0 = BigInt(await time.latest());
+      // A shorter payment joins the stream and ends with it; nothing ends later.
+      await manager.connect(avs).payRewards(operator.address, lst, rewardToken, PAYMENT, DAY);
+      expect(await manager.operatorStrategyState(operator.address, lst)).to.deep.equal([
+        WAD,
+        0n,
+        t0 + duration,
+      ]);
+      await manager.connect(avs).slashOperator(operator.address, WAD / 10n, "fault");
+      const slashedAt = BigInt(await time.latest());
+      // 10 % of a 50 % allocation, rounded up: m = 0.95.
+      const magnitude = WAD - WAD / 20n;
+      expect(await manager.operatorStrategyState(operator.address, lst)).to.deep.equal([
+        magnitude,
+        slashedAt,
+        t0 + duration,
+      ]);
+      expect(await manager.latestMaxMagnitude(operator.address, lst)).to.deep.equal([
+        magnitude,
+        slashedAt,
+      ]);
+      expect(await manager.maxMagnitude(operator.address, lst)).to.equal(magnitude);
+    });
+
+    it("moves the streams' end on while a stream pauses with nobody delegated", async function () {
+      const { manager, lst, rewardToken, alice, carol, operator, avs } =
+        await networkHelpers.loadFixture(rewardsFixture);
+      const duration = 30n * DAY;
+      await manager.connect(avs).payRewards(operator.address, lst, rewardToken, PAYMENT, duration);
+      const t0 = BigInt(await time.latest());
+      await time.setNextBlockTimestamp(t0 + duration / 2n);
+      await manager.connect(alice).undelegate(); // nobody left in the LST strategy
+      await time.setNextBlockTimestamp(t0 + duration);
+      await manager.connect(carol).delegateTo(operator.address); // 15 days paused
+      const [, , rewardsActiveUntil] = await manager.operatorStrategyState(operator.address, lst);
+      expect(rewardsActiveUntil).to.equal(t0 + duration + duration / 2n);
+    });
+  });
+
   describe("claimRewards", function () {
     it("sends the accrued rewards to the recipient and zeroes them", async function () {
       const { manager, secondToken, rewardToken, alice, operator, avs, carol } =
