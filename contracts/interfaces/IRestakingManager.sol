@@ -371,7 +371,9 @@ interface IRestakingManager {
     /// the next `duration` seconds, as EigenLayer's `RewardsSubmission` (a start and a duration): the
     /// operator's split at once, the rest streamed pro rata to delegated stake × time (a Synthetix-style
     /// reward-per-weight accumulator, O(1)), so a staker who delegates just before the payment earns only
-    /// for the time it stays. A payment while one is streaming joins it; both stream until the later end.
+    /// for the time it stays. A payment while one is streaming joins it; both stream until the later end,
+    /// but no later than keeps the running stream's rate (a small payment over a long period cannot
+    /// stretch a large one).
     /// EigenLayer computes the same off-chain and posts Merkle roots (`RewardsCoordinator`).
     /// @param operator An operator opted in to the sending AVS, with stake delegated in `token`.
     /// @param token The strategy whose delegators earn it.

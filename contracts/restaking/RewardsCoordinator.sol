@@ -73,11 +73,9 @@ abstract contract RewardsCoordinator is StrategyManager {
         _updateStream(operator, token, rewardToken);
         RewardStream storage stream = _rewardStreams[operator][token][rewardToken];
         uint256 remaining = stream.remaining;
-        // One stream per operator, strategy and reward token (O(1)): a new payment joins what is left of the
-        // running one and both stream until the later end, never faster than either payer asked.
-        uint256 endTimestamp = block.timestamp + duration;
-        if (remaining != 0 && stream.endTimestamp > endTimestamp) endTimestamp = stream.endTimestamp;
-        stream.remaining = (remaining + amount - operatorCut).toUint160();
+        uint256 joining = amount - operatorCut;
+        stream.remaining = (remaining + joining).toUint160();
+        uint256 endTimestamp = _joinedEnd(stream.endTimestamp, remaining, joining, duration);
         stream.lastUpdateTimestamp = uint48(block.timestamp);
         stream.endTimestamp = endTimestamp.toUint48();
         _extendRewardsActiveUntil(_operatorStrategies[operator][token], endTimestamp);
@@ -219,6 +217,28 @@ abstract contract RewardsCoordinator is StrategyManager {
             );
         }
         stream.lastUpdateTimestamp = uint48(block.timestamp);
+    }
+
+    /// @dev The end of the one stream per operator, strategy and reward token (O(1)) once a payment of
+    /// `joining` over `duration` joins what is left of the running one (`remaining`, ending at
+    /// `runningEnd` > now after `_updateStream`): the later of the two ends, so that a short payment
+    /// cannot speed the stream up beyond the rates both payers asked; but no later than keeps the running
+    /// stream's rate (`now + (remaining + joining) × (runningEnd − now) / remaining`, rounded down), so
+    /// that a small payment over a long period cannot stretch a large one (1 wei over a year would
+    /// otherwise hold a 30-day payment back for a year). Either way the joined rate is at most the sum of
+    /// the two payers' rates, and at least the running one.
+    function _joinedEnd(
+        uint256 runningEnd,
+        uint256 remaining,
+        uint256 joining,
+        uint256 duration
+    ) internal view returns (uint256) {
+        uint256 askedEnd = block.timestamp + duration;
+        if (remaining == 0) return askedEnd;
+        if (runningEnd >= askedEnd) return runningEnd;
+        uint256 sameRateEnd =
+            block.timestamp + Math.mulDiv(remaining + joining, runningEnd - block.timestamp, remaining);
+        return Math.min(askedEnd, sameRateEnd);
     }
 
     /// @dev Keeps `rewardsActiveUntil` at the latest end of the operator's streams in the strategy, so a
