@@ -138,28 +138,33 @@ abstract contract OracleReportSanityChecker is IDepositPool, AccessControl {
             );
             if (increase > maxIncrease) revert RewardAboveBound(increase, maxIncrease);
         } else if (postClBalance < preClBalance) {
-            // Budgeted per validator still on the consensus layer, as Lido's sanity checker counts
-            // its validators less the exited ones: a withdrawn validator can lose nothing more.
-            uint256 budget = _validatorsOnCl(report.clValidators) * _lossBudgetPerValidator;
-            // Against the losses of the window still open, so that a loss split over several reports
-            // needs the confirmer as one report would.
-            uint256 windowStart = _lossWindowStart;
-            uint256 earlier = _lossInWindow;
-            uint256 loss = preClBalance - postClBalance;
-            if (earlier != 0 && report.timestamp < windowStart + LOSS_WINDOW) loss += earlier;
-            else windowStart = report.timestamp;
-            if (loss > budget) {
-                bytes32 reportHash = keccak256(abi.encode(report));
-                if (!_confirmedLossReports[reportHash]) revert LossAboveBudget(loss, budget, reportHash);
-                // One confirmation, one report: the approval is consumed. The confirmer vouched for the
-                // balance after this report: a new window opens, empty.
-                delete _confirmedLossReports[reportHash];
-                loss = 0;
-                windowStart = report.timestamp;
-            }
-            _lossInWindow = uint128(loss); // ≤ budget ≤ validators × one deposit
-            _lossWindowStart = uint64(windowStart); // a report timestamp, ≤ the simulator's time
+            _checkLoss(report, preClBalance - postClBalance);
         }
+    }
+
+    /// @dev A loss, with the losses of the loss window still open, within the budget or confirmed;
+    /// records it in the window.
+    function _checkLoss(OracleReport calldata report, uint256 loss) private {
+        // Budgeted per validator still on the consensus layer, as Lido's sanity checker counts
+        // its validators less the exited ones: a withdrawn validator can lose nothing more.
+        uint256 budget = _validatorsOnCl(report.clValidators) * _lossBudgetPerValidator;
+        // Against the losses of the window still open, so that a loss split over several reports
+        // needs the confirmer as one report would.
+        uint256 windowStart = _lossWindowStart;
+        uint256 earlier = _lossInWindow;
+        if (earlier != 0 && report.timestamp < windowStart + LOSS_WINDOW) loss += earlier;
+        else windowStart = report.timestamp;
+        if (loss > budget) {
+            bytes32 reportHash = keccak256(abi.encode(report));
+            if (!_confirmedLossReports[reportHash]) revert LossAboveBudget(loss, budget, reportHash);
+            // One confirmation, one report: the approval is consumed. The confirmer vouched for the
+            // balance after this report: a new window opens, empty.
+            delete _confirmedLossReports[reportHash];
+            loss = 0;
+            windowStart = report.timestamp;
+        }
+        _lossInWindow = uint128(loss); // ≤ budget ≤ validators × one deposit
+        _lossWindowStart = uint64(windowStart); // a report timestamp, ≤ the simulator's time
     }
 
     /// @dev Validators of the report still on the consensus layer: `clValidators` less the pool's
