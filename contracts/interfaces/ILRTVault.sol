@@ -209,7 +209,9 @@ interface ILRTVault is IERC4626 {
     /// @notice Sets the liquidity buffer target, at most 10,000 bps (admin).
     function setBufferBps(uint256 newBufferBps) external;
 
-    /// @notice Sets the protocol fee on service rewards, at most `MAX_FEE_BPS` (admin).
+    /// @notice Sets the protocol fee on service rewards, at most `MAX_FEE_BPS` (admin). The LST rewards
+    /// already earned are compounded first at the old fee (`RewardsHarvested`): the new fee applies to
+    /// rewards earned after the change, and `totalAssets` does not jump with it.
     function setFeeBps(uint256 newFeeBps) external;
 
     /// @notice Sets where the fee shares are minted (admin).

@@ -260,6 +260,23 @@ abstract contract LRTWithdrawalQueue is ILRTVault, ERC4626, ReentrancyGuard, Pau
         emit RestakedWithdrawalCompleted(withdrawalId, received);
     }
 
+    /// @dev `totalAssets`: idle + in the manager + earned, from one manager call.
+    function _totalAssets() internal view returns (uint256) {
+        address operator_ = _operator;
+        // Never delegated: nothing in the manager, nothing earned (and no external call).
+        if (operator_ == address(0)) return _idleAssets;
+        // One call, one slot in the manager: the operator's magnitude, its last slash and the end of its
+        // reward streams.
+        (uint256 magnitude, uint256 slashedAt, uint256 rewardsActiveUntil) = manager.operatorStrategyState(
+            operator_,
+            _lst
+        );
+        return
+            _idleAssets +
+            _managerAssets(operator_, magnitude, slashedAt) +
+            _earnedRewards(rewardsActiveUntil);
+    }
+
     /// @dev The LST the vault has in the manager after slashing, restaked and queued, as the manager will
     /// pay it:
     ///

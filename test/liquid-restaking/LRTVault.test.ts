@@ -903,6 +903,33 @@ describe("LRTVault", function () {
       expect(await vault.feeBps()).to.equal(max);
     });
 
+    it("charges the old fee on rewards earned before the change: it compounds them first, so totalAssets does not jump", async function () {
+      // 10 LST paid, 9 earned by the vault, counted net of the 10 % fee (8.1). Lowering the fee to 0
+      // without compounding would add 0.9 LST to totalAssets at once: a deposit just before the
+      // change would take a share of it from the holders.
+      const fixture = await networkHelpers.loadFixture(restakedVaultFixture);
+      const { vault, admin, restakingManager, lst, treasury } = fixture;
+      await avsPaysRewards(fixture, ether(10));
+      const claimable = await restakingManager.claimableRewards(
+        await vault.getAddress(),
+        await lst.getAddress(),
+      );
+      const fee = mulDiv(claimable, realistic.lrtFeeBps, BPS); // 0.9 LST, at the old fee
+      const [supply, total] = await Promise.all([vault.totalSupply(), vault.totalAssets()]);
+      // The harvest's formula: fee × (supply + 10^3) / (totalAssets after the claim − fee + 1).
+      const feeShares = mulDiv(fee, supply + VIRTUAL_SHARES, total + 1n);
+      await expect(vault.connect(admin).setFeeBps(0n))
+        .to.emit(vault, "RewardsHarvested")
+        .withArgs(claimable, fee, feeShares, treasury.address)
+        .and.to.emit(vault, "FeeChanged")
+        .withArgs(realistic.lrtFeeBps, 0n);
+      expect(await vault.totalAssets(), "the holders' value is unchanged").to.equal(total + fee);
+      expect(await vault.convertToAssets(ether(1) * VIRTUAL_SHARES)).to.equal(
+        assetsFor(ether(1) * VIRTUAL_SHARES, supply + feeShares, total + fee),
+      );
+      expect(await vault.earnedRewards()).to.equal(0n);
+    });
+
     it("reverts with InvalidParameter(feeBps, value) above MAX_FEE_BPS", async function () {
       const { vault, admin } = await networkHelpers.loadFixture(deployLRTVaultFixture);
       const tooHigh = (await vault.MAX_FEE_BPS()) + 1n;
