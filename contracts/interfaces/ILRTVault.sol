@@ -166,6 +166,8 @@ interface ILRTVault is IERC4626 {
 
     /// @notice Pays a request to its owner once its delay has passed: min(value at request, value now) in
     /// LST, rounded down; burns the escrowed shares and completes the manager's withdrawal if still open.
+    /// If the idle LST falls short (the value counted rewards still in the manager), it compounds the
+    /// vault's LST rewards first (`RewardsHarvested`), as `harvestRewards` would.
     /// @param requestId The request's id.
     /// @return assets LST paid.
     function claimRedeem(uint256 requestId) external returns (uint256 assets);

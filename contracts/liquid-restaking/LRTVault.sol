@@ -412,7 +412,7 @@ contract LRTVault is LRTWithdrawalQueue, ERC20Permit, AccessControl {
         IRestakingManager manager_,
         IERC20 lst,
         address to
-    ) private returns (uint256 rewards) {
+    ) internal override returns (uint256 rewards) {
         if (manager_.claimableRewardsIn(address(this), lst, lst) != 0) {
             rewards = manager_.claimRewards(lst, address(this));
         }

@@ -173,6 +173,12 @@ abstract contract LRTWithdrawalQueue is ILRTVault, ERC4626, ReentrancyGuard, Pau
         // request's reserved buffer and its completed withdrawal cover it, up to the loss it shares with
         // the whole vault, which the unreserved buffer absorbs.
         uint256 idle = _idleAssets;
+        // The value counted the vault's earned rewards, which sit in the manager until compounded: the
+        // last holders to leave are paid from them (value-neutral, so anyone's claim may pull them).
+        if (assets > idle) {
+            _compoundRewards(manager, _lst, _treasury);
+            idle = _idleAssets;
+        }
         if (assets > idle) revert NotEnoughIdle(assets, idle);
         _reservedAssets -= request.fromBuffer;
         _idleAssets = (idle - assets).toUint128();
@@ -331,6 +337,13 @@ abstract contract LRTWithdrawalQueue is ILRTVault, ERC4626, ReentrancyGuard, Pau
         // Net of the fee `harvestRewards` will take, rounded as it rounds.
         return claimable - Math.mulDiv(claimable, _feeBps, BPS);
     }
+
+    /// @dev Claims the vault's LST rewards into the idle LST and mints the fee on them (`LRTVault`).
+    function _compoundRewards(
+        IRestakingManager manager_,
+        IERC20 lst,
+        address to
+    ) internal virtual returns (uint256 rewards);
 
     /// @dev Σ `scaledShares × (m_i − m)` over the open withdrawals whose slashable window ended before the
     /// operator's last slash (at `slashedAt`), rounded down. Their windows end in queue order, so the walk

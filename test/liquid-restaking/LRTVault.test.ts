@@ -715,6 +715,37 @@ describe("LRTVault", function () {
   });
 
   describe("claimRedeem", function () {
+    describe("when the last holders leave before the rewards they were valued with are harvested", function () {
+      it("compounds the vault's earned rewards itself and pays every claim in full", async function () {
+        // 150 LST (15 idle, 135 restaked) and 9 LST earned (8.1 net). alice (100) then bob (50) ask
+        // for everything: 158.1 LST of value, of which 8.1 sits in the manager as rewards, not
+        // restaked: bob's claim could not be paid until the manager role harvested.
+        const fixture = await networkHelpers.loadFixture(restakedVaultFixture);
+        const { vault, lst, alice, bob } = fixture;
+        await avsPaysRewards(fixture, ether(10));
+        await vault.connect(alice).requestRedeem(await vault.balanceOf(alice.address));
+        await vault.connect(bob).requestRedeem(await vault.balanceOf(bob.address));
+        const [aliceRequest, bobRequest] = await Promise.all([
+          vault.getRedeemRequest(1n),
+          vault.getRedeemRequest(2n),
+        ]);
+        await time.increaseTo(bobRequest.readyAt);
+        await vault.connect(alice).claimRedeem(1n);
+        expectEqualWithinRounding(
+          await lst.balanceOf(alice.address),
+          aliceRequest.assets,
+          "alice is paid her value",
+          3n,
+        );
+        const idle = await vault.idleAssets();
+        expect(bobRequest.assets > idle, "bob's value exceeds the idle LST").to.equal(true);
+        await expect(vault.connect(bob).claimRedeem(2n)).to.emit(vault, "RewardsHarvested");
+        const bobBalance = await lst.balanceOf(bob.address);
+        expectAtMost(bobBalance, bobRequest.assets, "never more than the value at request");
+        expectEqualWithinRounding(bobBalance, bobRequest.assets, "bob is paid his value", 3n);
+      });
+    });
+
     describe("when served from the buffer and nothing changed", function () {
       it("pays the value at request, burns the escrowed shares and releases the reserve", async function () {
         const { vault, lst, alice } = await networkHelpers.loadFixture(restakedVaultFixture);
