@@ -97,8 +97,9 @@ interface IDepositPool {
     error ValidatorCountTooHigh(uint256 reported, uint256 deposited);
     error WithdrawnExceedsReceived(uint256 reported, uint256 received);
     error RewardAboveBound(uint256 increase, uint256 maxIncrease);
-    /// @notice The report loses `loss` wei, more than `budget` (validators still on the consensus layer
-    /// × `lossBudgetPerValidator()`): the loss confirmer must approve `reportHash` first.
+    /// @notice The report, with the reports of the loss window still open (`recentLoss`), loses `loss`
+    /// wei, more than `budget` (validators still on the consensus layer × `lossBudgetPerValidator()`):
+    /// the loss confirmer must approve `reportHash` first.
     error LossAboveBudget(uint256 loss, uint256 budget, bytes32 reportHash);
     error InvalidFinalization(uint256 requestId, uint256 lastFinalized, uint256 lastRequest);
     error RequestTooRecent(uint256 requestId, uint256 requestedAt, uint256 reportBlockTimestamp);
@@ -293,6 +294,11 @@ interface IDepositPool {
 
     /// @notice Largest `totalPooledEther` a deposit may lead to, wei.
     function depositCap() external view returns (uint256);
+
+    /// @notice Wei lost by the reports of the loss window still open (it opened at `windowStart`, report
+    /// time, and closes `LOSS_WINDOW` later): a report's loss is added to it before the budget check.
+    /// A confirmed loss opens a new, empty window.
+    function recentLoss() external view returns (uint256 loss, uint256 windowStart);
 
     /// @notice Whether the loss confirmer approved the report with this hash (and it was not used yet).
     function isLossReportConfirmed(bytes32 reportHash) external view returns (bool);

@@ -166,6 +166,8 @@ interface ILRTVault is IERC4626 {
 
     /// @notice Pays a request to its owner once its delay has passed: min(value at request, value now) in
     /// LST, rounded down; burns the escrowed shares and completes the manager's withdrawal if still open.
+    /// If the idle LST falls short (the value counted rewards still in the manager), it compounds the
+    /// vault's LST rewards first (`RewardsHarvested`), as `harvestRewards` would.
     /// @param requestId The request's id.
     /// @return assets LST paid.
     function claimRedeem(uint256 requestId) external returns (uint256 assets);
@@ -209,7 +211,9 @@ interface ILRTVault is IERC4626 {
     /// @notice Sets the liquidity buffer target, at most 10,000 bps (admin).
     function setBufferBps(uint256 newBufferBps) external;
 
-    /// @notice Sets the protocol fee on service rewards, at most `MAX_FEE_BPS` (admin).
+    /// @notice Sets the protocol fee on service rewards, at most `MAX_FEE_BPS` (admin). The LST rewards
+    /// already earned are compounded first at the old fee (`RewardsHarvested`): the new fee applies to
+    /// rewards earned after the change, and `totalAssets` does not jump with it.
     function setFeeBps(uint256 newFeeBps) external;
 
     /// @notice Sets where the fee shares are minted (admin).

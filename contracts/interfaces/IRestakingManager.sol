@@ -371,7 +371,9 @@ interface IRestakingManager {
     /// the next `duration` seconds, as EigenLayer's `RewardsSubmission` (a start and a duration): the
     /// operator's split at once, the rest streamed pro rata to delegated stake × time (a Synthetix-style
     /// reward-per-weight accumulator, O(1)), so a staker who delegates just before the payment earns only
-    /// for the time it stays. A payment while one is streaming joins it; both stream until the later end.
+    /// for the time it stays. A payment while one is streaming joins it; both stream until the later end,
+    /// but no later than keeps the running stream's rate (a small payment over a long period cannot
+    /// stretch a large one).
     /// EigenLayer computes the same off-chain and posts Merkle roots (`RewardsCoordinator`).
     /// @param operator An operator opted in to the sending AVS, with stake delegated in `token`.
     /// @param token The strategy whose delegators earn it.
@@ -493,6 +495,16 @@ interface IRestakingManager {
         address operator,
         IERC20 token
     ) external view returns (uint256 magnitude, uint256 timestamp);
+
+    /// @notice One slot's read for a staker valuing its position (the LRT vault on every deposit):
+    /// `operator`'s max magnitude in `token` now (WAD), the timestamp of its last slash (0 if never), and
+    /// the latest end of its reward streams in `token`, any reward token (0 if never paid). No delegator
+    /// of `operator` in `token` has earned anything since `rewardsActiveUntil`: a staker that claimed
+    /// all its rewards at or after that moment has nothing claimable from this operator and strategy.
+    function operatorStrategyState(
+        address operator,
+        IERC20 token
+    ) external view returns (uint256 magnitude, uint256 slashedAt, uint256 rewardsActiveUntil);
 
     /// @notice `operator`'s max magnitude in `token` at block timestamp `timestamp`.
     function maxMagnitudeAt(

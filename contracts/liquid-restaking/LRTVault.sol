@@ -169,6 +169,8 @@ contract LRTVault is LRTWithdrawalQueue, ERC20Permit, AccessControl {
         // so that all the vault's stake in the manager is with one operator, valued at its magnitude.
         uint256 open = _openWithdrawals;
         if (open != 0) revert WithdrawalsStillOpen(open);
+        // Moving: LST rewards from the previous operator may still be claimable; only a harvest clears them.
+        if (current != address(0)) _rewardsClearedAt = 0;
         _operator = operator_;
         _undelegated = false;
         emit OperatorDelegated(operator_);
@@ -231,29 +233,15 @@ contract LRTVault is LRTWithdrawalQueue, ERC20Permit, AccessControl {
         IERC20[] memory rewardTokens = manager_.rewardTokens();
         for (uint256 i = 0; i < rewardTokens.length; ++i) {
             IERC20 rewardToken = rewardTokens[i];
-            if (rewardToken == lst || manager_.claimableRewards(address(this), rewardToken) == 0) continue;
+            // The vault restakes the LST only: its rewards are all in the LST strategy.
+            if (rewardToken == lst || manager_.claimableRewardsIn(address(this), lst, rewardToken) == 0)
+                continue;
             uint256 forwarded = manager_.claimRewards(rewardToken, to);
             harvested = true;
             emit RewardsForwarded(rewardToken, forwarded, to);
         }
-        if (manager_.claimableRewards(address(this), lst) != 0) {
-            harvested = true;
-            rewards = manager_.claimRewards(lst, address(this));
-            _idleAssets = (uint256(_idleAssets) + rewards).toUint128();
-
-            // The fee is minted as new LRT worth exactly `fee` after the rewards are in, as the deposit
-            // pool's (Lido's) fee: feeShares = fee × (supply + 10^offset) / (totalAssets − fee + 1), with the
-            // vault's virtual shares and asset, rounded down (the holders keep the dust). `totalAssets`
-            // counted these rewards net of the same fee before the harvest: the vault rate does not move.
-            uint256 fee = Math.mulDiv(rewards, _feeBps, BPS);
-            uint256 feeShares;
-            if (fee != 0) {
-                feeShares = Math.mulDiv(fee, totalSupply() + 10 ** DECIMALS_OFFSET, totalAssets() - fee + 1);
-                _mint(to, feeShares);
-            }
-            emit RewardsHarvested(rewards, fee, feeShares, to);
-        }
-        if (!harvested) revert NothingToHarvest();
+        rewards = _compoundRewards(manager_, lst, to);
+        if (!harvested && rewards == 0) revert NothingToHarvest();
     }
 
     // ================================================================== admin and pauser
@@ -266,8 +254,11 @@ contract LRTVault is LRTWithdrawalQueue, ERC20Permit, AccessControl {
     }
 
     /// @inheritdoc ILRTVault
-    function setFeeBps(uint256 newFeeBps) external onlyRole(DEFAULT_ADMIN_ROLE) {
+    /// @dev Rewards already earned are compounded at the old fee first: `totalAssets` counted them net
+    /// of it, and a new fee applies to what is earned after the change (no jump for a deposit to catch).
+    function setFeeBps(uint256 newFeeBps) external nonReentrant onlyRole(DEFAULT_ADMIN_ROLE) {
         if (newFeeBps > MAX_FEE_BPS) revert InvalidParameter("feeBps", newFeeBps);
+        if (_operator != address(0)) _compoundRewards(manager, _lst, _treasury);
         emit FeeChanged(_feeBps, newFeeBps);
         _feeBps = uint16(newFeeBps);
     }
@@ -296,7 +287,7 @@ contract LRTVault is LRTWithdrawalQueue, ERC20Permit, AccessControl {
     /// net of the fee. Never `balanceOf`: a donation of LST changes nothing (INV-8: slashed stake is never
     /// counted, the manager's views already exclude it).
     function totalAssets() public view override(ERC4626, IERC4626) returns (uint256) {
-        return _idleAssets + _managerAssets() + earnedRewards();
+        return _totalAssets();
     }
 
     /// @notice Most LST `deposit` accepts: unlimited, 0 while paused (ERC-4626).
@@ -374,12 +365,12 @@ contract LRTVault is LRTWithdrawalQueue, ERC20Permit, AccessControl {
     }
 
     /// @inheritdoc ILRTVault
-    function earnedRewards() public view returns (uint256) {
+    function earnedRewards() external view returns (uint256) {
+        address operator_ = _operator;
         // Never delegated: nothing earned (and no external call).
-        if (_operator == address(0)) return 0;
-        uint256 claimable = manager.claimableRewardsIn(address(this), _lst, _lst);
-        // Net of the fee `harvestRewards` will take, rounded as it rounds.
-        return claimable - Math.mulDiv(claimable, _feeBps, BPS);
+        if (operator_ == address(0)) return 0;
+        (, , uint256 rewardsActiveUntil) = manager.operatorStrategyState(operator_, _lst);
+        return _earnedRewards(rewardsActiveUntil);
     }
 
     /// @inheritdoc ILRTVault
@@ -413,6 +404,31 @@ contract LRTVault is LRTWithdrawalQueue, ERC20Permit, AccessControl {
     }
 
     // ================================================================== internal
+
+    /// @dev Claims the vault's LST rewards, if any, into the idle LST and mints the fee to `to` as LRT
+    /// worth it (Lido's formula, rounded down): fee × (supply + 10^offset) / (totalAssets − fee + 1).
+    /// `totalAssets` counted the rewards net of the same fee: the vault rate does not move.
+    function _compoundRewards(
+        IRestakingManager manager_,
+        IERC20 lst,
+        address to
+    ) internal override returns (uint256 rewards) {
+        if (manager_.claimableRewardsIn(address(this), lst, lst) != 0) {
+            rewards = manager_.claimRewards(lst, address(this));
+        }
+        // The vault holds no LST reward in the manager now (claimed, or there was none): `totalAssets`
+        // below, and until the next payment to its operator, need not ask the manager.
+        _rewardsClearedAt = block.timestamp.toUint32();
+        if (rewards == 0) return 0;
+        _idleAssets = (uint256(_idleAssets) + rewards).toUint128();
+        uint256 fee = Math.mulDiv(rewards, _feeBps, BPS);
+        uint256 feeShares;
+        if (fee != 0) {
+            feeShares = Math.mulDiv(fee, totalSupply() + 10 ** DECIMALS_OFFSET, totalAssets() - fee + 1);
+            _mint(to, feeShares);
+        }
+        emit RewardsHarvested(rewards, fee, feeShares, to);
+    }
 
     /// @dev 10^3 virtual shares against the first-depositor inflation attack (see `DECIMALS_OFFSET`).
     function _decimalsOffset() internal pure override returns (uint8) {

@@ -28,6 +28,8 @@ import {IRestakingManager} from "../interfaces/IRestakingManager.sol";
 /// counts all its scaled shares at today's `m` (one read, O(1)) and, only if the operator was slashed
 /// after some open withdrawal's window had closed, adds back what that slash did not take from them:
 /// its figure equals what the manager will pay, at every moment, to the rounding noted below.
+// Packed by hand so a deposit reads two slots (see below), hence one more state than solhint's default.
+// solhint-disable-next-line max-states-count
 abstract contract LRTWithdrawalQueue is ILRTVault, ERC4626, ReentrancyGuard, Pausable {
     using SafeCast for uint256;
     using SafeERC20 for IERC20;
@@ -43,15 +45,20 @@ abstract contract LRTWithdrawalQueue is ILRTVault, ERC4626, ReentrancyGuard, Pau
     // ------------------------------------------------------------------ storage
     // Every deposit reads `totalAssets`: its terms sit in two slots. The first is shared with
     // Pausable's `_paused` flag (state variables pack across inheritance), so the pause check, the
-    // operator and the open-withdrawal count are one cold read; the second holds the idle LST and the
-    // scaled shares the vault has in the manager. 2^128 wei is far beyond any supply.
+    // operator, the open-withdrawal count, the last harvest and the fee are one cold read; the second holds the
+    // idle LST and the scaled shares the vault has in the manager. 2^128 wei is far beyond any supply.
 
     address internal _operator;
     uint32 internal _openWithdrawals;
-    uint16 internal _bufferBps;
-    uint16 internal _feeBps;
     /// @dev The vault left `_operator` (`undelegate`); its withdrawals from it may still be open.
     bool internal _undelegated;
+    /// @dev When the vault last held no LST reward in the manager (its last harvest; its deployment), or
+    /// 0 if unknown (it moved to another operator since). While the operator's streams all ended by
+    /// then (`rewardsActiveUntil`), the vault has earned nothing since: `totalAssets` reads no more.
+    /// Seconds in 32 bits (to 2106), as EigenLayer's `RewardsCoordinator` keeps its timestamps.
+    uint32 internal _rewardsClearedAt;
+    /// @dev Read with the rewards by `totalAssets` (net of the fee), hence in this slot too.
+    uint16 internal _feeBps;
 
     uint128 internal _idleAssets;
     /// @dev Scaled shares (EigenLayer's `s·k`: deposit shares times deposit scaling factor) the vault has
@@ -66,6 +73,7 @@ abstract contract LRTWithdrawalQueue is ILRTVault, ERC4626, ReentrancyGuard, Pau
 
     uint64 internal _requestCount;
     address internal _treasury;
+    uint16 internal _bufferBps;
 
     /// @dev No request before this one has an open withdrawal (requests are queued in time order).
     uint64 private _queueHead = 1;
@@ -80,6 +88,8 @@ abstract contract LRTWithdrawalQueue is ILRTVault, ERC4626, ReentrancyGuard, Pau
     constructor(IRestakingManager manager_, IERC20 lst) {
         manager = manager_;
         _lst = lst;
+        // Nothing can have been earned before the vault existed.
+        _rewardsClearedAt = block.timestamp.toUint32();
     }
 
     // ================================================================== redemptions
@@ -163,6 +173,12 @@ abstract contract LRTWithdrawalQueue is ILRTVault, ERC4626, ReentrancyGuard, Pau
         // request's reserved buffer and its completed withdrawal cover it, up to the loss it shares with
         // the whole vault, which the unreserved buffer absorbs.
         uint256 idle = _idleAssets;
+        // The value counted the vault's earned rewards, which sit in the manager until compounded: the
+        // last holders to leave are paid from them (value-neutral, so anyone's claim may pull them).
+        if (assets > idle) {
+            _compoundRewards(manager, _lst, _treasury);
+            idle = _idleAssets;
+        }
         if (assets > idle) revert NotEnoughIdle(assets, idle);
         _reservedAssets -= request.fromBuffer;
         _idleAssets = (idle - assets).toUint128();
@@ -250,6 +266,23 @@ abstract contract LRTWithdrawalQueue is ILRTVault, ERC4626, ReentrancyGuard, Pau
         emit RestakedWithdrawalCompleted(withdrawalId, received);
     }
 
+    /// @dev `totalAssets`: idle + in the manager + earned, from one manager call.
+    function _totalAssets() internal view returns (uint256) {
+        address operator_ = _operator;
+        // Never delegated: nothing in the manager, nothing earned (and no external call).
+        if (operator_ == address(0)) return _idleAssets;
+        // One call, one slot in the manager: the operator's magnitude, its last slash and the end of its
+        // reward streams.
+        (uint256 magnitude, uint256 slashedAt, uint256 rewardsActiveUntil) = manager.operatorStrategyState(
+            operator_,
+            _lst
+        );
+        return
+            _idleAssets +
+            _managerAssets(operator_, magnitude, slashedAt) +
+            _earnedRewards(rewardsActiveUntil);
+    }
+
     /// @dev The LST the vault has in the manager after slashing, restaked and queued, as the manager will
     /// pay it:
     ///
@@ -266,12 +299,21 @@ abstract contract LRTWithdrawalQueue is ILRTVault, ERC4626, ReentrancyGuard, Pau
     ///   will pay (INV-8, rounding in the vault's favour).
     function _managerAssets() internal view returns (uint256) {
         address operator_ = _operator;
+        if (operator_ == address(0)) return 0;
+        (uint256 magnitude, uint256 slashedAt, ) = manager.operatorStrategyState(operator_, _lst);
+        return _managerAssets(operator_, magnitude, slashedAt);
+    }
+
+    /// @dev `_managerAssets()` with the operator's magnitude and last slash already read.
+    function _managerAssets(
+        address operator_,
+        uint256 magnitude,
+        uint256 slashedAt
+    ) internal view returns (uint256) {
         uint256 scaledShares = _managerScaledShares;
-        // Restaking needs a delegation: a vault that never delegated, or never restaked, has nothing in
-        // the manager (and makes no external call).
-        if (operator_ == address(0) || scaledShares == 0) return 0;
+        // A vault that never restaked has nothing in the manager (and makes no further call).
+        if (scaledShares == 0) return 0;
         IRestakingManager manager_ = manager;
-        (uint256 magnitude, uint256 slashedAt) = manager_.latestMaxMagnitude(operator_, _lst);
         uint256 shares = Math.mulDiv(scaledShares, magnitude, WAD);
         uint256 open = _openWithdrawals;
         if (open == 0) return manager_.sharesToUnderlying(_lst, shares);
@@ -281,6 +323,27 @@ abstract contract LRTWithdrawalQueue is ILRTVault, ERC4626, ReentrancyGuard, Pau
         uint256 amount = manager_.sharesToUnderlying(_lst, shares > margin ? shares - margin : 0);
         return amount > margin ? amount - margin : 0;
     }
+
+    /// @dev LST rewards earned and claimable in the manager, net of the fee, for a delegated (or once
+    /// delegated) vault whose operator's streams in the LST strategy last ran until `rewardsActiveUntil`.
+    /// Exact with one read less in the common case: if the vault held no LST reward at `_rewardsClearedAt`
+    /// (its last harvest or its deployment, with the same operator) and every stream of its operator had
+    /// ended by then, nothing has been released to it since, so it has earned nothing (a new payment
+    /// moves `rewardsActiveUntil` past now). Otherwise the manager computes it.
+    function _earnedRewards(uint256 rewardsActiveUntil) internal view returns (uint256) {
+        uint256 clearedAt = _rewardsClearedAt;
+        if (clearedAt != 0 && rewardsActiveUntil <= clearedAt) return 0;
+        uint256 claimable = manager.claimableRewardsIn(address(this), _lst, _lst);
+        // Net of the fee `harvestRewards` will take, rounded as it rounds.
+        return claimable - Math.mulDiv(claimable, _feeBps, BPS);
+    }
+
+    /// @dev Claims the vault's LST rewards into the idle LST and mints the fee on them (`LRTVault`).
+    function _compoundRewards(
+        IRestakingManager manager_,
+        IERC20 lst,
+        address to
+    ) internal virtual returns (uint256 rewards);
 
     /// @dev Σ `scaledShares × (m_i − m)` over the open withdrawals whose slashable window ended before the
     /// operator's last slash (at `slashedAt`), rounded down. Their windows end in queue order, so the walk

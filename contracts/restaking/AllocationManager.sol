@@ -137,10 +137,17 @@ abstract contract AllocationManager is RewardsCoordinator {
         address operator,
         IERC20 token
     ) external view returns (uint256 magnitude, uint256 timestamp) {
-        (bool exists, uint48 key, uint208 value) = _operatorStrategies[operator][token]
-            .maxMagnitudeHistory
-            .latestCheckpoint();
-        return exists ? (uint256(value), uint256(key)) : (WAD, 0);
+        OperatorStrategy storage os = _operatorStrategies[operator][token];
+        return (_maxMagnitude(os), os.lastSlashedAt);
+    }
+
+    /// @inheritdoc IRestakingManager
+    function operatorStrategyState(
+        address operator,
+        IERC20 token
+    ) external view returns (uint256 magnitude, uint256 slashedAt, uint256 rewardsActiveUntil) {
+        OperatorStrategy storage os = _operatorStrategies[operator][token];
+        return (_maxMagnitude(os), os.lastSlashedAt, os.rewardsActiveUntil);
     }
 
     /// @inheritdoc IRestakingManager
@@ -237,6 +244,8 @@ abstract contract AllocationManager is RewardsCoordinator {
         os.encumberedMagnitude -= slashedMagnitude;
         uint256 newMax = prevMax - slashedMagnitude;
         os.maxMagnitudeHistory.push(uint48(block.timestamp), uint208(newMax));
+        os.maxMagnitude = uint64(newMax);
+        os.lastSlashedAt = uint48(block.timestamp);
         emit MaxMagnitudeUpdated(operator, token, newMax);
         (uint256 sharesSlashed, uint256 amount, address recipient) = _burnSlashedShares(
             operator,

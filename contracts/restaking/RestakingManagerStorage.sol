@@ -71,11 +71,19 @@ abstract contract RestakingManagerStorage is IRestakingManager, AccessControl, P
     /// @param delegatedWeight `W`, the exact Σ of its delegators' `delegatedWeight`: its delegated shares
     /// are `⌊W·m⌋` (EigenLayer's `operatorShares`), and a reward payment is divided by `W`.
     /// @param encumberedMagnitude Σ of its allocations, pending deallocations included (≤ max magnitude).
+    /// @param maxMagnitude `m` now, meaningful once `lastSlashedAt` is set (the latest entry of
+    /// `maxMagnitudeHistory`, kept beside it so that one slot gives `m`, its time and `rewardsActiveUntil`).
+    /// @param lastSlashedAt Block timestamp of its last slash in this strategy (0: never; `m` is 1e18).
+    /// @param rewardsActiveUntil The latest end of its reward streams in this strategy, any reward token
+    /// (0: never paid): after it no delegator's rewards grow until the next payment.
     /// @param maxMagnitudeHistory `m` by block timestamp; no checkpoint reads as 1e18.
     /// @param cumulativeScaledShares Σ scaled shares ever queued from it, by block timestamp.
     struct OperatorStrategy {
         uint256 delegatedWeight;
         uint64 encumberedMagnitude;
+        uint64 maxMagnitude;
+        uint48 lastSlashedAt;
+        uint48 rewardsActiveUntil;
         Checkpoints.Trace208 maxMagnitudeHistory;
         Checkpoints.Trace208 cumulativeScaledShares;
     }
@@ -209,8 +217,7 @@ abstract contract RestakingManagerStorage is IRestakingManager, AccessControl, P
     }
 
     function _maxMagnitude(OperatorStrategy storage os) internal view returns (uint256) {
-        (bool exists, , uint208 value) = os.maxMagnitudeHistory.latestCheckpoint();
-        return exists ? value : WAD;
+        return os.lastSlashedAt == 0 ? WAD : os.maxMagnitude;
     }
 
     function _maxMagnitudeAt(OperatorStrategy storage os, uint256 timestamp) internal view returns (uint256) {

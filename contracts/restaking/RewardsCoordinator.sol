@@ -73,13 +73,12 @@ abstract contract RewardsCoordinator is StrategyManager {
         _updateStream(operator, token, rewardToken);
         RewardStream storage stream = _rewardStreams[operator][token][rewardToken];
         uint256 remaining = stream.remaining;
-        // One stream per operator, strategy and reward token (O(1)): a new payment joins what is left of the
-        // running one and both stream until the later end, never faster than either payer asked.
-        uint256 endTimestamp = block.timestamp + duration;
-        if (remaining != 0 && stream.endTimestamp > endTimestamp) endTimestamp = stream.endTimestamp;
-        stream.remaining = (remaining + amount - operatorCut).toUint160();
+        uint256 joining = amount - operatorCut;
+        stream.remaining = (remaining + joining).toUint160();
+        uint256 endTimestamp = _joinedEnd(stream.endTimestamp, remaining, joining, duration);
         stream.lastUpdateTimestamp = uint48(block.timestamp);
         stream.endTimestamp = endTimestamp.toUint48();
+        _extendRewardsActiveUntil(_operatorStrategies[operator][token], endTimestamp);
         emit RewardsPaid(
             msg.sender,
             operator,
@@ -104,7 +103,12 @@ abstract contract RewardsCoordinator is StrategyManager {
         if (operator != address(0)) {
             uint256 count = _strategyTokens.length;
             for (uint256 i = 0; i < count; ++i) {
-                _settleReward(msg.sender, operator, _strategyTokens[i], rewardToken);
+                IERC20 token = _strategyTokens[i];
+                // A zero weight has nothing pending, and its debt is set again before it becomes positive
+                // (`_addShares` and `_delegate` settle first): nothing to write.
+                if (_positions[msg.sender][token].delegatedWeight != 0) {
+                    _settleReward(msg.sender, operator, token, rewardToken);
+                }
             }
         }
         amount = _accruedRewards[msg.sender][rewardToken];
@@ -201,6 +205,7 @@ abstract contract RewardsCoordinator is StrategyManager {
         uint256 totalWeight = _operatorStrategies[operator][token].delegatedWeight;
         if (totalWeight == 0) {
             stream.endTimestamp += uint48(block.timestamp) - stream.lastUpdateTimestamp;
+            _extendRewardsActiveUntil(_operatorStrategies[operator][token], stream.endTimestamp);
         } else {
             uint256 released = _releasedSinceUpdate(stream);
             stream.remaining = uint160(remaining - released);
@@ -212,6 +217,34 @@ abstract contract RewardsCoordinator is StrategyManager {
             );
         }
         stream.lastUpdateTimestamp = uint48(block.timestamp);
+    }
+
+    /// @dev The end of the one stream per operator, strategy and reward token (O(1)) once a payment of
+    /// `joining` over `duration` joins what is left of the running one (`remaining`, ending at
+    /// `runningEnd` > now after `_updateStream`): the later of the two ends, so that a short payment
+    /// cannot speed the stream up beyond the rates both payers asked; but no later than keeps the running
+    /// stream's rate (`now + (remaining + joining) × (runningEnd − now) / remaining`, rounded down), so
+    /// that a small payment over a long period cannot stretch a large one (1 wei over a year would
+    /// otherwise hold a 30-day payment back for a year). Either way the joined rate is at most the sum of
+    /// the two payers' rates, and at least the running one.
+    function _joinedEnd(
+        uint256 runningEnd,
+        uint256 remaining,
+        uint256 joining,
+        uint256 duration
+    ) internal view returns (uint256) {
+        uint256 askedEnd = block.timestamp + duration;
+        if (remaining == 0) return askedEnd;
+        if (runningEnd >= askedEnd) return runningEnd;
+        uint256 sameRateEnd =
+            block.timestamp + Math.mulDiv(remaining + joining, runningEnd - block.timestamp, remaining);
+        return Math.min(askedEnd, sameRateEnd);
+    }
+
+    /// @dev Keeps `rewardsActiveUntil` at the latest end of the operator's streams in the strategy, so a
+    /// reader knows from one slot that no reward has been released since a moment at or after it.
+    function _extendRewardsActiveUntil(OperatorStrategy storage os, uint256 endTimestamp) internal {
+        if (endTimestamp > os.rewardsActiveUntil) os.rewardsActiveUntil = uint48(endTimestamp);
     }
 
     function _pendingReward(

@@ -20,8 +20,17 @@ abstract contract OracleReportSanityChecker is IDepositPool, AccessControl {
     uint256 private constant BPS = 10_000;
     uint256 private constant SECONDS_PER_YEAR = 365 days;
 
+    /// @notice Losses reported within this span of report time add up against the loss budget (Lido sums
+    /// the negative rebases of the last 18 days against its initial-slashing allowance).
+    uint256 public constant LOSS_WINDOW = 18 days;
+
     uint256 private _maxAprBps;
     uint256 private _lossBudgetPerValidator;
+    /// @dev Wei lost by the reports of the current loss window, and the report time it started at: a
+    /// window opens with the first loss reported after the last one closed (O(1), where Lido keeps
+    /// every report of the last 18 days), and a confirmed loss opens a new, empty one.
+    uint128 private _lossInWindow;
+    uint64 private _lossWindowStart;
     /// Kept last: a mapping fills its own slot, so the pool's first variables pack after `Pausable`.
     mapping(bytes32 reportHash => bool confirmed) private _confirmedLossReports;
 
@@ -69,6 +78,11 @@ abstract contract OracleReportSanityChecker is IDepositPool, AccessControl {
     /// @inheritdoc IDepositPool
     function lossBudgetPerValidator() external view returns (uint256) {
         return _lossBudgetPerValidator;
+    }
+
+    /// @inheritdoc IDepositPool
+    function recentLoss() external view returns (uint256 loss, uint256 windowStart) {
+        return (_lossInWindow, _lossWindowStart);
     }
 
     /// @inheritdoc IDepositPool
@@ -124,17 +138,33 @@ abstract contract OracleReportSanityChecker is IDepositPool, AccessControl {
             );
             if (increase > maxIncrease) revert RewardAboveBound(increase, maxIncrease);
         } else if (postClBalance < preClBalance) {
-            uint256 loss = preClBalance - postClBalance;
-            // Budgeted per validator still on the consensus layer, as Lido's sanity checker counts
-            // its validators less the exited ones: a withdrawn validator can lose nothing more.
-            uint256 budget = _validatorsOnCl(report.clValidators) * _lossBudgetPerValidator;
-            if (loss > budget) {
-                bytes32 reportHash = keccak256(abi.encode(report));
-                if (!_confirmedLossReports[reportHash]) revert LossAboveBudget(loss, budget, reportHash);
-                // One confirmation, one report: the approval is consumed.
-                delete _confirmedLossReports[reportHash];
-            }
+            _checkLoss(report, preClBalance - postClBalance);
         }
+    }
+
+    /// @dev A loss, with the losses of the loss window still open, within the budget or confirmed;
+    /// records it in the window.
+    function _checkLoss(OracleReport calldata report, uint256 loss) private {
+        // Budgeted per validator still on the consensus layer, as Lido's sanity checker counts
+        // its validators less the exited ones: a withdrawn validator can lose nothing more.
+        uint256 budget = _validatorsOnCl(report.clValidators) * _lossBudgetPerValidator;
+        // Against the losses of the window still open, so that a loss split over several reports
+        // needs the confirmer as one report would.
+        uint256 windowStart = _lossWindowStart;
+        uint256 earlier = _lossInWindow;
+        if (earlier != 0 && report.timestamp < windowStart + LOSS_WINDOW) loss += earlier;
+        else windowStart = report.timestamp;
+        if (loss > budget) {
+            bytes32 reportHash = keccak256(abi.encode(report));
+            if (!_confirmedLossReports[reportHash]) revert LossAboveBudget(loss, budget, reportHash);
+            // One confirmation, one report: the approval is consumed. The confirmer vouched for the
+            // balance after this report: a new window opens, empty.
+            delete _confirmedLossReports[reportHash];
+            loss = 0;
+            windowStart = report.timestamp;
+        }
+        _lossInWindow = uint128(loss); // ≤ budget ≤ validators × one deposit
+        _lossWindowStart = uint64(windowStart); // a report timestamp, ≤ the simulator's time
     }
 
     /// @dev Validators of the report still on the consensus layer: `clValidators` less the pool's

@@ -47,6 +47,11 @@ export interface PoolAccounts {
   feeBps: bigint;
   maxAprBps: bigint;
   lossBudgetPerValidator: bigint;
+  /** Wei lost by the reports of the loss window still open, and when it opened (report time). */
+  recentLoss: bigint;
+  lossWindowStart: bigint;
+  /** Seconds of report time a loss window lasts (`LOSS_WINDOW`). */
+  lossWindow: bigint;
   /** The pool's validators already withdrawn (the loss budget counts only those still on the CL). */
   withdrawnValidators: bigint;
   lastReportTimestamp: bigint;
@@ -74,8 +79,10 @@ export interface ReportOutcome {
   shareRateWad: bigint;
   /** Largest increase the APR bound allows (`RewardAboveBound` above it). */
   maxRewardIncrease: bigint;
-  /** Largest loss without the loss confirmer (`LossAboveBudget` above it). */
+  /** Largest loss without the loss confirmer (`LossAboveBudget` above it), over the window. */
   lossBudget: bigint;
+  /** Wei already lost in the loss window this report falls in (0 if it opens a new one). */
+  recentLoss: bigint;
   /** "ok", or which bound the report breaks. */
   bounds: "ok" | "reward-above-bound" | "loss-needs-confirmation";
   /** Wei the buffer holds after the report, before finalisation: buffered + withdrawn. */
@@ -93,6 +100,10 @@ export interface OraclePoolReader {
   feeBps(overrides: ReadOverrides): Promise<bigint>;
   maxAprBps(overrides: ReadOverrides): Promise<bigint>;
   lossBudgetPerValidator(overrides: ReadOverrides): Promise<bigint>;
+  recentLoss(
+    overrides: ReadOverrides,
+  ): Promise<[bigint, bigint] & { loss: bigint; windowStart: bigint }>;
+  LOSS_WINDOW(overrides: ReadOverrides): Promise<bigint>;
   lastReportTimestamp(overrides: ReadOverrides): Promise<bigint>;
   totalShares(overrides: ReadOverrides): Promise<bigint>;
   unaccountedClWithdrawals(overrides: ReadOverrides): Promise<bigint>;
@@ -147,6 +158,8 @@ export async function readOracleSnapshot(
     feeBps,
     maxAprBps,
     lossBudgetPerValidator,
+    [recentLoss, lossWindowStart],
+    lossWindow,
     lastReportTimestamp,
     totalShares,
     unaccountedClWithdrawals,
@@ -165,6 +178,8 @@ export async function readOracleSnapshot(
     pool.feeBps(at),
     pool.maxAprBps(at),
     pool.lossBudgetPerValidator(at),
+    pool.recentLoss(at),
+    pool.LOSS_WINDOW(at),
     pool.lastReportTimestamp(at),
     pool.totalShares(at),
     pool.unaccountedClWithdrawals(at),
@@ -199,6 +214,9 @@ export async function readOracleSnapshot(
       feeBps,
       maxAprBps,
       lossBudgetPerValidator,
+      recentLoss,
+      lossWindowStart,
+      lossWindow,
       withdrawnValidators,
       lastReportTimestamp,
       totalShares,
@@ -254,10 +272,16 @@ export function simulateReport(accounts: PoolAccounts, cl: ClSnapshot): ReportOu
       ? cl.clValidators - accounts.withdrawnValidators
       : 0n;
   const lossBudget = onCl * accounts.lossBudgetPerValidator;
+  // A loss adds to the losses of the loss window still open (`recentLoss`), as the pool checks it.
+  const recentLoss =
+    cl.timestamp < accounts.lossWindowStart + accounts.lossWindow ? accounts.recentLoss : 0n;
   let bounds: ReportOutcome["bounds"] = "ok";
   if (postClBalance > preClBalance && postClBalance - preClBalance > maxRewardIncrease) {
     bounds = "reward-above-bound";
-  } else if (preClBalance > postClBalance && preClBalance - postClBalance > lossBudget) {
+  } else if (
+    preClBalance > postClBalance &&
+    recentLoss + preClBalance - postClBalance > lossBudget
+  ) {
     bounds = "loss-needs-confirmation";
   }
 
@@ -271,6 +295,7 @@ export function simulateReport(accounts: PoolAccounts, cl: ClSnapshot): ReportOu
     shareRateWad,
     maxRewardIncrease,
     lossBudget,
+    recentLoss,
     bounds,
     bufferAfterReport,
   };

@@ -12,12 +12,15 @@ import { network } from "hardhat";
 import { realistic } from "../../config/profiles.js";
 import { liquidRestakingFixtures } from "../helpers/fixtures/liquid-restaking.js";
 import {
+  BPS,
   WAD,
   checkLRTInvariants,
   ether,
   expectAtMost,
   expectEqualWithinRounding,
+  mulDiv,
 } from "../helpers/index.js";
+import { avsPaysRewards } from "./lrt-helpers.js";
 
 const connection = await network.create();
 const { networkHelpers } = connection;
@@ -204,6 +207,27 @@ describe("LRTVault", function () {
       expectAtMost(total - 3n, after, "the vault lost nothing but rounding");
       expectAtMost(after, total + 3n, "and gained nothing");
       await checkLRTInvariants({ vault, restakingManager, lst, pool }, "after the slash");
+    });
+
+    it("keeps counting the LST rewards earned with the previous operator until they are harvested", async function () {
+      // The previous operator paid the vault 9 LST (8.1 net of the fee), not yet harvested; the new
+      // operator has never been paid. The vault's value must not fall when it moves.
+      const fixture = await networkHelpers.loadFixture(restakedVaultFixture);
+      const { vault, manager, otherOperator } = fixture;
+      const paid = ether(10);
+      await avsPaysRewards(fixture, paid);
+      const rewards = paid - mulDiv(paid, realistic.operatorSplitBps, BPS);
+      const net = rewards - mulDiv(rewards, realistic.lrtFeeBps, BPS); // 8.1 LST
+      expectEqualWithinRounding(await vault.earnedRewards(), net, "8.1 LST earned", 2n);
+      await vault.connect(manager).undelegate();
+      await time.increase(DELAY);
+      await vault.completeQueuedWithdrawals(10n);
+      const total = await vault.totalAssets();
+      await vault.connect(manager).delegateTo(otherOperator.address);
+      expectEqualWithinRounding(await vault.earnedRewards(), net, "still 8.1 LST earned", 2n);
+      expect(await vault.totalAssets(), "the move changes nothing").to.equal(total);
+      await vault.connect(manager).harvestRewards();
+      expect(await vault.earnedRewards()).to.equal(0n);
     });
 
     it("pays a redemption requested while undelegated from the LST that comes back", async function () {

@@ -715,6 +715,37 @@ describe("LRTVault", function () {
   });
 
   describe("claimRedeem", function () {
+    describe("when the last holders leave before the rewards they were valued with are harvested", function () {
+      it("compounds the vault's earned rewards itself and pays every claim in full", async function () {
+        // 150 LST (15 idle, 135 restaked) and 9 LST earned (8.1 net). alice (100) then bob (50) ask
+        // for everything: 158.1 LST of value, of which 8.1 sits in the manager as rewards, not
+        // restaked: bob's claim could not be paid until the manager role harvested.
+        const fixture = await networkHelpers.loadFixture(restakedVaultFixture);
+        const { vault, lst, alice, bob } = fixture;
+        await avsPaysRewards(fixture, ether(10));
+        await vault.connect(alice).requestRedeem(await vault.balanceOf(alice.address));
+        await vault.connect(bob).requestRedeem(await vault.balanceOf(bob.address));
+        const [aliceRequest, bobRequest] = await Promise.all([
+          vault.getRedeemRequest(1n),
+          vault.getRedeemRequest(2n),
+        ]);
+        await time.increaseTo(bobRequest.readyAt);
+        await vault.connect(alice).claimRedeem(1n);
+        expectEqualWithinRounding(
+          await lst.balanceOf(alice.address),
+          aliceRequest.assets,
+          "alice is paid her value",
+          3n,
+        );
+        const idle = await vault.idleAssets();
+        expect(bobRequest.assets > idle, "bob's value exceeds the idle LST").to.equal(true);
+        await expect(vault.connect(bob).claimRedeem(2n)).to.emit(vault, "RewardsHarvested");
+        const bobBalance = await lst.balanceOf(bob.address);
+        expectAtMost(bobBalance, bobRequest.assets, "never more than the value at request");
+        expectEqualWithinRounding(bobBalance, bobRequest.assets, "bob is paid his value", 3n);
+      });
+    });
+
     describe("when served from the buffer and nothing changed", function () {
       it("pays the value at request, burns the escrowed shares and releases the reserve", async function () {
         const { vault, lst, alice } = await networkHelpers.loadFixture(restakedVaultFixture);
@@ -903,6 +934,33 @@ describe("LRTVault", function () {
       expect(await vault.feeBps()).to.equal(max);
     });
 
+    it("charges the old fee on rewards earned before the change: it compounds them first, so totalAssets does not jump", async function () {
+      // 10 LST paid, 9 earned by the vault, counted net of the 10 % fee (8.1). Lowering the fee to 0
+      // without compounding would add 0.9 LST to totalAssets at once: a deposit just before the
+      // change would take a share of it from the holders.
+      const fixture = await networkHelpers.loadFixture(restakedVaultFixture);
+      const { vault, admin, restakingManager, lst, treasury } = fixture;
+      await avsPaysRewards(fixture, ether(10));
+      const claimable = await restakingManager.claimableRewards(
+        await vault.getAddress(),
+        await lst.getAddress(),
+      );
+      const fee = mulDiv(claimable, realistic.lrtFeeBps, BPS); // 0.9 LST, at the old fee
+      const [supply, total] = await Promise.all([vault.totalSupply(), vault.totalAssets()]);
+      // The harvest's formula: fee × (supply + 10^3) / (totalAssets after the claim − fee + 1).
+      const feeShares = mulDiv(fee, supply + VIRTUAL_SHARES, total + 1n);
+      await expect(vault.connect(admin).setFeeBps(0n))
+        .to.emit(vault, "RewardsHarvested")
+        .withArgs(claimable, fee, feeShares, treasury.address)
+        .and.to.emit(vault, "FeeChanged")
+        .withArgs(realistic.lrtFeeBps, 0n);
+      expect(await vault.totalAssets(), "the holders' value is unchanged").to.equal(total + fee);
+      expect(await vault.convertToAssets(ether(1) * VIRTUAL_SHARES)).to.equal(
+        assetsFor(ether(1) * VIRTUAL_SHARES, supply + feeShares, total + fee),
+      );
+      expect(await vault.earnedRewards()).to.equal(0n);
+    });
+
     it("reverts with InvalidParameter(feeBps, value) above MAX_FEE_BPS", async function () {
       const { vault, admin } = await networkHelpers.loadFixture(deployLRTVaultFixture);
       const tooHigh = (await vault.MAX_FEE_BPS()) + 1n;
@@ -1010,6 +1068,53 @@ describe("LRTVault", function () {
       const donated = await buyLstForVault(fixture, stranger, ether(7));
       await lst.connect(stranger).transfer(await vault.getAddress(), donated);
       expect(await vault.totalAssets()).to.equal(total);
+    });
+
+    // `totalAssets` asks the manager for the vault's rewards only if one of its operator's streams ran
+    // after the last harvest (`operatorStrategyState`'s `rewardsActiveUntil`): these walk the cases
+    // where it must ask.
+    describe("after a harvest", function () {
+      /** The vault's share of `paid` net of the operator's split and the fee (it is the only delegator). */
+      function netOf(paid: bigint): bigint {
+        const rewards = paid - mulDiv(paid, realistic.operatorSplitBps, BPS);
+        return rewards - mulDiv(rewards, realistic.lrtFeeBps, BPS);
+      }
+
+      it("counts the rewards of a payment made after it", async function () {
+        const fixture = await networkHelpers.loadFixture(restakedVaultFixture);
+        const { vault, manager } = fixture;
+        await avsPaysRewards(fixture, ether(10));
+        await vault.connect(manager).harvestRewards();
+        const total = await vault.totalAssets();
+        expect(await vault.earnedRewards(), "nothing left after the harvest").to.equal(0n);
+        await avsPaysRewards(fixture, ether(20));
+        const net = netOf(ether(20)); // 20 − 10 % split − 10 % fee = 16.2 LST
+        expectEqualWithinRounding(await vault.earnedRewards(), net, "16.2 LST earned since", 2n);
+        expect(await vault.totalAssets()).to.equal(total + (await vault.earnedRewards()));
+      });
+
+      it("counts what a stream still running at the harvest releases after it", async function () {
+        const fixture = await networkHelpers.loadFixture(restakedVaultFixture);
+        const { vault, manager, restakingManager, pool, lst, avs, operator } = fixture;
+        const paid = ether(10);
+        const duration = 10n * 86_400n;
+        await pool.connect(avs).deposit({ value: 2n * paid });
+        await lst.connect(avs).approve(await restakingManager.getAddress(), paid);
+        const lstAddress = await lst.getAddress();
+        await restakingManager
+          .connect(avs)
+          .payRewards(operator.address, lstAddress, lstAddress, paid, duration);
+        const start = BigInt(await time.latest());
+        // Half the stream (4.5 of the vault's 9 LST) is released and harvested at the midpoint...
+        await time.setNextBlockTimestamp(start + duration / 2n);
+        await vault.connect(manager).harvestRewards();
+        const total = await vault.totalAssets();
+        // ...and the other half, earned after the harvest, is counted as it streams.
+        await time.increaseTo(start + duration);
+        const half = netOf(paid) / 2n; // 4.05 LST net
+        expectEqualWithinRounding(await vault.earnedRewards(), half, "4.05 LST earned since", 2n);
+        expect(await vault.totalAssets()).to.equal(total + (await vault.earnedRewards()));
+      });
     });
   });
 

@@ -332,6 +332,58 @@ describe("RestakingManager", function () {
         );
       });
 
+      it("does not let a small payment stretch a running stream: the joined stream keeps its rate", async function () {
+        // Any AVS the operator opted in to (its own, a competitor) pays 1 wei over a year into a 30-day
+        // stream of 900: joined "until the later end", the 900 would stream over the year and a
+        // delegator who leaves on day 30 would take a twelfth of its share.
+        const { manager, lst, rewardToken, alice, operator, avs } =
+          await networkHelpers.loadFixture(rewardsFixture);
+        const t0 = await blockTime(
+          manager.connect(avs).payRewards(operator.address, lst, rewardToken, PAYMENT, DURATION),
+        );
+        const tJoin = t0 + DURATION / 3n;
+        await time.setNextBlockTimestamp(tJoin);
+        await manager.connect(avs).payRewards(operator.address, lst, rewardToken, 1n, 365n * DAY);
+        const remaining = ether(900) - mulDiv(ether(900), DURATION / 3n, DURATION); // 600
+        // At most the end that keeps the running rate: now + (600 + 1 wei) × 20 days / 600, rounded
+        // down: the running end, to the second.
+        const sameRateEnd = tJoin + mulDiv(remaining + 1n, t0 + DURATION - tJoin, remaining);
+        expect(sameRateEnd).to.equal(t0 + DURATION);
+        const stream = await manager.getRewardStream(operator.address, lst, rewardToken);
+        expect([stream.remaining, stream.endTimestamp]).to.deep.equal([
+          remaining + 1n,
+          sameRateEnd,
+        ]);
+        await time.increaseTo(t0 + DURATION);
+        expectEqualWithinRounding(
+          await manager.claimableRewards(alice.address, rewardToken),
+          ether(900) + 1n,
+          "alice, the only delegator, earns the 900 by day 30",
+        );
+      });
+
+      it("streams a longer payment joining a running one at the running rate, never slower", async function () {
+        // 600 left of the first payment over 20 days (30 a day); a second payment of 100 over 60 days
+        // adds 90 (the operator keeps 10): the 690 stream at 30 a day, ending 23 days after the join.
+        const { manager, lst, rewardToken, operator, avs } =
+          await networkHelpers.loadFixture(rewardsFixture);
+        const t0 = await blockTime(
+          manager.connect(avs).payRewards(operator.address, lst, rewardToken, PAYMENT, DURATION),
+        );
+        const tJoin = t0 + DURATION / 3n;
+        await time.setNextBlockTimestamp(tJoin);
+        const second = ether(100);
+        const joined = second - (second * SPLIT) / BPS; // 90
+        await expect(
+          manager.connect(avs).payRewards(operator.address, lst, rewardToken, second, 60n * DAY),
+        ).to.emit(manager, "RewardsPaid");
+        const remaining = ether(600);
+        const end = tJoin + mulDiv(remaining + joined, t0 + DURATION - tJoin, remaining);
+        expect(end).to.equal(tJoin + 23n * DAY);
+        const stream = await manager.getRewardStream(operator.address, lst, rewardToken);
+        expect([stream.remaining, stream.endTimestamp]).to.deep.equal([remaining + joined, end]);
+      });
+
       it("pauses while nobody is delegated: the time with no stake earns nobody anything", async function () {
         const { manager, lst, rewardToken, alice, carol, operator, avs } =
           await networkHelpers.loadFixture(rewardsFixture);
@@ -478,6 +530,57 @@ describe("RestakingManager", function () {
           (await manager.claimableRewards(operator.address, rewardToken));
         expectAtMost(total, 1n, "claims after a 1-wei payment");
       });
+    });
+  });
+
+  describe("operatorStrategyState", function () {
+    it("gives the magnitude, the last slash and the latest end of the operator's reward streams", async function () {
+      const { manager, lst, rewardToken, operator, avs } =
+        await networkHelpers.loadFixture(rewardsFixture);
+      expect(await manager.operatorStrategyState(operator.address, lst)).to.deep.equal([
+        WAD,
+        0n,
+        0n,
+      ]);
+      const duration = 30n * DAY;
+      await time.setNextBlockTimestamp(BigInt(await time.latest()) + 10n);
+      await manager.connect(avs).payRewards(operator.address, lst, rewardToken, PAYMENT, duration);
+      const t0 = BigInt(await time.latest());
+      // A shorter payment joins the stream and ends with it; nothing ends later.
+      await manager.connect(avs).payRewards(operator.address, lst, rewardToken, PAYMENT, DAY);
+      expect(await manager.operatorStrategyState(operator.address, lst)).to.deep.equal([
+        WAD,
+        0n,
+        t0 + duration,
+      ]);
+      await manager.connect(avs).slashOperator(operator.address, WAD / 10n, "fault");
+      const slashedAt = BigInt(await time.latest());
+      // 10 % of a 50 % allocation, rounded up: m = 0.95.
+      const magnitude = WAD - WAD / 20n;
+      expect(await manager.operatorStrategyState(operator.address, lst)).to.deep.equal([
+        magnitude,
+        slashedAt,
+        t0 + duration,
+      ]);
+      expect(await manager.latestMaxMagnitude(operator.address, lst)).to.deep.equal([
+        magnitude,
+        slashedAt,
+      ]);
+      expect(await manager.maxMagnitude(operator.address, lst)).to.equal(magnitude);
+    });
+
+    it("moves the streams' end on while a stream pauses with nobody delegated", async function () {
+      const { manager, lst, rewardToken, alice, carol, operator, avs } =
+        await networkHelpers.loadFixture(rewardsFixture);
+      const duration = 30n * DAY;
+      await manager.connect(avs).payRewards(operator.address, lst, rewardToken, PAYMENT, duration);
+      const t0 = BigInt(await time.latest());
+      await time.setNextBlockTimestamp(t0 + duration / 2n);
+      await manager.connect(alice).undelegate(); // nobody left in the LST strategy
+      await time.setNextBlockTimestamp(t0 + duration);
+      await manager.connect(carol).delegateTo(operator.address); // 15 days paused
+      const [, , rewardsActiveUntil] = await manager.operatorStrategyState(operator.address, lst);
+      expect(rewardsActiveUntil).to.equal(t0 + duration + duration / 2n);
     });
   });
 

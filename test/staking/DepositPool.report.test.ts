@@ -235,6 +235,79 @@ describe("DepositPool", function () {
       });
     });
 
+    describe("when several reports lose within the loss window (their losses add up against the budget)", function () {
+      // Lido sums the negative rebases of the last 18 days against its allowance: a loss split over
+      // several reports, each within the budget, still needs the second opinion.
+      const LOSS_WINDOW = 18n * DAY;
+
+      it("needs the loss confirmer for a second 0.3 ETH loss a day after the first (0.6 > 0.4 ETH)", async function () {
+        const { pool, simulator, oracle } =
+          await networkHelpers.loadFixture(depositedAndStakedFixture);
+        const budget = 4n * realistic.lossBudgetPerValidatorWei; // 0.4 ETH
+        const loss = ether("0.3");
+        await submitOracleReport(pool, simulator, oracle, {
+          clBalance: (await pool.clBalance()) - loss,
+        });
+        await networkHelpers.time.increase(DAY);
+        const report = await oracleReport(pool, simulator, {
+          clBalance: (await pool.clBalance()) - loss,
+        });
+        await expect(pool.connect(oracle).submitReport(report))
+          .to.be.revertedWithCustomError(pool, "LossAboveBudget")
+          .withArgs(2n * loss, budget, reportHash(report));
+      });
+
+      it("counts a loss afresh once the window of the first has passed", async function () {
+        const { pool, simulator, oracle } =
+          await networkHelpers.loadFixture(depositedAndStakedFixture);
+        const loss = ether("0.3");
+        await submitOracleReport(pool, simulator, oracle, {
+          clBalance: (await pool.clBalance()) - loss,
+        });
+        const [recent, windowStart] = await pool.recentLoss();
+        expect(recent).to.equal(loss);
+        expect(windowStart).to.equal(await pool.lastReportTimestamp());
+        await networkHelpers.time.increase(LOSS_WINDOW);
+        const report = await oracleReport(pool, simulator, {
+          clBalance: (await pool.clBalance()) - loss,
+        });
+        expect(report.timestamp >= windowStart + LOSS_WINDOW).to.equal(true);
+        await expect(pool.connect(oracle).submitReport(report)).to.emit(pool, "ReportSubmitted");
+        expect(await pool.recentLoss()).to.deep.equal([loss, report.timestamp]);
+      });
+
+      it("starts an empty window after a confirmed loss: the confirmer vouched for that balance", async function () {
+        const { pool, simulator, oracle, lossConfirmer } =
+          await networkHelpers.loadFixture(depositedAndStakedFixture);
+        const budget = 4n * realistic.lossBudgetPerValidatorWei;
+        const big = await oracleReport(pool, simulator, {
+          clBalance: (await pool.clBalance()) - budget - 1n,
+        });
+        await pool.connect(lossConfirmer).confirmLossReport(reportHash(big));
+        await pool.connect(oracle).submitReport(big);
+        expect(await pool.recentLoss()).to.deep.equal([0n, big.timestamp]);
+        await networkHelpers.time.increase(DAY);
+        await submitOracleReport(pool, simulator, oracle, {
+          clBalance: (await pool.clBalance()) - budget,
+        });
+        expect((await pool.recentLoss())[0]).to.equal(budget);
+      });
+
+      it("has the honest oracle compute the same sum off-chain", async function () {
+        const { pool, simulator, oracle } =
+          await networkHelpers.loadFixture(depositedAndStakedFixture);
+        await submitOracleReport(pool, simulator, oracle, {
+          clBalance: (await pool.clBalance()) - ether("0.3"),
+        });
+        await networkHelpers.time.increase(DAY);
+        const { outcome } = await buildOracleReport(pool, simulator, {
+          clBalance: (await pool.clBalance()) - ether("0.3"),
+        });
+        expect(outcome.recentLoss).to.equal(ether("0.3"));
+        expect(outcome.bounds).to.equal("loss-needs-confirmation");
+      });
+    });
+
     describe("when validators have left the consensus layer (the loss budget counts only those still there)", function () {
       /** Validators 0–2 of the pool's 4 exit and are swept; a report accounts their ETH. */
       async function oneOfFourLeftFixture() {
