@@ -15,13 +15,13 @@
  */
 import { expect } from "chai";
 
-import type { PoolTestToken, StableSwapPool } from "../../types/ethers-contracts/index.js";
+import type { DecimalsTestToken, StableSwapPool } from "../../types/ethers-contracts/index.js";
 import { invariantOf, PRECISION, type PoolState } from "./stableswap-reference.js";
 
 /** A pool and its coin 1, as the invariant reads them. */
 export interface PoolSystem {
   pool: StableSwapPool;
-  token: Pick<PoolTestToken, "balanceOf" | "decimals">;
+  token: Pick<DecimalsTestToken, "balanceOf" | "decimals">;
 }
 
 /** What the next check compares with. */

@@ -34,11 +34,7 @@ const GROWTH_BPS = 968n;
  */
 async function fourOraclesFixture() {
   const [, alice, bob, , liquidator, attacker] = await ethers.getSigners();
-  const token = await ethers.deployContract("LendingCollateralToken", [
-    "Staking Lab LST",
-    "slETH",
-    18,
-  ]);
+  const token = await ethers.deployContract("DecimalsTestToken", ["Staking Lab LST", "slETH", 18]);
   const rate = await ethers.deployContract("LendingMockRate", [ether("1.1")]);
   const pool = await ethers.deployContract("MockPoolPrices", [
     await token.getAddress(),

@@ -100,7 +100,7 @@ describe("StableSwapPool", function () {
 
       it("reverts with InvalidParameter for a token with more than 36 decimals", async function () {
         const { pool, args } = await networkHelpers.loadFixture(deployArgsFixture);
-        const token = await ethers.deployContract("PoolTestToken", ["X", "X", 37n]);
+        const token = await ethers.deployContract("DecimalsTestToken", ["X", "X", 37n]);
         const bad = [...args] as unknown[];
         bad[0] = await token.getAddress();
         await expect(ethers.deployContract("StableSwapPool", bad))

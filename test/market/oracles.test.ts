@@ -21,16 +21,8 @@ async function deployOraclesFixture() {
   const [deployer, riskAdmin, stranger] = await ethers.getSigners();
   const rate = await ethers.deployContract("LendingMockRate", [ether("1.1")]);
   const lrtRate = await ethers.deployContract("LendingMockRate", [ether("1.05")]);
-  const lst = await ethers.deployContract("LendingCollateralToken", [
-    "Staking Lab LST",
-    "slETH",
-    18,
-  ]);
-  const lrt = await ethers.deployContract("LendingCollateralToken", [
-    "Staking Lab LRT",
-    "slrETH",
-    21,
-  ]);
+  const lst = await ethers.deployContract("DecimalsTestToken", ["Staking Lab LST", "slETH", 18]);
+  const lrt = await ethers.deployContract("DecimalsTestToken", ["Staking Lab LRT", "slrETH", 21]);
   const lstPool = await ethers.deployContract("MockPoolPrices", [
     await lst.getAddress(),
     await rate.getAddress(),
@@ -287,7 +279,7 @@ describe("Oracles", function () {
 
     it("revert ZeroAddress and InvalidDecimals", async function () {
       const { spotLst, emaLst, rate } = await networkHelpers.loadFixture(deployOraclesFixture);
-      const odd = await ethers.deployContract("LendingCollateralToken", ["Odd", "ODD", 37]);
+      const odd = await ethers.deployContract("DecimalsTestToken", ["Odd", "ODD", 37]);
       const oddPool = await ethers.deployContract("MockPoolPrices", [
         await odd.getAddress(),
         await rate.getAddress(),
