@@ -163,23 +163,24 @@ export default labAction<{ account: string }>(async ({ account }, hre) => {
   }
   printPairs("Restaking (EigenLayer model)", restaking);
 
-  const [lrtRate, vaultAssets, idle, restaked, queuedAssets, vaultOperator, lrtBalance, lrtValue] =
+  const [lrtRate, vaultAssets, idle, restaked, queuedAssets, earned, vaultOperator] =
     await Promise.all([
       vault.lrtRateInEth(),
       vault.totalAssets(),
       vault.idleAssets(),
       vault.restakedAssets(),
       vault.queuedAssets(),
+      vault.earnedRewards(),
       vault.operator(),
-      vault.balanceOf(me),
-      vault.ethValueOf(me),
     ]);
+  const [lrtBalance, lrtValue] = await Promise.all([vault.balanceOf(me), vault.ethValueOf(me)]);
   printPairs("Liquid restaking (LRT vault)", [
     ["one slrETH is worth", `${formatEth(lrtRate, { significant: 8 })} (vault rate × slETH rate)`],
     [
-      "vault assets = idle + restaked + queued",
-      `${formatAmount(vaultAssets, SLETH)} = ${formatAmount(idle, SLETH)} + ${formatAmount(restaked, SLETH)} + ${formatAmount(queuedAssets, SLETH)}`,
+      "vault assets = idle + restaked + queued + earned",
+      `${formatAmount(vaultAssets, SLETH)} = ${[idle, restaked, queuedAssets, earned].map((part) => formatAmount(part, SLETH)).join(" + ")}`,
     ],
+    ["earned: service rewards not yet harvested, net of fee", formatAmount(earned, SLETH)],
     ["delegated to", vaultOperator === ethers.ZeroAddress ? "nobody yet" : vaultOperator],
   ]);
 
