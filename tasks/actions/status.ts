@@ -39,7 +39,7 @@ export default labAction<{ account: string }>(async ({ account }, hre) => {
       pool.lastRequestId(),
       pool.lastFinalizedRequestId(),
     ]);
-  const [minDeposit, cap, feeBps, deposit, quotient, exitDelay, timeScale, aprBps] =
+  const [minDeposit, cap, feeBps, deposit, quotient, exitDelay, timeScale, aprBps, window] =
     await Promise.all([
       pool.minDeposit(),
       pool.depositCap(),
@@ -49,9 +49,11 @@ export default labAction<{ account: string }>(async ({ account }, hre) => {
       simulator.exitDelay(),
       simulator.timeScale(),
       simulator.rewardAprBps(),
+      simulator.correlationWindow(),
     ]);
-  const [restakingDelay, deallocationDelay] = await Promise.all([
+  const [restakingDelay, allocationDelay, deallocationDelay] = await Promise.all([
     manager.withdrawalDelay(),
+    manager.allocationDelay(),
     manager.deallocationDelay(),
   ]);
   const [simTime, reserve, validators, active, poolValidators, poolActive, poolClBalance] =
@@ -85,7 +87,9 @@ export default labAction<{ account: string }>(async ({ account }, hre) => {
     ],
     ["slashing: initial penalty", `deposit / ${quotient} = ${formatEth(deposit / quotient)}`],
     ["exit delay (until a validator can be swept)", formatDuration(exitDelay)],
+    ["slashed: swept after (correlation window)", formatDuration(window)],
     ["restaking withdrawal delay", formatDuration(restakingDelay)],
+    ["allocation delay (increase slashable after)", formatDuration(allocationDelay)],
     ["deallocation delay", formatDuration(deallocationDelay)],
     ["protocol fee on rewards", formatBps(feeBps)],
   ]);
