@@ -32,6 +32,9 @@ export const MARKET_HINTS: Readonly<Record<string, Hint>> = {
   EmptyPool: () =>
     `The pool has no liquidity: add both coins first with ${lab("add-liquidity", "--pool slETH --eth 0.01 --tokens 0.01", { asMe: true })}.`,
   BurnExceedsSupply: () => "Burn at most the pool's LP supply.",
+  ExchangeTooSmall: () => "That sale is worth less than a wei: sell more.",
+  WithdrawalEmptiesCoin: () =>
+    `That would take all of one coin: take less with --only, or both coins (${lab("remove-liquidity", "--pool <pool> --all", { asMe: true })}).`,
   InvalidCoinIndex: () => "The pool's coins are 0 (ETH) and 1 (the token).",
   SameCoin: () => "Swap one coin for the other: ETH against the token.",
   DidNotConverge: () =>
@@ -61,6 +64,8 @@ export const MARKET_HINTS: Readonly<Record<string, Hint>> = {
     `Seize at most the borrower's collateral (${lab("liquidate", "--market <market> --borrower <address>")} computes it).`,
   RepayExceedsDebt: () =>
     `Repay at most the borrower's debt (${lab("liquidate", "--market <market> --borrower <address>")} computes it).`,
+  ZeroPrice: () =>
+    "The oracle prices the collateral at 0: liquidate by the collateral to seize, not by debt shares.",
   InconsistentInput: () =>
     "Give either the collateral to seize or the debt shares to repay, not both.",
   InvalidLltv: () => "The LLTV is a fraction strictly between 0 and 1 (see config/profiles.ts).",
@@ -94,6 +99,8 @@ export const MARKET_UNIT_OVERRIDES: Readonly<
   RampTooShort: { futureTime: "time", earliest: "time" },
   RampTooSoon: { earliest: "time" },
   "StableSwapPool.WithdrawalBelowMinimum": { index: "plain" },
+  ExchangeTooSmall: { index: "plain" },
+  WithdrawalEmptiesCoin: { index: "plain", burn: "shares", supply: "shares" },
   InvalidSnapshotTimestamp: { snapshotTimestamp: "time", previous: "time" },
   RepayExceedsDebt: { repaidShares: "shares", borrowShares: "shares" },
   InconsistentInput: { repaidShares: "shares" },
