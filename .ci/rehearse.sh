@@ -166,18 +166,21 @@ node -e '
   console.log(`the record lists ${Object.keys(record.contracts).length} contracts with their transactions, blocks and arguments`);
 '
 
+# The lesson (docs/lesson.md), step by step: the same commands and waits as the in-process
+# scenario test/tasks/lesson.scenario.ts, one account in every role, plus the refusals a
+# student may meet on the way.
 step "Lesson 1–5: a student stakes, the operator stakes validators, a simulated year passes"
+expect_output "slashed: swept after (correlation window)" "$hh" lab status "${net[@]}"
 expect_output "Deposited 0.1 ETH and received 0.1 slETH" "$hh" lab stake --amount 0.1 "${net[@]}"
 expect_refusal "DepositBelowMinimum (sent 0.000001 ETH, minimum 0.00001 ETH)" "$hh" lab stake --amount 0.000001 "${net[@]}"
 expect_refusal "must be an amount" "$hh" lab stake --amount lots "${net[@]}"
 expect_refusal "has 19 decimals; ETH has 18" "$hh" lab stake --amount 0.0000000000000000001 "${net[@]}"
-"$hh" lab stake-validator --count 2 "${net[@]}"
+expect_output "Validator #1 staked with 0.032 ETH" "$hh" lab stake-validator --count 2 "${net[@]}"
 expect_refusal "There is no validator #99: validators are numbered 0 to 1" "$hh" lab cl-slash --index 99 "${net[@]}"
 expect_refusal "would wipe it" "$hh" lab cl-penalize --index 0 --amount 5 "${net[@]}"
-"$hh" lab time --seconds 1800 "${net[@]}"
+"$hh" lab time --seconds 1800 "${net[@]}" # a simulated year
 expect_output "Swept 2 validator(s)" "$hh" lab cl-sweep "${net[@]}"
 expect_output "(rose)" "$hh" lab report "${net[@]}"
-expect_output "smallest deposit" "$hh" lab status "${net[@]}"
 
 step "Lesson 6–9: a withdrawal through the queue"
 expect_refusal "--all and --amount contradict each other" "$hh" lab request-withdrawal --all --amount 0.01 "${net[@]}"
@@ -189,12 +192,33 @@ expect_output "requests finalised up to #1" "$hh" lab report "${net[@]}"
 expect_output "for request #1" "$hh" lab claim-withdrawal --id 1 "${net[@]}"
 
 step "Lesson 10–14: the teacher slashes a validator; the loss needs --confirm; the rate falls"
-expect_output "initial penalty 0.0009" "$hh" lab cl-slash --index 0 "${net[@]}"
+expect_output "withdrawable in 10 min" "$hh" lab cl-slash --index 0 "${net[@]}"
+expect_output "Not withdrawable yet, sweep again later: validator #0" "$hh" lab cl-sweep "${net[@]}"
 "$hh" lab time --seconds 600 "${net[@]}" # a slashed validator waits a correlation window (10 min)
-"$hh" lab cl-sweep "${net[@]}"
-expect_refusal "\`npx hardhat lab report --confirm --network localhost\`" "$hh" lab report "${net[@]}"
+expect_output "Swept 2 validator(s)" "$hh" lab cl-sweep "${net[@]}"
+expect_refusal "exceeds the budget of 0.0001 ETH" "$hh" lab report "${net[@]}"
+grep -q -- "\`npx hardhat lab report --confirm --network localhost\`" "$workdir/out" || { echo "the refusal lacks the --confirm command" >&2; exit 1; }
 expect_output "(fell)" "$hh" lab report --confirm "${net[@]}"
-"$hh" lab status "${net[@]}"
+expect_output "1 / 2" "$hh" lab status "${net[@]}"
+
+step "Lesson 15–20: restaking, one account in every role"
+expect_output "is an operator" "$hh" lab register-operator "${net[@]}"
+expect_output "is an AVS" "$hh" lab register-avs "${net[@]}"
+expect_output "the increase becomes slashable in 6 min 15 s" "$hh" lab allocate --avs 0 --percent 50 "${net[@]}"
+expect_output "Restaked 0.02 slETH" "$hh" lab restake --amount 0.02 "${net[@]}"
+expect_output "streamed over 5 min" "$hh" lab avs-pay --operator 0 --amount 0.001 "${net[@]}"
+"$hh" lab time --seconds 376 "${net[@]}" # the stream (5 min) and the allocation delay (6 min 15 s)
+expect_output "Claimed 0.001 slETH" "$hh" lab claim-rewards "${net[@]}"
+expect_output "0.02 shares → 0.019 shares" "$hh" lab avs-slash --operator 0 --percent 10 "${net[@]}"
+
+step "Lesson 21–25: liquid restaking"
+expect_output "The vault is delegated to" "$hh" lab lrt-manage --delegate 0 "${net[@]}"
+expect_output "worth 0.02 ETH in all" "$hh" lab lrt-deposit --eth 0.02 "${net[@]}"
+expect_output "Restaked 0.015 slETH" "$hh" lab lrt-manage --restake 0.015 "${net[@]}"
+expect_output "claimable in 5 min" "$hh" lab lrt-redeem --all "${net[@]}"
+expect_refusal "Redemptions wait for the restaking delay: wait 4 min 5" "$hh" lab lrt-claim --id 1 "${net[@]}"
+"$hh" lab time --seconds 300 "${net[@]}"
+expect_output "Redemption #1 paid" "$hh" lab lrt-claim --id 1 "${net[@]}"
 
 step "Restaking: a student delegates to an operator; a service (AVS) pays, then slashes"
 # Accounts: 1 a student, 2 an operator, 3 a service (AVS), 4 a solo staker with a pod.
@@ -224,20 +248,33 @@ step "Native restaking: a solo staker's validator, withdrawal address a pod"
 "$hh" lab pod-credit "${net[@]}" --account 4
 "$hh" lab status "${net[@]}" --account 4
 
-step "Liquid restaking: the LRT vault stakes, restakes, earns service rewards, redeems"
-"$hh" lab lrt-manage --delegate 2 "${net[@]}"
+step "Lesson 26–29 (going further): the vault moves to operator 2"
+# The vault is delegated to account 0 since the lesson and holds the seed: 0.005 slETH idle, 0.015
+# restaked. Moving it is undelegate, wait the restaking delay, complete, delegate anew, restake.
+expect_refusal "--undelegate and --delegate contradict each other" "$hh" lab lrt-manage --undelegate --delegate 2 "${net[@]}"
+expect_refusal "to move it, \`npx hardhat lab lrt-manage --undelegate --network localhost\`" "$hh" lab lrt-manage --delegate 2 "${net[@]}"
+expect_output "then \`npx hardhat lab lrt-manage --complete --network localhost\`" "$hh" lab lrt-manage --undelegate "${net[@]}"
+expect_refusal "WithdrawalsStillOpen (open 1)" "$hh" lab lrt-manage --delegate 2 "${net[@]}"
+expect_refusal "has passed its delay yet" "$hh" lab lrt-manage --complete "${net[@]}"
+"$hh" lab time --seconds 300 "${net[@]}"
+expect_output "0.015 slETH back, idle now 0.02 slETH" "$hh" lab lrt-manage --complete "${net[@]}"
+expect_output "The vault is delegated to" "$hh" lab lrt-manage --delegate 2 "${net[@]}"
+expect_output "Restaked 0.015 slETH; idle now 0.005 slETH" "$hh" lab lrt-manage --restake 0.015 "${net[@]}"
+
+step "Liquid restaking: a student deposits, the vault restakes, earns service rewards, redeems"
 "$hh" lab lrt-deposit --eth 0.02 "${net[@]}" --account 1
 "$hh" lab lrt-deposit --lst 0.005 "${net[@]}" --account 1
 expect_refusal "SlippageExceeded" "$hh" lab lrt-deposit --eth 0.01 --min-shares 1 "${net[@]}" --account 1
 "$hh" lab lrt-manage --restake 0.015 "${net[@]}"
 "$hh" lab avs-pay --operator 2 --amount 0.001 "${net[@]}" --account 3
 "$hh" lab time --seconds 301 "${net[@]}"
+expect_output "earned: service rewards not yet harvested" "$hh" lab status "${net[@]}"
 "$hh" lab lrt-manage --harvest "${net[@]}"
 expect_refusal "has 22 decimals; slrETH has 21" "$hh" lab lrt-redeem --shares 0.0000000000000000000001 "${net[@]}" --account 1
-"$hh" lab lrt-redeem --shares 0.01 "${net[@]}" --account 1
+expect_output "Redemption #2" "$hh" lab lrt-redeem --shares 0.01 "${net[@]}" --account 1
 expect_output "liquid restaking: redemption" "$hh" lab my-requests "${net[@]}" --account 1
 "$hh" lab time --seconds 301 "${net[@]}"
-"$hh" lab lrt-claim --id 1 "${net[@]}" --account 1
+"$hh" lab lrt-claim --id 2 "${net[@]}" --account 1
 "$hh" lab status "${net[@]}" --account 1
 
 step "The market: a depeg on the slETH pool, then a liquidation under the spot oracle only"

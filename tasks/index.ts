@@ -288,7 +288,7 @@ export const labTasks = [
     .build(),
   task(
     ["lab", "lrt-manage"],
-    "Vault manager: delegate the vault, restake idle slETH, harvest rewards",
+    "Vault manager: delegate, restake, harvest; move to another operator (--undelegate, --complete)",
   )
     .addOption({
       name: "delegate",
@@ -297,6 +297,14 @@ export const labTasks = [
     })
     .addOption({ name: "restake", description: "slETH to restake", defaultValue: "" })
     .addFlag({ name: "harvest", description: "Claim and compound service rewards" })
+    .addFlag({
+      name: "undelegate",
+      description: "Leave the operator: queue all restaked slETH (slashable for the delay)",
+    })
+    .addFlag({
+      name: "complete",
+      description: "After the restaking delay, bring the vault's withdrawals back as idle slETH",
+    })
     .addOption(ACCOUNT)
     .addFlag(VERBOSE)
     .setAction(() => import("./actions/lrt-manage.js"))

@@ -151,7 +151,7 @@ export const HINTS: Readonly<Record<string, Hint>> = {
     `Redemptions wait for the restaking delay: ${waitUntil(c, "readyAt")}, then ${lab("lrt-claim", `--id ${value(c, "requestId")}`, { asMe: true })}.`,
   NothingToHarvest: () => "No service rewards to compound yet.",
   WithdrawalsStillOpen: (c) =>
-    `The vault's ${value(c, "open")} withdrawal(s) from its previous operator are not back yet: wait the restaking delay, then complete them before delegating anew.`,
+    `The vault's ${value(c, "open")} withdrawal(s) from its previous operator are not back yet: wait the restaking delay, then ${lab("lrt-manage", "--complete")} before delegating anew.`,
   ZeroAssets: () => "Redeem more: that many slrETH are worth 0 slETH.",
   NotManager: () => "Only the vault's manager may do that.",
   "RestakingPod.NotManager": () => "Only the restaking manager may call this on a pod.",
@@ -188,7 +188,8 @@ export const HINTS: Readonly<Record<string, Hint>> = {
   NoDeallocationToClear: () => "No lowered allocation is waiting to take effect.",
   OperatorCannotUndelegate: () => "An operator stays delegated to itself.",
   AlreadyOptedIn: () => "You are already opted in to that service.",
-  "LRTVault.AlreadyDelegated": () => "The vault is already delegated: it delegates once.",
+  "LRTVault.AlreadyDelegated": () =>
+    `The vault is already delegated: to move it, ${lab("lrt-manage", "--undelegate")}, wait the restaking delay, then ${lab("lrt-manage", "--complete")}.`,
   "LRTVault.NotDelegated": () =>
     `The vault's manager delegates it first: ${lab("lrt-manage", "--delegate <operator>")}.`,
 

@@ -36,8 +36,6 @@ export const MARKET_HINTS: Readonly<Record<string, Hint>> = {
     "That trade is worth less than 1 wei of the other coin, so the pool would pay nothing: swap more.",
   WithdrawalEmptiesCoin: () =>
     `Taking that much in one coin would empty it and strand the other coin without LP tokens: remove less, or take both coins with ${lab("remove-liquidity", "--pool slETH --all", { asMe: true })}.`,
-  ZeroPrice: () =>
-    "The market's oracle reports a price of 0, so no loan can be priced: this market cannot lend or liquidate until its oracle is fixed.",
   InvalidCoinIndex: () => "The pool's coins are 0 (ETH) and 1 (the token).",
   SameCoin: () => "Swap one coin for the other: ETH against the token.",
   DidNotConverge: () =>
@@ -67,6 +65,8 @@ export const MARKET_HINTS: Readonly<Record<string, Hint>> = {
     `Seize at most the borrower's collateral (${lab("liquidate", "--market <market> --borrower <address>")} computes it).`,
   RepayExceedsDebt: () =>
     `Repay at most the borrower's debt (${lab("liquidate", "--market <market> --borrower <address>")} computes it).`,
+  ZeroPrice: () =>
+    "The oracle prices the collateral at 0: liquidate by the collateral to seize, not by debt shares.",
   InconsistentInput: () =>
     "Give either the collateral to seize or the debt shares to repay, not both.",
   InvalidLltv: () => "The LLTV is a fraction strictly between 0 and 1 (see config/profiles.ts).",

@@ -39,7 +39,7 @@ export default labAction<{ account: string }>(async ({ account }, hre) => {
       pool.lastRequestId(),
       pool.lastFinalizedRequestId(),
     ]);
-  const [minDeposit, cap, feeBps, deposit, quotient, exitDelay, timeScale, aprBps] =
+  const [minDeposit, cap, feeBps, deposit, quotient, exitDelay, timeScale, aprBps, window] =
     await Promise.all([
       pool.minDeposit(),
       pool.depositCap(),
@@ -49,9 +49,11 @@ export default labAction<{ account: string }>(async ({ account }, hre) => {
       simulator.exitDelay(),
       simulator.timeScale(),
       simulator.rewardAprBps(),
+      simulator.correlationWindow(),
     ]);
-  const [restakingDelay, deallocationDelay] = await Promise.all([
+  const [restakingDelay, allocationDelay, deallocationDelay] = await Promise.all([
     manager.withdrawalDelay(),
+    manager.allocationDelay(),
     manager.deallocationDelay(),
   ]);
   const [simTime, reserve, validators, active, poolValidators, poolActive, poolClBalance] =
@@ -85,7 +87,9 @@ export default labAction<{ account: string }>(async ({ account }, hre) => {
     ],
     ["slashing: initial penalty", `deposit / ${quotient} = ${formatEth(deposit / quotient)}`],
     ["exit delay (until a validator can be swept)", formatDuration(exitDelay)],
+    ["slashed: swept after (correlation window)", formatDuration(window)],
     ["restaking withdrawal delay", formatDuration(restakingDelay)],
+    ["allocation delay (increase slashable after)", formatDuration(allocationDelay)],
     ["deallocation delay", formatDuration(deallocationDelay)],
     ["protocol fee on rewards", formatBps(feeBps)],
   ]);
@@ -163,23 +167,24 @@ export default labAction<{ account: string }>(async ({ account }, hre) => {
   }
   printPairs("Restaking (EigenLayer model)", restaking);
 
-  const [lrtRate, vaultAssets, idle, restaked, queuedAssets, vaultOperator, lrtBalance, lrtValue] =
+  const [lrtRate, vaultAssets, idle, restaked, queuedAssets, earned, vaultOperator] =
     await Promise.all([
       vault.lrtRateInEth(),
       vault.totalAssets(),
       vault.idleAssets(),
       vault.restakedAssets(),
       vault.queuedAssets(),
+      vault.earnedRewards(),
       vault.operator(),
-      vault.balanceOf(me),
-      vault.ethValueOf(me),
     ]);
+  const [lrtBalance, lrtValue] = await Promise.all([vault.balanceOf(me), vault.ethValueOf(me)]);
   printPairs("Liquid restaking (LRT vault)", [
     ["one slrETH is worth", `${formatEth(lrtRate, { significant: 8 })} (vault rate × slETH rate)`],
     [
-      "vault assets = idle + restaked + queued",
-      `${formatAmount(vaultAssets, SLETH)} = ${formatAmount(idle, SLETH)} + ${formatAmount(restaked, SLETH)} + ${formatAmount(queuedAssets, SLETH)}`,
+      "vault assets = idle + restaked + queued + earned",
+      `${formatAmount(vaultAssets, SLETH)} = ${[idle, restaked, queuedAssets, earned].map((part) => formatAmount(part, SLETH)).join(" + ")}`,
     ],
+    ["earned: service rewards not yet harvested, net of fee", formatAmount(earned, SLETH)],
     ["delegated to", vaultOperator === ethers.ZeroAddress ? "nobody yet" : vaultOperator],
   ]);
 

@@ -1,7 +1,8 @@
 /**
- * Scenario: docs/lesson.md, step by step, with the classroom profile — the lesson a teacher
- * runs on Hoodi, here in-process with `lab time` in place of waiting. Each step checks what the
- * lesson says will print; the rates are computed independently from the profile.
+ * Scenario: docs/lesson.md, step by step (1–25, and 26–29 "going further"), with the classroom
+ * profile — the lesson a teacher runs on Hoodi, here in-process with `lab time` in place of
+ * waiting; .ci/rehearse.sh runs the same commands and waits on a local node. Each step checks
+ * what the lesson says will print; the rates are computed independently from the profile.
  */
 import { expect } from "chai";
 
@@ -27,7 +28,14 @@ describe("Scenario: the classroom lesson (docs/lesson.md)", function () {
     await networkHelpers.loadFixture(deployedForTasksFixture);
     const deposit = classroom.validatorDepositWei; // 0.032 ETH
 
-    // 1–2. Stake 0.1 ETH; the operator stakes two validators (0.064 ETH).
+    // 1. The deployment's limits, the delays of the lesson among them.
+    const limits = await runLabOk("status");
+    expect(limits).to.match(/one validator\s*│ 0\.032 ETH/);
+    expect(limits).to.match(/slashed: swept after \(correlation window\)\s*│ 10 min/);
+    expect(limits).to.match(/restaking withdrawal delay\s*│ 5 min/);
+    expect(limits).to.match(/allocation delay \(increase slashable after\)\s*│ 6 min 15 s/);
+
+    // 2–3. Stake 0.1 ETH; the operator stakes two validators (0.064 ETH).
     expect(await runLabOk("stake", { amount: "0.1" })).to.contain(
       "Deposited 0.1 ETH and received 0.1 slETH",
     );
@@ -35,7 +43,7 @@ describe("Scenario: the classroom lesson (docs/lesson.md)", function () {
     expect(staked).to.contain("Validator #0 staked with 0.032 ETH");
     expect(staked).to.contain("Validator #1 staked with 0.032 ETH");
 
-    // 3–5. A simulated year (30 real minutes); sweep; report. Rewards 3 % of 0.064 ETH, 90 %
+    // 4–5. A simulated year (30 real minutes); sweep; report. Rewards 3 % of 0.064 ETH, 90 %
     // of them to the stakers, shared by all slETH: the student's 0.1 and the 0.07 the deployer
     // staked to seed the market's pools (config/profiles.ts, classroom market):
     // the rate rises to 1 + 0.9 × 0.00192 / 0.17 = 1.0101647.
@@ -54,6 +62,9 @@ describe("Scenario: the classroom lesson (docs/lesson.md)", function () {
     // 6–9. A withdrawal through the queue, listed among the student's own ids, then claimed.
     expect(await runLabOk("request-withdrawal", { amount: "0.02" })).to.contain(
       "Request #1: 0.02 slETH",
+    );
+    expect((await runLab("claim-withdrawal", { id: "1" })).error).to.contain(
+      "RequestNotFinalized (requestId 1, lastFinalized 0). The next oracle report finalises it: `npx hardhat lab report`",
     );
     expect(await runLabOk("my-requests")).to.match(/#1\s*│ waits for a report/);
     await runLabOk("time", { seconds: "60" });
@@ -89,6 +100,8 @@ describe("Scenario: the classroom lesson (docs/lesson.md)", function () {
     expect(fall > 3n * 10n ** 15n, `the rate falls by more than 0.003 (from ${before})`).to.equal(
       true,
     );
+    // 14. One active validator of two.
+    expect(await runLabOk("status")).to.match(/validators: active \/ all\s*│ 1 \/ 2/);
 
     // 15–20. Restaking with one account in every role: operator, service, staker.
     expect(await runLabOk("register-operator")).to.contain(
@@ -125,5 +138,22 @@ describe("Scenario: the classroom lesson (docs/lesson.md)", function () {
     );
     await runLabOk("time", { seconds: "300" });
     expect(await runLabOk("lrt-claim", { id: "1" })).to.match(/Redemption #1 paid 0\.0\d+ slETH/);
+
+    // Going further, 26–29: the vault moves to another operator (account 2; on Hoodi, another
+    // student's account). It still holds the deployer's 0.02 slETH seed: 0.005 idle, 0.015 restaked.
+    await runLabOk("register-operator", { account: "2" });
+    const left = await runLabOk("lrt-manage", { undelegate: true });
+    expect(left).to.contain(
+      "Its 0.015 slETH restaked are queued as withdrawal #1, slashable by that operator for the restaking delay: " +
+        "wait 5 min, then `npx hardhat lab lrt-manage --complete`.",
+    );
+    await runLabOk("time", { seconds: "300" });
+    expect(await runLabOk("lrt-manage", { complete: true })).to.contain(
+      "Completed 1 withdrawal(s): 0.015 slETH back, idle now 0.02 slETH",
+    );
+    expect(await runLabOk("lrt-manage", { delegate: "2" })).to.contain("The vault is delegated to");
+    expect(await runLabOk("lrt-manage", { restake: "0.015" })).to.contain(
+      "Restaked 0.015 slETH; idle now 0.005 slETH",
+    );
   });
 });
