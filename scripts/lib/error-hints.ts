@@ -7,6 +7,7 @@
 import { lab } from "./commands.js";
 import type { ArgumentKind } from "./revert.js";
 import { ETH, SLETH, formatDuration, formatEth, formatWait } from "./format.js";
+import { roleName } from "./roles.js";
 import { MARKET_HINTS, MARKET_UNIT_OVERRIDES } from "./market-hints.js";
 
 export interface HintContext {
@@ -217,7 +218,8 @@ export const HINTS: Readonly<Record<string, Hint>> = {
   InvalidAccountNonce: () => "The permit's nonce is stale: sign a new one.",
 
   // OpenZeppelin: roles and pausing
-  AccessControlUnauthorizedAccount: () => `That needs a role this account lacks (${ROLE_OWNER}).`,
+  AccessControlUnauthorizedAccount: (c) =>
+    `Only a holder of ${roleName(c.values?.neededRole) ?? "that role"} may do this, and this account is not one (${ROLE_OWNER}).`,
   EnforcedPause: () => "The contract is paused: ask whoever holds its pauser role.",
 
   // The market layer (StableSwapPool, LendingMarket, oracles): market-hints.ts
