@@ -37,6 +37,12 @@ export default labAction<{
   const lab = await openMarketLab(hre, args.account);
   const { pool } = lab.market[collateral];
   const me = lab.signer.address;
+  const ethHeld = await lab.ethers.provider.getBalance(me);
+  if (ethIn > ethHeld) {
+    throw new UserError(
+      `You hold ${ethAmount(ethHeld)}, less than --eth ${ethAmount(ethIn)} (and its gas): lower --eth.`,
+    );
+  }
   const held = await tokenBalance(lab, collateral, me);
   if (tokensIn > held) {
     throw new UserError(

@@ -12,6 +12,7 @@ import {
   openLab,
   parseAddress,
   parseAmount,
+  requireBalance,
   send,
 } from "../lib.js";
 
@@ -21,6 +22,7 @@ export default labAction<{ operator: string; amount: string; account: string }>(
     const { manager, token } = lab;
     const target = await parseAddress(lab, operator, "operator");
     const value = parseAmount(amount, "amount");
+    await requireBalance(lab, value, "amount", "slETH");
     await approveLst(lab, await manager.getAddress(), value);
     const duration = await manager.withdrawalDelay();
     const hash = await send("Reward payment refused", labErrors(lab), () =>

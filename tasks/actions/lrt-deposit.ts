@@ -10,6 +10,7 @@ import {
   labErrors,
   openLab,
   parseAmount,
+  requireBalance,
   send,
   SLETH,
   SLRETH,
@@ -27,11 +28,13 @@ export default labAction<{ eth: string; lst: string; minShares: string; account:
     let hash: string;
     if (ethAmount !== "") {
       const value = parseAmount(ethAmount, "eth");
+      await requireBalance(lab, value, "eth");
       hash = await send("LRT deposit refused", labErrors(lab), () =>
         vault.depositETH(signer.address, minimum, { value }),
       );
     } else {
       const assets = parseAmount(lst, "lst", SLETH);
+      await requireBalance(lab, assets, "lst", "slETH");
       await approveLst(lab, await vault.getAddress(), assets);
       hash = await send("LRT deposit refused", labErrors(lab), () =>
         vault.depositWithMinShares(assets, signer.address, minimum),

@@ -23,6 +23,14 @@ export default labAction<{ amount: string; all: boolean; native: boolean; accoun
     const strategy = native ? await manager.beaconChainETHStrategy() : await token.getAddress();
     const unit = native ? "ETH" : "slETH";
     const held = await manager.depositShares(signer.address, strategy);
+    if (held === 0n) {
+      throw new UserError(
+        native
+          ? `You have no native ETH restaked: ${labCommand("pod-create", "", { asMe: true })}, ` +
+              `${labCommand("pod-stake", "", { asMe: true })}, then ${labCommand("pod-credit", "", { asMe: true })} first.`
+          : `Nothing restaked to withdraw: restake first with ${labCommand("restake", "--amount 0.01", { asMe: true })}.`,
+      );
+    }
     let depositShares = held;
     if (!all) {
       const value = parseAmount(amount, "amount");
