@@ -1,0 +1,296 @@
+/**
+ * What a student types wrong, and what a teacher reads on a 100-column projector: each kind of
+ * mistake found by trying every `lab` task with bad input is refused in one line, in ETH and
+ * durations, with the next command — by the shared boundary, parsers and printers, so the rule
+ * holds for every task. Run in-process against the embedded chain (test/tasks/harness.ts).
+ */
+import { expect } from "chai";
+import { AbiCoder } from "ethers";
+
+import { explainError, insufficientFunds } from "../../scripts/lib/boundary.js";
+import { setCommandContext } from "../../scripts/lib/commands.js";
+import { loadDeployment, recordPath, saveDeployment } from "../../scripts/lib/deployment.js";
+import { MAX_TABLE_WIDTH, renderTable } from "../../scripts/lib/table.js";
+import { marketName } from "../../scripts/lib/market-deployment.js";
+import { writeFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  deployedForTasksFixture,
+  ethers,
+  networkHelpers,
+  runLab,
+  runLabOk,
+  type TaskRun,
+} from "./harness.js";
+
+/** A refusal: failed, one line, no stack trace, containing each of `parts`. */
+function expectRefusal(run: TaskRun, ...parts: string[]): void {
+  expect(run.failed, `the task fails:\n${run.output}`).to.equal(true);
+  expect(run.error, `one "Error:" line:\n${run.output}`).to.not.equal(undefined);
+  expect(run.output, "no stack trace").to.not.match(/\n\s+at /);
+  expect(run.error, "no wei-sized number").to.not.match(/\d{13,}/);
+  for (const part of parts) expect(run.error, run.output).to.contain(part);
+}
+
+/** The printed width of a line (box-drawing characters are one column each). */
+const width = (line: string) => [...line].length;
+
+/** Two validators staked; accounts 0 and 1 hold slETH. */
+async function stakedFixture() {
+  const deployment = await deployedForTasksFixture();
+  await runLabOk("stake", { amount: "0.1" });
+  await runLabOk("stake", { amount: "0.05", account: "1" });
+  await runLabOk("stake-validator", { count: "2" });
+  return deployment;
+}
+
+/** Runs `fn` with the deployment record replaced by `edit(record)`, then restores it. */
+async function withRecord(
+  edit: (record: ReturnType<typeof loadDeployment>) => unknown,
+  fn: () => Promise<void>,
+): Promise<void> {
+  const record = loadDeployment("default");
+  const changed = structuredClone(record);
+  edit(changed);
+  saveDeployment(changed);
+  try {
+    await fn();
+  } finally {
+    saveDeployment(record);
+  }
+}
+
+describe("lab tasks against a student's input (in-process, classroom profile)", function () {
+  describe("the error boundary", function () {
+    it("prints a node's insufficient funds in ETH with the next command, never in wei", async function () {
+      await networkHelpers.loadFixture(stakedFixture);
+      expectRefusal(
+        await runLab("cl-fund", { amount: "100000" }),
+        "Your account holds 9,99",
+        "less than the 100,000",
+        "`npx hardhat lab status` shows your balance",
+      );
+      // geth's wording, as a Hoodi RPC answers
+      setCommandContext({ networkName: "hoodi" });
+      try {
+        expect(
+          insufficientFunds(
+            "insufficient funds for gas * price + value: have 1000000000000000000 want 2500000000000000000",
+          ),
+        ).to.equal(
+          "Your account holds 1 ETH, less than the 2.5 ETH this transaction needs with its gas: get Hoodi ETH " +
+            "from a faucet (README › Deploy to Hoodi), or send less (`npx hardhat lab status --network hoodi` shows your balance).",
+        );
+      } finally {
+        setCommandContext({ networkName: "default" });
+      }
+    });
+
+    it("explains a Solidity panic and a require message in one line, not as raw revert data", async function () {
+      const coder = AbiCoder.defaultAbiCoder();
+      const panic = { data: `0x4e487b71${coder.encode(["uint256"], [0x11]).slice(2)}` };
+      expect(await explainError(panic)).to.match(
+        /^The transaction stopped on an arithmetic overflow or underflow \(Solidity panic 0x11\): .*try a smaller one/,
+      );
+      const message = { data: `0x08c379a0${coder.encode(["string"], ["too late"]).slice(2)}` };
+      expect(await explainError(message)).to.match(/^The transaction reverted: "too late"\./);
+    });
+
+    it("names an AccessControl role instead of its 32-byte hash", async function () {
+      await networkHelpers.loadFixture(stakedFixture);
+      const run = await runLab("stake-validator", { account: "3" });
+      expectRefusal(run, "neededRole OPERATOR_ROLE", "Only a holder of OPERATOR_ROLE may do this");
+      expect(run.error).to.not.match(/0x[0-9a-f]{64}/);
+    });
+
+    it("marks the acting account (you) in a decoded refusal", async function () {
+      await networkHelpers.loadFixture(stakedFixture);
+      await runLabOk("register-operator", { account: "2" });
+      const [, , operator] = await ethers.getSigners();
+      expectRefusal(
+        await runLab("register-operator", { account: "2" }),
+        `AlreadyOperator (account ${operator.address} (you))`,
+      );
+    });
+
+    it("--verbose prints the raw error under a decoded refusal; without it, one line", async function () {
+      await networkHelpers.loadFixture(stakedFixture);
+      expectRefusal(await runLab("claim-withdrawal", { id: "99" }), "UnknownRequest");
+      const verbose = await runLab("claim-withdrawal", { id: "99", verbose: true });
+      expect(verbose.failed).to.equal(true);
+      expect(verbose.error).to.contain("UnknownRequest (requestId 99)");
+      expect(verbose.output, "the raw error's stack").to.match(/\n\s+at /);
+    });
+  });
+
+  describe("the deployment record", function () {
+    it("without --network, a missing record points at a node and --network localhost, not at a deploy that keeps nothing", async function () {
+      await networkHelpers.loadFixture(stakedFixture);
+      const saved = process.env.STAKING_LAB_DEPLOYMENTS_DIR;
+      process.env.STAKING_LAB_DEPLOYMENTS_DIR = mkdtempSync(join(tmpdir(), "staking-lab-empty-"));
+      try {
+        const run = await runLab("status");
+        expectRefusal(
+          run,
+          "Without --network, each command runs on a fresh embedded chain that keeps nothing",
+          "`npx hardhat run scripts/deploy.ts --network localhost`",
+          "add --network localhost",
+        );
+      } finally {
+        process.env.STAKING_LAB_DEPLOYMENTS_DIR = saved;
+      }
+    });
+
+    it("a record that is not JSON is one line saying to delete it and redeploy", async function () {
+      await networkHelpers.loadFixture(stakedFixture);
+      const record = loadDeployment("default");
+      writeFileSync(recordPath("default"), "{ half a file");
+      try {
+        expectRefusal(
+          await runLab("stake", { amount: "0.01" }),
+          "deployments/default.json is not a deployment record",
+          "delete it and redeploy with `npx hardhat run scripts/deploy.ts`",
+        );
+      } finally {
+        saveDeployment(record);
+      }
+    });
+
+    it("names every recorded contract that has no code, for the staking stack and the market", async function () {
+      await networkHelpers.loadFixture(stakedFixture);
+      const nowhere = "0x000000000000000000000000000000000000bEEF";
+      await withRecord(
+        (record) => (record.contracts.LRTVault.address = nowhere),
+        async () =>
+          expectRefusal(
+            await runLab("lrt-deposit", { eth: "0.01" }),
+            "No contract at the recorded LRTVault address on default",
+          ),
+      );
+      await withRecord(
+        (record) => (record.contracts[marketName("LST", "Spot")].address = nowhere),
+        async () =>
+          expectRefusal(
+            await runLab("positions"),
+            `No contract at the recorded ${marketName("LST", "Spot")} address on default`,
+          ),
+      );
+    });
+  });
+
+  describe("options", function () {
+    it("lab time refuses 0 seconds and more than ten years, in one line", async function () {
+      await networkHelpers.loadFixture(stakedFixture);
+      expectRefusal(await runLab("time", { seconds: "0" }), "--seconds must be at least 1");
+      expectRefusal(
+        await runLab("time", { seconds: "315360001" }),
+        "--seconds must be at most 315360000 (3650 days), not 315360001",
+      );
+      const huge = await runLab("time", { seconds: "99999999999999999999999" });
+      expect(huge.error).to.equal(
+        "Error: --seconds must be at most 315360000 (3650 days), not 99999999999999999999999",
+      );
+    });
+
+    it("tells an address with a wrong checksum from something that is no address", async function () {
+      await networkHelpers.loadFixture(stakedFixture);
+      const [, , operator] = await ethers.getSigners();
+      const miscased = `${operator.address.slice(0, -1)}${operator.address.at(-1) === "C" ? "c" : "C"}`;
+      expectRefusal(
+        await runLab("delegate", { operator: miscased }),
+        "has a wrong checksum",
+        "type it all in lowercase",
+      );
+      expectRefusal(
+        await runLab("delegate", { operator: "0xabc" }),
+        "--operator must be an address (0x and 40 hexadecimal digits) or an account index",
+      );
+      expectRefusal(
+        await runLab("delegate", { operator: "30" }),
+        "--operator 30: default has 20 account(s) (0 to 19)",
+      );
+    });
+
+    it("lab withdraw reads every option before the chain: a typo is refused whatever the position", async function () {
+      await networkHelpers.loadFixture(stakedFixture);
+      expectRefusal(
+        await runLab("withdraw", { market: "lst:ema", eth: "abc", account: "7" }),
+        '--eth must be an amount in ETH such as 0.01, or all; not "abc"',
+      );
+      expectRefusal(
+        await runLab("withdraw", { market: "lst:ema", collateral: "-1" }),
+        '--collateral must be an amount in slETH such as 0.01, or all; not "-1"',
+      );
+    });
+
+    it("refuses an amount above the balance before sending, naming the balance and the next command", async function () {
+      await networkHelpers.loadFixture(stakedFixture);
+      expectRefusal(
+        await runLab("lrt-deposit", { lst: "1000" }),
+        "You hold 0.1 slETH, less than --lst 1,000 slETH",
+        "`npx hardhat lab stake --amount 0.01`",
+      );
+      expectRefusal(await runLab("lrt-deposit", { eth: "100000" }), "less than --eth 100,000 ETH");
+      await runLabOk("register-operator", { account: "2" });
+      expectRefusal(
+        await runLab("avs-pay", { operator: "2", amount: "5", account: "3" }),
+        "You hold 0 slETH, less than --amount 5 slETH",
+        "`npx hardhat lab stake --amount 0.01 --account 3`",
+      );
+      expectRefusal(
+        await runLab("add-liquidity", { pool: "slETH", eth: "100000" }),
+        "less than --eth 100,000 ETH",
+      );
+    });
+
+    it("lab queue-withdrawal --native without native restaked ETH says how to restake it", async function () {
+      await networkHelpers.loadFixture(stakedFixture);
+      expectRefusal(
+        await runLab("queue-withdrawal", { native: true, amount: "0.01" }),
+        "You have no native ETH restaked: `npx hardhat lab pod-create`",
+      );
+    });
+
+    it("a market's hint names the market the student typed, not a placeholder", async function () {
+      await networkHelpers.loadFixture(stakedFixture);
+      await runLabOk("supply", { market: "lst:spot", collateral: "0.05" });
+      const run = await runLab("borrow", { market: "LST:spot", amount: "1" });
+      expectRefusal(
+        run,
+        "InsufficientLiquidity",
+        "`npx hardhat lab supply --market lst:spot --eth",
+      );
+      expect(run.error).to.not.contain("<market>");
+    });
+  });
+
+  describe("tables on a 100-column projector", function () {
+    it("a table wider than 100 columns wraps its widest column to fit, losing no word", function () {
+      const long =
+        "0.001 slrETH for at most 0.001 slETH, claimable in 5 min, after the restaking delay";
+      const text = renderTable(
+        ["queue", "id", "pays", "next"],
+        [["liquid restaking: redemption", "#1", long, "`npx hardhat lab lrt-claim --id 1`"]],
+      );
+      for (const line of text.split("\n")) expect(width(line), line).to.be.at.most(MAX_TABLE_WIDTH);
+      const words = text.replace(/[│┌┐└┘┬┴─]/g, " ");
+      for (const word of long.split(" ")) expect(words).to.contain(word);
+      const narrow = renderTable(["a", "b"], [["1", "2"]]);
+      expect(narrow.split("\n")[0]).to.equal("┌───┬───┐");
+    });
+
+    it("lab my-requests fits 100 columns with all three queues open", async function () {
+      await networkHelpers.loadFixture(stakedFixture);
+      await runLabOk("request-withdrawal", { amount: "0.001" });
+      await runLabOk("restake", { amount: "0.02" });
+      await runLabOk("queue-withdrawal", { amount: "0.005" });
+      await runLabOk("lrt-deposit", { eth: "0.02" });
+      await runLabOk("lrt-redeem", { shares: "0.001" });
+      const out = await runLabOk("my-requests");
+      const table = out.split("\n").filter((line) => /^[│┌└├]/.test(line));
+      expect(table.length, out).to.be.greaterThan(4);
+      for (const line of table) expect(width(line), line).to.be.at.most(MAX_TABLE_WIDTH);
+    });
+  });
+});
