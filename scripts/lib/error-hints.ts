@@ -230,6 +230,8 @@ export const HINTS: Readonly<Record<string, Hint>> = {
 export const UNIT_OVERRIDES: Readonly<Record<string, Readonly<Record<string, ArgumentKind>>>> = {
   ReportNotNewer: { timestamp: "simulated-time", lastTimestamp: "simulated-time" },
   ReportInFuture: { timestamp: "simulated-time", simulatedNow: "simulated-time" },
+  // IBeaconChainSimulator.Status, in its declaration order
+  ValidatorNotActive: { status: { enumNames: ["None", "Active", "Exiting", "Withdrawn"] } },
   ValidatorCountDecreased: { reported: "plain" },
   ValidatorCountTooHigh: { reported: "plain" },
   InvalidParameter: { value: "plain" },

@@ -158,7 +158,13 @@ export type ArgumentKind =
   | "wad-number"
   | "plain"
   | "address"
-  | Unit;
+  | Unit
+  | EnumNames;
+
+/** A Solidity enum argument: its members' names, in declaration order (the ABI has only numbers). */
+export interface EnumNames {
+  readonly enumNames: readonly string[];
+}
 
 export function argumentKind(name: string, type: string): ArgumentKind {
   if (type === "address") return "address";
@@ -202,6 +208,8 @@ export function formatArgument(
     }
     return roleName(value) ?? String(value);
   }
+  if (typeof kind === "object" && "enumNames" in kind)
+    return kind.enumNames[Number(value)] ?? String(value);
   if (typeof kind === "object") return formatAmount(value, kind);
   switch (kind) {
     case "amount":

@@ -104,6 +104,15 @@ describe("lab tasks against a student's input (in-process, classroom profile)", 
       expect(run.error).to.not.match(/0x[0-9a-f]{64}/);
     });
 
+    it("prints an enum argument by its member's name, not its number", async function () {
+      await networkHelpers.loadFixture(stakedFixture);
+      await runLabOk("cl-exit", { index: "1" });
+      expectRefusal(
+        await runLab("cl-exit", { index: "1" }),
+        "ValidatorNotActive (index 1, status Exiting)",
+      );
+    });
+
     it("marks the acting account (you) in a decoded refusal", async function () {
       await networkHelpers.loadFixture(stakedFixture);
       await runLabOk("register-operator", { account: "2" });
