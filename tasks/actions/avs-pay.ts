@@ -18,10 +18,10 @@ import {
 
 export default labAction<{ operator: string; amount: string; account: string }>(
   async ({ operator, amount, account }, hre) => {
+    const value = parseAmount(amount, "amount");
     const lab = await openLab(hre, account);
     const { manager, token } = lab;
     const target = await parseAddress(lab, operator, "operator");
-    const value = parseAmount(amount, "amount");
     await requireBalance(lab, value, "amount", "slETH");
     await approveLst(lab, await manager.getAddress(), value);
     const duration = await manager.withdrawalDelay();

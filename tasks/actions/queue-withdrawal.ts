@@ -18,6 +18,7 @@ import {
 export default labAction<{ amount: string; all: boolean; native: boolean; account: string }>(
   async ({ amount, all, native, account }, hre) => {
     refuseConflict({ all, amount: amount !== "" }, "--amount 0.005 (or --all alone)");
+    const asked = all ? undefined : parseAmount(amount, "amount");
     const lab = await openLab(hre, account);
     const { manager, token, signer } = lab;
     const strategy = native ? await manager.beaconChainETHStrategy() : await token.getAddress();
@@ -32,9 +33,8 @@ export default labAction<{ amount: string; all: boolean; native: boolean; accoun
       );
     }
     let depositShares = held;
-    if (!all) {
-      const value = parseAmount(amount, "amount");
-      const shares = await manager.underlyingToShares(strategy, value);
+    if (asked !== undefined) {
+      const shares = await manager.underlyingToShares(strategy, asked);
       depositShares = await manager.convertToDepositShares(signer.address, strategy, shares);
     }
     if (depositShares === 0n)

@@ -221,6 +221,58 @@ describe("lab tasks against a student's input (in-process, classroom profile)", 
       );
     });
 
+    it("every task refuses a mistyped option before it reads the chain, even with no deployment", async function () {
+      await networkHelpers.loadFixture(stakedFixture);
+      const cases: [string, Record<string, string | boolean>, string][] = [
+        ["stake", { amount: "1e18" }, "--amount must be an amount in ETH"],
+        ["cl-fund", { amount: "x" }, "--amount must be an amount in ETH"],
+        ["cl-exit", { index: "x" }, "--index must be a whole number"],
+        ["cl-slash", { index: "-1" }, "--index must be a whole number"],
+        ["cl-penalize", { index: "0", amount: "1,5" }, "--amount must be an amount in ETH"],
+        ["cl-sweep", { index: "x" }, "--index must be a whole number"],
+        ["stake-validator", { count: "0" }, "--count must be at least 1"],
+        ["request-withdrawal", { amount: "NaN" }, "--amount must be an amount in slETH"],
+        ["restake", { amount: "Infinity" }, "--amount must be an amount in slETH"],
+        ["avs-pay", { operator: "2", amount: "x" }, "--amount must be an amount"],
+        ["queue-withdrawal", { amount: "x" }, "--amount must be an amount"],
+        ["lrt-deposit", { lst: "0x10" }, "--lst must be an amount in slETH"],
+        ["pod-credit", { index: "x" }, "--index must be a whole number"],
+        ["pod-credit", { index: "0", checkpoint: true }, "--checkpoint and --index contradict"],
+        [
+          "swap",
+          { sell: "slETH", amount: "0.01", slippage: "x" },
+          "--slippage must be a percentage",
+        ],
+        [
+          "swap",
+          { sell: "slETH", amount: "0.01", minOut: "x" },
+          "--min-out must be an amount in ETH",
+        ],
+        ["add-liquidity", { pool: "slETH", eth: "0.01", minLp: "x" }, "--min-lp must be an amount"],
+        ["remove-liquidity", { pool: "slETH", lp: "x" }, "--lp must be an amount"],
+        [
+          "remove-liquidity",
+          { pool: "slETH", all: true, only: "slrETH" },
+          "--only is ETH or slETH",
+        ],
+        ["supply", { market: "lst:ema", eth: "x" }, "--eth must be an amount in ETH"],
+        ["repay", { market: "lst:ema", amount: "x" }, "--amount must be an amount in ETH"],
+        ["withdraw", { market: "lst:ema", eth: "x" }, "--eth must be an amount in ETH"],
+        ["time", { seconds: "x" }, "--seconds must be a whole number"],
+      ];
+      const saved = process.env.STAKING_LAB_DEPLOYMENTS_DIR;
+      process.env.STAKING_LAB_DEPLOYMENTS_DIR = mkdtempSync(join(tmpdir(), "staking-lab-empty-"));
+      try {
+        for (const [task, args, expected] of cases) {
+          const run = await runLab(task, args);
+          expectRefusal(run, expected);
+          expect(run.error, `lab ${task}`).to.not.contain("Without --network");
+        }
+      } finally {
+        process.env.STAKING_LAB_DEPLOYMENTS_DIR = saved;
+      }
+    });
+
     it("lab withdraw reads every option before the chain: a typo is refused whatever the position", async function () {
       await networkHelpers.loadFixture(stakedFixture);
       expectRefusal(
