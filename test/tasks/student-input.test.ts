@@ -5,6 +5,7 @@
  * holds for every task. Run in-process against the embedded chain (test/tasks/harness.ts).
  */
 import { expect } from "chai";
+import hre from "hardhat";
 import { AbiCoder } from "ethers";
 
 import { explainError, insufficientFunds } from "../../scripts/lib/boundary.js";
@@ -130,6 +131,28 @@ describe("lab tasks against a student's input (in-process, classroom profile)", 
       expect(verbose.failed).to.equal(true);
       expect(verbose.error).to.contain("UnknownRequest (requestId 99)");
       expect(verbose.output, "the raw error's stack").to.match(/\n\s+at /);
+    });
+
+    it("an RPC URL that is not a URL is one line saying what it should look like", async function () {
+      process.env.HOODI_RPC_URL = "127.0.0.1:8545";
+      process.env.HOODI_PRIVATE_KEY = `0x${"11".repeat(32)}`;
+      try {
+        const error = await hre.network
+          .create("hoodi")
+          .then(async (hoodi) => hoodi.provider.request({ method: "eth_chainId" }))
+          .then(
+            () => undefined,
+            (e: unknown) => e,
+          );
+        expect(error, "connecting fails").to.not.equal(undefined);
+        expect(await explainError(error)).to.equal(
+          "HOODI_RPC_URL is not a URL: set it to your RPC's full address, starting with https:// " +
+            "(`npx hardhat keystore set HOODI_RPC_URL --force`).",
+        );
+      } finally {
+        delete process.env.HOODI_RPC_URL;
+        delete process.env.HOODI_PRIVATE_KEY;
+      }
     });
   });
 
