@@ -47,8 +47,9 @@ export const MARKET_HINTS: Readonly<Record<string, Hint>> = {
 
   // LendingMarket (Morpho Blue)
   UnhealthyPosition: (c) =>
-    `That would owe more than collateral × price × LLTV (${formatEth(value(c, "maxBorrow"))}): borrow less, or post more with ` +
-    `${lab("supply", `--market ${currentMarket()} --collateral <amount>`, { asMe: true })}; ${lab("positions", "", { asMe: true })} shows your health.`,
+    `The loan would exceed collateral × price × LLTV (${formatEth(value(c, "maxBorrow"))}): borrow less or keep more collateral, ` +
+    `repay first (${lab("repay", `--market ${currentMarket()} --all`, { asMe: true })}), or post more ` +
+    `(${lab("supply", `--market ${currentMarket()} --collateral <amount>`, { asMe: true })}); ${lab("positions", "", { asMe: true })} shows your health.`,
   HealthyPosition: () =>
     `Not liquidatable: under this market's oracle the loan is healthy (debt ≤ the most it may owe). ` +
     `${lab("positions", "--of <borrower>")} shows its health under every oracle.`,

@@ -67,6 +67,12 @@ export default labAction<SwapArgs>(async (args, hre) => {
     );
   }
   const quote = await side.pool.getDy(i, j, dx);
+  if (quote === 0n) {
+    // A sale worth under 1 wei of what is bought: the pool would take it and pay nothing.
+    throw new UserError(
+      `The pool would pay nothing for ${sellEth ? ethAmount(dx) : tokens(collateral, dx)}: too small to trade; sell more.`,
+    );
+  }
   const minOut = minOutAsked ?? (quote * (WAD - slippageWad)) / WAD;
   if (quote < minOut) {
     // The contract's own check (`ExchangeBelowMinimum`), made before sending: getDy is exactly
