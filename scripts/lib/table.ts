@@ -1,7 +1,8 @@
 /**
  * Tables for a projector and a 100-column terminal: no index column, no quoted strings, headers
  * carry the units (cli-table3 instead of console.table). A table wider than 100 columns wraps
- * the text of its widest columns, so no row breaks across lines of the terminal.
+ * the text of its widest columns, so no row breaks across lines of the terminal; prose printed
+ * with the tables wraps at the same width, never inside a `command`.
  */
 import Table from "cli-table3";
 
@@ -52,4 +53,27 @@ export function printTable(head: string[], rows: string[][]): void {
 /** Prints "item │ value" pairs under a title (a state summary). */
 export function printPairs(title: string, rows: [string, string][]): void {
   console.log(renderTable([title, ""], rows));
+}
+
+/**
+ * Wraps prose at `MAX_TABLE_WIDTH` columns between words; a command in backticks stays on one
+ * line (with the punctuation after it), so it can be copied whole.
+ */
+export function wrapText(text: string, width = MAX_TABLE_WIDTH): string {
+  const words = text.match(/`[^`]*`\S*|\S+/g) ?? [];
+  const lines: string[] = [];
+  let line = "";
+  for (const word of words) {
+    if (line !== "" && [...line].length + 1 + [...word].length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  if (line !== "") lines.push(line);
+  return lines.join("\n");
+}
+
+/** Prints prose wrapped at the tables' width (`wrapText`). */
+export function printText(text: string): void {
+  console.log(wrapText(text));
 }
