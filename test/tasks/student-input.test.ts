@@ -150,6 +150,23 @@ describe("lab tasks against a student's input (in-process, classroom profile)", 
     });
   });
 
+  describe("the environment", function () {
+    it("a mistyped STAKING_LAB_PROFILE is one line naming the two profiles", async function () {
+      await networkHelpers.loadFixture(stakedFixture);
+      process.env.STAKING_LAB_PROFILE = "clasroom";
+      try {
+        const run = await runLab("status");
+        expectRefusal(
+          run,
+          'STAKING_LAB_PROFILE is "clasroom": use "realistic" or "classroom", or unset it.',
+        );
+        expect(run.error).to.not.contain("unexpected");
+      } finally {
+        delete process.env.STAKING_LAB_PROFILE;
+      }
+    });
+  });
+
   describe("the deployment record", function () {
     it("without --network, a missing record points at a node and --network localhost, not at a deploy that keeps nothing", async function () {
       await networkHelpers.loadFixture(stakedFixture);
