@@ -23,7 +23,7 @@ import { getAddress, isAddress } from "ethers";
 
 import { attachLab } from "../scripts/lib/contracts.js";
 import { loadDeployment } from "../scripts/lib/deployment.js";
-import { chainMe, chainNow, runMain, setChainContext } from "../scripts/lib/boundary.js";
+import { chainNow, chainPeople, runMain, setChainContext } from "../scripts/lib/boundary.js";
 import {
   deployCommand,
   lab as labCommand,
@@ -94,7 +94,7 @@ export async function openLab(hre: HardhatRuntimeEnvironment, account = "0") {
       `--account ${account}: ${networkName} has ${signers.length} account(s) (0 to ${signers.length - 1}).`,
     );
   }
-  setChainContext({ me: signer.address });
+  setChainContext({ me: signer.address, accounts: signers.map((s) => s.address) });
   const address = (name: string) => {
     const contract = record.contracts[name];
     if (contract === undefined) {
@@ -164,7 +164,7 @@ export async function refusing<T>(
     if (decoded === undefined) throw error;
     // The raw error rides along: `--verbose` prints it under the decoded line.
     throw new UserError(
-      `${what}: ${describeRevert(decoded, { now: await chainNow(), me: chainMe() })}`,
+      `${what}: ${describeRevert(decoded, { now: await chainNow(), ...chainPeople() })}`,
       {
         cause: error,
       },
@@ -209,7 +209,8 @@ export function labAction<ArgsT extends { account?: string; verbose?: boolean }>
       account: args.account ?? "0",
       market: undefined,
     });
-    setChainContext({ now: undefined, me: undefined }); // nothing left from a previous task
+    // Nothing left from a previous task (tasks run in one process in the tests).
+    setChainContext({ now: undefined, me: undefined, accounts: undefined });
     const verbose = args.verbose === true || hre.globalOptions.showStackTraces === true;
     return runMain(
       async () => {

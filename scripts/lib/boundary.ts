@@ -12,6 +12,8 @@ import { decodeRevert, describeBuiltinRevert, describeRevert, revertData } from 
 interface ChainContext {
   now?: () => Promise<bigint>;
   me?: string;
+  /** The network's accounts by index, so a hint can say `--account N`. */
+  accounts?: readonly string[];
 }
 const chain: ChainContext = {};
 
@@ -20,9 +22,9 @@ export function setChainContext(update: ChainContext): void {
   Object.assign(chain, update);
 }
 
-/** The acting address, once the task is connected (a refusal marks it "(you)"). */
-export function chainMe(): string | undefined {
-  return chain.me;
+/** Who acts and the network's accounts, once the task is connected (for "(you)", `--account N`). */
+export function chainPeople(): { me?: string; accounts?: readonly string[] } {
+  return { me: chain.me, accounts: chain.accounts };
 }
 
 /** The chain's time now, if a connection is known (for refusals that name a moment). */
@@ -104,7 +106,7 @@ export async function explainError(
   if (data !== undefined) {
     const decoded = decodeRevert(data, preferredContracts);
     if (decoded !== undefined)
-      return describeRevert(decoded, { now: await chainNow(), me: chain.me });
+      return describeRevert(decoded, { now: await chainNow(), ...chainPeople() });
   }
   const links = chainOf(error);
   for (const link of links) {

@@ -123,6 +123,28 @@ describe("lab tasks against a student's input (in-process, classroom profile)", 
       );
     });
 
+    it("a hint says which account must act, with its --account, when it is not the student", async function () {
+      await networkHelpers.loadFixture(stakedFixture);
+      await runLabOk("restake", { amount: "0.01" });
+      expectRefusal(
+        await runLab("delegate", { operator: "2" }),
+        "NotOperator",
+        "it registers first: `npx hardhat lab register-operator --account 2`.",
+      );
+      await runLabOk("register-operator", { account: "2" });
+      await runLabOk("register-avs", { account: "3" });
+      expectRefusal(
+        await runLab("avs-slash", { operator: "2", percent: "10", account: "3" }),
+        "NotOptedIn (operator",
+        "`npx hardhat lab allocate --avs 3 --percent 50 --account 2`",
+      );
+      expectRefusal(
+        await runLab("avs-slash", { operator: "2", percent: "10", account: "4" }),
+        "NotAVS",
+        "`npx hardhat lab register-avs --account 4`",
+      );
+    });
+
     it("--verbose prints the raw error under a decoded refusal; without it, one line", async function () {
       await networkHelpers.loadFixture(stakedFixture);
       expectRefusal(await runLab("claim-withdrawal", { id: "99" }), "UnknownRequest");
