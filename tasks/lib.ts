@@ -23,7 +23,7 @@ import { getAddress, isAddress } from "ethers";
 
 import { attachLab } from "../scripts/lib/contracts.js";
 import { loadDeployment } from "../scripts/lib/deployment.js";
-import { chainNow, runMain, setChainContext } from "../scripts/lib/boundary.js";
+import { chainNow, chainPeople, runMain, setChainContext } from "../scripts/lib/boundary.js";
 import {
   deployCommand,
   lab as labCommand,
@@ -32,7 +32,13 @@ import {
   txLink,
 } from "../scripts/lib/commands.js";
 import { UserError } from "../scripts/lib/errors.js";
-import { formatAmount, parseWhole, type Unit } from "../scripts/lib/format.js";
+import {
+  ETH as ETH_UNIT,
+  SLETH as SLETH_UNIT,
+  formatAmount,
+  parseWhole,
+  type Unit,
+} from "../scripts/lib/format.js";
 import { connect } from "../scripts/lib/network.js";
 import {
   decodeRevert,
@@ -88,7 +94,7 @@ export async function openLab(hre: HardhatRuntimeEnvironment, account = "0") {
       `--account ${account}: ${networkName} has ${signers.length} account(s) (0 to ${signers.length - 1}).`,
     );
   }
-  setChainContext({ me: signer.address });
+  setChainContext({ me: signer.address, accounts: signers.map((s) => s.address) });
   const address = (name: string) => {
     const contract = record.contracts[name];
     if (contract === undefined) {
@@ -98,23 +104,29 @@ export async function openLab(hre: HardhatRuntimeEnvironment, account = "0") {
     }
     return contract.address;
   };
-  const contracts = await attachLab(
-    ethers,
-    {
-      simulator: address("BeaconChainSimulator"),
-      pool: address("DepositPool"),
-      token: address("LiquidStakingToken"),
-      manager: address("RestakingManager"),
-      vault: address("LRTVault"),
-    },
-    signer,
+  const names = {
+    simulator: "BeaconChainSimulator",
+    pool: "DepositPool",
+    token: "LiquidStakingToken",
+    manager: "RestakingManager",
+    vault: "LRTVault",
+  } as const;
+  const addresses = Object.fromEntries(
+    Object.entries(names).map(([key, name]) => [key, address(name)]),
+  ) as Record<keyof typeof names, string>;
+  // Every recorded contract must answer: a restarted node or a hand-edited record otherwise
+  // fails later with "could not decode result data".
+  const codes = await Promise.all(
+    Object.values(addresses).map((at) => ethers.provider.getCode(at)),
   );
-  if ((await ethers.provider.getCode(await contracts.pool.getAddress())) === "0x") {
+  const missing = Object.values(names).filter((_, i) => codes[i] === "0x");
+  if (missing.length > 0) {
     throw new UserError(
-      `No contract at the recorded DepositPool address on ${networkName} (was the node restarted?): ` +
+      `No contract at the recorded ${missing.join(", ")} address on ${networkName} (was the node restarted?): ` +
         `redeploy with ${deployCommand(networkName)}.`,
     );
   }
+  const contracts = await attachLab(ethers, addresses, signer);
   return { ...connected, record, signer, now, ...contracts };
 }
 
@@ -150,7 +162,13 @@ export async function refusing<T>(
             contracts.map((c) => c.name),
           );
     if (decoded === undefined) throw error;
-    throw new UserError(`${what}: ${describeRevert(decoded, { now: await chainNow() })}`);
+    // The raw error rides along: `--verbose` prints it under the decoded line.
+    throw new UserError(
+      `${what}: ${describeRevert(decoded, { now: await chainNow(), ...chainPeople() })}`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 
@@ -189,7 +207,10 @@ export function labAction<ArgsT extends { account?: string; verbose?: boolean }>
     setCommandContext({
       networkName: hre.globalOptions.network ?? "default",
       account: args.account ?? "0",
+      market: undefined,
     });
+    // Nothing left from a previous task (tasks run in one process in the tests).
+    setChainContext({ now: undefined, me: undefined, accounts: undefined });
     const verbose = args.verbose === true || hre.globalOptions.showStackTraces === true;
     return runMain(
       async () => {
@@ -203,18 +224,28 @@ export function labAction<ArgsT extends { account?: string; verbose?: boolean }>
 
 /** An address option: a 0x address, or a number naming one of the network's accounts. */
 export async function parseAddress(lab: Lab, value: string, option: string): Promise<string> {
-  if (value === "")
+  const text = value.trim();
+  if (text === "")
     throw new UserError(`--${option} is required: an address, or an account index such as 2`);
-  if (/^\d+$/.test(value)) {
+  if (/^\d+$/.test(text)) {
     const signers = await lab.ethers.getSigners();
-    const signer = signers[Number(value)];
+    const signer = signers[Number(text)];
     if (signer === undefined)
-      throw new UserError(`--${option} ${value}: there are only ${signers.length} account(s).`);
+      throw new UserError(
+        `--${option} ${text}: ${lab.networkName} has ${signers.length} account(s) (0 to ${signers.length - 1}).`,
+      );
     return signer.address;
   }
-  if (!isAddress(value))
-    throw new UserError(`--${option} must be an address (0x…) or an account index, not "${value}"`);
-  return getAddress(value);
+  if (/^0x[0-9a-fA-F]{40}$/.test(text) && !isAddress(text)) {
+    throw new UserError(
+      `--${option} ${text} has a wrong checksum (its capitals do not match): copy it again, or type it all in lowercase.`,
+    );
+  }
+  if (!isAddress(text))
+    throw new UserError(
+      `--${option} must be an address (0x and 40 hexadecimal digits) or an account index, not "${value}"`,
+    );
+  return getAddress(text);
 }
 
 /** Refuses options that contradict each other, rather than silently picking one. */
@@ -248,6 +279,30 @@ export function labErrors(_lab?: Lab) {
     { name: "BeaconChainSimulator" },
     { name: "LiquidStakingToken" },
   ];
+}
+
+/**
+ * Refuses, before anything is sent, an amount above what the account holds: of ETH (`token`
+ * omitted; gas is on top) or of the LST. The refusal names the balance and the next command.
+ */
+export async function requireBalance(
+  lab: Lab,
+  amount: bigint,
+  option: string,
+  token: "ETH" | "slETH" = "ETH",
+): Promise<void> {
+  const me = lab.signer.address;
+  const held =
+    token === "ETH" ? await lab.ethers.provider.getBalance(me) : await lab.token.balanceOf(me);
+  if (amount <= held) return;
+  const unit = token === "ETH" ? ETH_UNIT : SLETH_UNIT;
+  const next =
+    token === "ETH"
+      ? "lower it"
+      : `lower it, or stake first with ${labCommand("stake", "--amount 0.01", { asMe: true })}`;
+  throw new UserError(
+    `You hold ${formatAmount(held, unit)}, less than --${option} ${formatAmount(amount, unit)}: ${next}.`,
+  );
 }
 
 /** Approves `spender` for `amount` of the LST if the allowance is short. */

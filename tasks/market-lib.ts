@@ -5,6 +5,7 @@
  * parsing and printing, refusals with the next command — is `tasks/lib.ts`, as for every task.
  */
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
+import { ZeroAddress } from "ethers";
 
 import {
   COLLATERALS,
@@ -12,12 +13,13 @@ import {
   ORACLE_LABELS,
   attachMarket,
   marketName,
+  poolName,
   type Collateral,
   type CollateralContracts,
   type MarketContracts,
   type OracleKind,
 } from "../scripts/lib/market-deployment.js";
-import { deployCommand } from "../scripts/lib/commands.js";
+import { deployCommand, setCommandContext } from "../scripts/lib/commands.js";
 import {
   ETH,
   SLETH,
@@ -60,6 +62,18 @@ export async function openMarketLab(hre: HardhatRuntimeEnvironment, account = "0
         `deploy again with ${deployCommand(lab.networkName)}.`,
     );
   }
+  // The pools and lending markets must answer (a restarted node, a hand-edited record).
+  const used = COLLATERALS.flatMap((c) => [poolName(c), ...ORACLES.map((k) => marketName(c, k))]);
+  const codes = await Promise.all(
+    used.map((name) => lab.ethers.provider.getCode(addresses[name] ?? ZeroAddress)),
+  );
+  const missing = used.filter((_, i) => codes[i] === "0x");
+  if (missing.length > 0) {
+    throw new UserError(
+      `No contract at the recorded ${missing.join(", ")} address on ${lab.networkName} (was the node restarted?): ` +
+        `redeploy with ${deployCommand(lab.networkName)}.`,
+    );
+  }
   const market = await attachMarket(lab.ethers, addresses, lab.signer);
   return { ...lab, market };
 }
@@ -99,6 +113,8 @@ export function parseMarket(value: string, option = "market"): [Collateral, Orac
       `--${option} names a lending market as <token>:<oracle>, one of ${MARKET_EXAMPLES.join(", ")}; not "${value}"`,
     );
   }
+  // Hints after a refusal name this market rather than a placeholder.
+  setCommandContext({ market: `${token.toLowerCase()}:${oracle.toLowerCase()}` });
   return [parseCollateral(token, option), kind];
 }
 

@@ -3,20 +3,28 @@
  * saying what is wrong and what to run next, and the command exits with status 1. The stack
  * trace is printed only on request (`--verbose` on a task, `--show-stack-traces` anywhere).
  */
-import { currentNetworkName } from "./commands.js";
+import { currentNetworkName, lab } from "./commands.js";
 import { UserError, explainHardhatError } from "./errors.js";
-import { decodeRevert, describeRevert, revertData } from "./revert.js";
+import { formatEth } from "./format.js";
+import { decodeRevert, describeBuiltinRevert, describeRevert, revertData } from "./revert.js";
 
 /** What the boundary may read to date a refusal ("wait 1 min 40 s") and to say "(you)". */
 interface ChainContext {
   now?: () => Promise<bigint>;
   me?: string;
+  /** The network's accounts by index, so a hint can say `--account N`. */
+  accounts?: readonly string[];
 }
 const chain: ChainContext = {};
 
 /** Called once the task is connected: the chain's clock and the acting address. */
 export function setChainContext(update: ChainContext): void {
   Object.assign(chain, update);
+}
+
+/** Who acts and the network's accounts, once the task is connected (for "(you)", `--account N`). */
+export function chainPeople(): { me?: string; accounts?: readonly string[] } {
+  return { me: chain.me, accounts: chain.accounts };
 }
 
 /** The chain's time now, if a connection is known (for refusals that name a moment). */
@@ -63,6 +71,28 @@ const NETWORK_CODES = new Set([
 ]);
 
 /**
+ * "Insufficient funds" as the node says it (EDR: "max upfront cost is: X and the sender's
+ * balance is: Y"; geth: "have Y want X"), in ETH with the next step, or `undefined`.
+ */
+export function insufficientFunds(message: string): string | undefined {
+  if (!/insufficient funds|enough funds/i.test(message)) return undefined;
+  const cost = /upfront cost is:?\s*(\d+)|want (\d+)|tx cost (\d+)/i.exec(message);
+  const balance = /balance is:?\s*(\d+)|have (\d+)|balance (\d+)/i.exec(message);
+  const faucet =
+    currentNetworkName() === "hoodi"
+      ? "get Hoodi ETH from a faucet (README › Deploy to Hoodi), or send less"
+      : "send less";
+  if (cost === null || balance === null) {
+    return `Your account lacks the ETH for this transaction and its gas: ${faucet} (${lab("status", "", { asMe: true })} shows your balance).`;
+  }
+  const [costWei, balanceWei] = [cost, balance].map((m) => BigInt(m.slice(1).find((g) => g)!));
+  return (
+    `Your account holds ${formatEth(balanceWei)}, less than the ${formatEth(costWei)} this transaction ` +
+    `needs with its gas: ${faucet} (${lab("status", "", { asMe: true })} shows your balance).`
+  );
+}
+
+/**
  * One line for any error: a refusal as written, a revert decoded into ETH, durations and a
  * hint, a Hardhat or network error with its remedy, anything else as its first line.
  */
@@ -76,7 +106,7 @@ export async function explainError(
   if (data !== undefined) {
     const decoded = decodeRevert(data, preferredContracts);
     if (decoded !== undefined)
-      return describeRevert(decoded, { now: await chainNow(), me: chain.me });
+      return describeRevert(decoded, { now: await chainNow(), ...chainPeople() });
   }
   const links = chainOf(error);
   for (const link of links) {
@@ -99,14 +129,17 @@ export async function explainError(
   ) {
     return "HOODI_PRIVATE_KEY is not a private key (0x followed by 64 hexadecimal digits): set it again with `npx hardhat keystore set HOODI_PRIVATE_KEY --force`.";
   }
-  if (messages.some((m) => /insufficient funds/i.test(m))) {
-    return "Your account lacks the ETH for this transaction and its gas: get Hoodi ETH from a faucet (README › Deploy to Hoodi), or send less.";
-  }
+  const funds = messages.map(insufficientFunds).find((line) => line !== undefined);
+  if (funds !== undefined) return funds;
+
   if (messages.some((m) => /Failed to make POST request/i.test(m))) {
     return `Cannot reach the ${networkName} RPC: check HOODI_RPC_URL (\`npx hardhat keystore set HOODI_RPC_URL --force\`) and your connection.`;
   }
-  if (data !== undefined)
+  if (data !== undefined) {
+    const builtin = describeBuiltinRevert(data);
+    if (builtin !== undefined) return builtin;
     return `The transaction reverted with data ${data.slice(0, 10)}… that no contract here declares.`;
+  }
   const first = messages.find((m) => m !== "") ?? String(error);
   return `${first.split("\n")[0]} (unexpected: run again with --verbose and report it if it persists)`;
 }
@@ -120,7 +153,11 @@ export async function runMain(main: () => Promise<void>, { verbose = false } = {
     await main();
   } catch (error) {
     console.error(`Error: ${await explainError(error)}`);
-    if (verbose && !(error instanceof UserError)) console.error(error);
+    // A refusal has no stack worth showing, but one made from a revert keeps the raw error.
+    if (verbose) {
+      const raw = error instanceof UserError ? error.cause : error;
+      if (raw !== undefined) console.error(raw);
+    }
     process.exitCode = 1;
   }
 }

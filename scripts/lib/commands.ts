@@ -9,6 +9,8 @@ interface CommandContext {
   networkName: string;
   /** `--account` of the running task ("0" when none was given). */
   account: string;
+  /** `--market` of the running market task (`lst:ema`), for hints that name it. */
+  market?: string;
 }
 
 const context: CommandContext = { networkName: "default", account: "0" };
@@ -17,6 +19,12 @@ const context: CommandContext = { networkName: "default", account: "0" };
 export function setCommandContext(update: Partial<CommandContext>): void {
   if (update.networkName !== undefined) context.networkName = update.networkName;
   if (update.account !== undefined) context.account = update.account;
+  if ("market" in update) context.market = update.market;
+}
+
+/** The lending market the running task names (`lst:ema`), or a placeholder to fill in. */
+export function currentMarket(): string {
+  return context.market ?? "<market>";
 }
 
 export function currentNetworkName(): string {

@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import type { Profile } from "../../config/profiles.js";
 import { deployCommand } from "./commands.js";
 import { UserError } from "./errors.js";
+import { isEphemeral } from "./network.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const IGNITION_DIR = `${ROOT}ignition/deployments`;
@@ -51,12 +52,40 @@ export function recordPath(networkName: string): string {
 export function loadDeployment(networkName: string): DeploymentRecord {
   const file = recordPath(networkName);
   if (!existsSync(file)) {
+    if (isEphemeral(networkName)) {
+      // The embedded chain forgets everything when the command ends: deploying there records
+      // nothing, so "deploy first" would send the student in a loop.
+      throw new UserError(
+        `Without --network, each command runs on a fresh embedded chain that keeps nothing: start a node ` +
+          `(\`npx hardhat node --hostname 127.0.0.1 --chain-id 560048\`), deploy with ${deployCommand("localhost")}, ` +
+          `then add --network localhost to each lab command (or --network hoodi).`,
+      );
+    }
     throw new UserError(
       `No deployment on ${networkName} (deployments/${networkName}.json is missing): ` +
         `run ${deployCommand(networkName)} first.`,
     );
   }
-  return JSON.parse(readFileSync(file, "utf8")) as DeploymentRecord;
+  let record: DeploymentRecord;
+  try {
+    record = JSON.parse(readFileSync(file, "utf8")) as DeploymentRecord;
+  } catch (error) {
+    throw new UserError(
+      `deployments/${networkName}.json is not a deployment record (${(error as Error).message}): ` +
+        `delete it and redeploy with ${deployCommand(networkName)}.`,
+    );
+  }
+  if (
+    typeof record !== "object" ||
+    record === null ||
+    typeof record.contracts !== "object" ||
+    record.contracts === null
+  ) {
+    throw new UserError(
+      `deployments/${networkName}.json lists no contracts: delete it and redeploy with ${deployCommand(networkName)}.`,
+    );
+  }
+  return record;
 }
 
 export function saveDeployment(record: DeploymentRecord): string {

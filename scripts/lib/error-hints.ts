@@ -7,6 +7,7 @@
 import { lab } from "./commands.js";
 import type { ArgumentKind } from "./revert.js";
 import { ETH, SLETH, formatDuration, formatEth, formatWait } from "./format.js";
+import { roleName } from "./roles.js";
 import { MARKET_HINTS, MARKET_UNIT_OVERRIDES } from "./market-hints.js";
 
 export interface HintContext {
@@ -17,6 +18,8 @@ export interface HintContext {
   /** Set by `describeRevert`: the contract that refused and the error's values by name. */
   contract?: string;
   values?: Record<string, unknown>;
+  /** The network's accounts, by index (`--account N`), to say who must run a command. */
+  accounts?: readonly string[];
 }
 
 type Hint = (context: HintContext) => string;
@@ -28,6 +31,27 @@ const value = (context: HintContext, name: string): bigint => {
 /** "wait 1 min 40 s" until the error's `name` argument, from the chain's now. */
 const waitUntil = (context: HintContext, name: string): string =>
   context.now === undefined ? "wait" : formatWait(value(context, name), context.now);
+
+/**
+ * A command that the address in the error's `name` argument must run: with `--account N` when
+ * it is one of the network's accounts (yours: the task's own account), else "as <address>".
+ */
+const runBy = (context: HintContext, name: string, task: string, options = ""): string => {
+  const who = context.values?.[name];
+  if (typeof who !== "string") return lab(task, options);
+  if (context.me !== undefined && who.toLowerCase() === context.me.toLowerCase())
+    return lab(task, options, { asMe: true });
+  const index = (context.accounts ?? []).findIndex((a) => a.toLowerCase() === who.toLowerCase());
+  if (index === -1) return `${lab(task, options)} as ${who}`;
+  return lab(task, `${options}${options === "" ? "" : " "}--account ${index}`);
+};
+/** An address of the error as `--avs` / `--operator` takes it: the account index when known. */
+const optionFor = (context: HintContext, name: string): string => {
+  const who = context.values?.[name];
+  if (typeof who !== "string") return `<${name}>`;
+  const index = (context.accounts ?? []).findIndex((a) => a.toLowerCase() === who.toLowerCase());
+  return index === -1 ? who : String(index);
+};
 
 const ROLE_OWNER = "your own deployment's first account holds it; on a shared one ask the teacher";
 
@@ -86,14 +110,16 @@ export const HINTS: Readonly<Record<string, Hint>> = {
   DuplicatePubkey: () => "That key is taken: run the task again (it picks a new random key).",
 
   // Restaking (RestakingManager, RestakingPod)
-  NotOperator: () => `Register first: ${lab("register-operator", "", { asMe: true })}.`,
+  NotOperator: (c) =>
+    `That address is not an operator; it registers first: ${runBy(c, "account", "register-operator")}.`,
   AlreadyOperator: () => "You are already an operator.",
-  NotAVS: () => `Register as a service first: ${lab("register-avs", "", { asMe: true })}.`,
+  NotAVS: (c) =>
+    `That address is not a service (AVS); it registers first: ${runBy(c, "account", "register-avs")}.`,
   AlreadyAVS: () => "You are already a service (AVS).",
-  NotOptedIn: () =>
-    `The operator must opt in and allocate first: ${lab("allocate", "--avs <AVS> --percent 50")}.`,
-  OperatorNotAllocated: () =>
-    `The operator allocated nothing to this service: ${lab("allocate", "--avs <AVS> --percent 50")} (as the operator).`,
+  NotOptedIn: (c) =>
+    `The operator must opt in and allocate first: ${runBy(c, "operator", "allocate", `--avs ${optionFor(c, "avs")} --percent 50`)}.`,
+  OperatorNotAllocated: (c) =>
+    `The operator allocated nothing to this service: ${runBy(c, "operator", "allocate", `--avs ${optionFor(c, "avs")} --percent 50`)}.`,
   "RestakingManager.AlreadyDelegated": () =>
     "Undelegate first (queue your withdrawal), then delegate anew.",
   "RestakingManager.NotDelegated": () =>
@@ -218,7 +244,8 @@ export const HINTS: Readonly<Record<string, Hint>> = {
   InvalidAccountNonce: () => "The permit's nonce is stale: sign a new one.",
 
   // OpenZeppelin: roles and pausing
-  AccessControlUnauthorizedAccount: () => `That needs a role this account lacks (${ROLE_OWNER}).`,
+  AccessControlUnauthorizedAccount: (c) =>
+    `Only a holder of ${roleName(c.values?.neededRole) ?? "that role"} may do this, and this account is not one (${ROLE_OWNER}).`,
   EnforcedPause: () => "The contract is paused: ask whoever holds its pauser role.",
 
   // The market layer (StableSwapPool, LendingMarket, oracles): market-hints.ts
@@ -229,6 +256,8 @@ export const HINTS: Readonly<Record<string, Hint>> = {
 export const UNIT_OVERRIDES: Readonly<Record<string, Readonly<Record<string, ArgumentKind>>>> = {
   ReportNotNewer: { timestamp: "simulated-time", lastTimestamp: "simulated-time" },
   ReportInFuture: { timestamp: "simulated-time", simulatedNow: "simulated-time" },
+  // IBeaconChainSimulator.Status, in its declaration order
+  ValidatorNotActive: { status: { enumNames: ["None", "Active", "Exiting", "Withdrawn"] } },
   ValidatorCountDecreased: { reported: "plain" },
   ValidatorCountTooHigh: { reported: "plain" },
   InvalidParameter: { value: "plain" },

@@ -31,6 +31,15 @@ export function explainHardhatError(error: unknown, networkName: string): string
       ? "No node answers at 127.0.0.1:8545: start one with `npx hardhat node --hostname 127.0.0.1 --chain-id 560048` in another terminal."
       : `Cannot reach the ${networkName} RPC: check HOODI_RPC_URL (\`npx hardhat keystore set HOODI_RPC_URL --force\`) and your connection.`;
   }
+  if (errorCode === "HHE28") {
+    // "Invalid URL value for the configuration variable "HOODI_RPC_URL""
+    const name =
+      /"([A-Z0-9_]+)"/.exec(String(messageArguments?.configVariable ?? ""))?.[1] ?? "HOODI_RPC_URL";
+    return (
+      `${name} is not a URL: set it to your RPC's full address, starting with https:// ` +
+      `(\`npx hardhat keystore set ${name} --force\`).`
+    );
+  }
   if (errorCode === "HHE27") {
     return "Hardhat is half-installed (its EDR package is missing), usually after `npm ci` under an older Node: switch to Node 22 (`nvm use`) and run `npm ci` again.";
   }

@@ -174,9 +174,23 @@ export function parsePercentWad(value: string, option: string): bigint {
   return wad;
 }
 
-/** Parses a non-negative whole number option (an index, an id, a count, seconds). */
-export function parseWhole(value: string, option: string): bigint {
+/**
+ * Parses a non-negative whole number option (an index, an id, a count, seconds), within
+ * `min`…`max` when given (`describe` says what the maximum is, e.g. "10 years").
+ */
+export function parseWhole(
+  value: string,
+  option: string,
+  { min, max, describe }: { min?: bigint; max?: bigint; describe?: (n: bigint) => string } = {},
+): bigint {
   if (!/^\d+$/.test(value.trim()))
     throw new UserError(`--${option} must be a whole number, not "${value}"`);
-  return BigInt(value.trim());
+  const n = BigInt(value.trim());
+  if (min !== undefined && n < min)
+    throw new UserError(`--${option} must be at least ${min}, not ${value.trim()}`);
+  if (max !== undefined && n > max) {
+    const shown = describe === undefined ? "" : ` (${describe(max)})`;
+    throw new UserError(`--${option} must be at most ${max}${shown}, not ${value.trim()}`);
+  }
+  return n;
 }

@@ -2,7 +2,7 @@
  * Hints and argument units for the market's errors (StableSwapPool, LendingMarket, the oracles),
  * merged into `error-hints.ts`'s tables. Same rules: what to do next, with the command.
  */
-import { lab } from "./commands.js";
+import { currentMarket, lab } from "./commands.js";
 import { formatEth } from "./format.js";
 import type { ArgumentKind } from "./revert.js";
 
@@ -33,9 +33,9 @@ export const MARKET_HINTS: Readonly<Record<string, Hint>> = {
     `The pool has no liquidity: add both coins first with ${lab("add-liquidity", "--pool slETH --eth 0.01 --tokens 0.01", { asMe: true })}.`,
   BurnExceedsSupply: () => "Burn at most the pool's LP supply.",
   ExchangeTooSmall: () =>
-    "That trade is worth less than 1 wei of the other coin, so the pool would pay nothing: swap more.",
+    "That sale moves the pool by less than 1 wei, so there is nothing to pay: sell more.",
   WithdrawalEmptiesCoin: () =>
-    `Taking that much in one coin would empty it and strand the other coin without LP tokens: remove less, or take both coins with ${lab("remove-liquidity", "--pool slETH --all", { asMe: true })}.`,
+    `Taking that much in one coin would empty the pool of it: remove less with --only, or take both coins (${lab("remove-liquidity", "--pool slETH --all", { asMe: true })}, without --only).`,
   InvalidCoinIndex: () => "The pool's coins are 0 (ETH) and 1 (the token).",
   SameCoin: () => "Swap one coin for the other: ETH against the token.",
   DidNotConverge: () =>
@@ -47,13 +47,14 @@ export const MARKET_HINTS: Readonly<Record<string, Hint>> = {
 
   // LendingMarket (Morpho Blue)
   UnhealthyPosition: (c) =>
-    `That would owe more than collateral × price × LLTV (${formatEth(value(c, "maxBorrow"))}): borrow less, or post more with ` +
-    `${lab("supply", "--market <market> --collateral <amount>", { asMe: true })}; ${lab("positions", "", { asMe: true })} shows your health.`,
+    `The loan would exceed collateral × price × LLTV (${formatEth(value(c, "maxBorrow"))}): borrow less or keep more collateral, ` +
+    `repay first (${lab("repay", `--market ${currentMarket()} --all`, { asMe: true })}), or post more ` +
+    `(${lab("supply", `--market ${currentMarket()} --collateral <amount>`, { asMe: true })}); ${lab("positions", "", { asMe: true })} shows your health.`,
   HealthyPosition: () =>
     `Not liquidatable: under this market's oracle the loan is healthy (debt ≤ the most it may owe). ` +
     `${lab("positions", "--of <borrower>")} shows its health under every oracle.`,
   InsufficientLiquidity: (c) =>
-    `The market has only ${formatEth(value(c, "available"))} to lend or pay out: ask for less, or lenders supply more (${lab("supply", "--market <market> --eth 0.01")}).`,
+    `The market has only ${formatEth(value(c, "available"))} to lend or pay out: ask for less, or lenders supply more (${lab("supply", `--market ${currentMarket()} --eth 0.01`)}).`,
   InsufficientCollateral: () =>
     `Withdraw at most your collateral: ${lab("positions", "", { asMe: true })}.`,
   WithdrawExceedsBalance: () =>
@@ -62,11 +63,11 @@ export const MARKET_HINTS: Readonly<Record<string, Hint>> = {
   InsufficientPayment: (c) =>
     `Send at least ${formatEth(value(c, "required"))}, the debt this liquidation repays (the task does).`,
   SeizeExceedsCollateral: () =>
-    `Seize at most the borrower's collateral (${lab("liquidate", "--market <market> --borrower <address>")} computes it).`,
+    `Seize at most the borrower's collateral (${lab("liquidate", `--market ${currentMarket()} --borrower <address>`)} computes it).`,
   RepayExceedsDebt: () =>
-    `Repay at most the borrower's debt (${lab("liquidate", "--market <market> --borrower <address>")} computes it).`,
+    `Repay at most the borrower's debt (${lab("liquidate", `--market ${currentMarket()} --borrower <address>`)} computes it).`,
   ZeroPrice: () =>
-    "The oracle prices the collateral at 0: liquidate by the collateral to seize, not by debt shares.",
+    `The market's oracle prices the collateral at 0: a liquidation then names the collateral to seize, not the debt to repay; ${lab("positions", "--of <borrower>")} shows the prices.`,
   InconsistentInput: () =>
     "Give either the collateral to seize or the debt shares to repay, not both.",
   InvalidLltv: () => "The LLTV is a fraction strictly between 0 and 1 (see config/profiles.ts).",

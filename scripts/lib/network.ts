@@ -41,7 +41,13 @@ export async function connect(hre: Pick<HardhatRuntimeEnvironment, "network">) {
         `set a ${networkName} RPC URL with \`npx hardhat keystore set HOODI_RPC_URL\`.`,
     );
   }
-  const profile: Profile = profileForNetwork(networkName);
+  let profile: Profile;
+  try {
+    profile = profileForNetwork(networkName);
+  } catch (error) {
+    // A mistyped STAKING_LAB_PROFILE: the student's own setting, said in one line.
+    throw new UserError((error as Error).message);
+  }
   return { connection, ethers, networkName, chainId, profile };
 }
 

@@ -7,7 +7,10 @@
  * from its name and type (`formatArgument`), and refined per error in `error-hints.ts`, which
  * also holds each error's hint.
  */
-import { ErrorFragment, Interface, type Result } from "ethers";
+import { AbiCoder, ErrorFragment, Interface, type Result } from "ethers";
+
+import { lab } from "./commands.js";
+import { addRole, roleName } from "./roles.js";
 
 import { HINTS, UNIT_OVERRIDES, type HintContext } from "./error-hints.js";
 import {
@@ -67,6 +70,9 @@ export async function loadErrorCatalog(artifacts: ArtifactSource): Promise<void>
 /** Adds one contract's errors (the catalogue is also fed by hand in tests). */
 export function addAbi(contract: string, abi: readonly unknown[]): void {
   const iface = new Interface(abi as never);
+  iface.forEachFunction((fragment) => {
+    if (/_ROLE$/.test(fragment.name) && fragment.inputs.length === 0) addRole(fragment.name);
+  });
   iface.forEachError((fragment) => {
     const entries = bySelector.get(fragment.selector) ?? [];
     if (!entries.some((entry) => entry.contract === contract)) entries.push({ contract, fragment });
@@ -152,7 +158,13 @@ export type ArgumentKind =
   | "wad-number"
   | "plain"
   | "address"
-  | Unit;
+  | Unit
+  | EnumNames;
+
+/** A Solidity enum argument: its members' names, in declaration order (the ABI has only numbers). */
+export interface EnumNames {
+  readonly enumNames: readonly string[];
+}
 
 export function argumentKind(name: string, type: string): ArgumentKind {
   if (type === "address") return "address";
@@ -194,8 +206,10 @@ export function formatArgument(
         ? `${value} (you)`
         : value;
     }
-    return String(value);
+    return roleName(value) ?? String(value);
   }
+  if (typeof kind === "object" && "enumNames" in kind)
+    return kind.enumNames[Number(value)] ?? String(value);
   if (typeof kind === "object") return formatAmount(value, kind);
   switch (kind) {
     case "amount":
@@ -237,6 +251,45 @@ export function describeRevert(decoded: DecodedRevert, context: HintContext): st
   const hint = HINTS[`${decoded.contract}.${decoded.name}`] ?? HINTS[decoded.name] ?? HINTS.default;
   const text = hint({ ...withNow, contract: decoded.contract, values });
   return `${decoded.contract} refused with ${decoded.name}${shown.length > 0 ? ` (${shown.join(", ")})` : ""}. ${text}`;
+}
+
+/** Solidity's panic codes (`Panic(uint256)`), as the compiler documents them. */
+const PANIC_REASONS: Readonly<Record<number, string>> = {
+  0x01: "an assertion failed",
+  0x11: "an arithmetic overflow or underflow",
+  0x12: "a division by zero",
+  0x21: "an invalid enum value",
+  0x22: "a corrupt storage byte array",
+  0x31: "a pop from an empty array",
+  0x32: "an array index out of bounds",
+  0x41: "too much memory",
+  0x51: "a call to an uninitialised function",
+};
+
+/**
+ * The reverts every contract can give without declaring them: `Error(string)` (a `require`
+ * with a message) and `Panic(uint256)` (overflow, division by zero…), as one line; `undefined`
+ * for anything else.
+ */
+export function describeBuiltinRevert(data: string): string | undefined {
+  const selector = data.slice(0, 10).toLowerCase();
+  try {
+    if (selector === "0x08c379a0") {
+      const [reason] = AbiCoder.defaultAbiCoder().decode(["string"], `0x${data.slice(10)}`);
+      return `The transaction reverted: "${String(reason)}". ${HINTS.default({})}`;
+    }
+    if (selector === "0x4e487b71") {
+      const [code] = AbiCoder.defaultAbiCoder().decode(["uint256"], `0x${data.slice(10)}`);
+      const reason = PANIC_REASONS[Number(code)] ?? "an internal error";
+      return (
+        `The transaction stopped on ${reason} (Solidity panic 0x${Number(code).toString(16).padStart(2, "0")}): ` +
+        `an amount is beyond what the contract's arithmetic handles; try a smaller one (${lab("status", "", { asMe: true })} shows balances).`
+      );
+    }
+  } catch {
+    return undefined;
+  }
+  return undefined;
 }
 
 /** Every error in the catalogue, with the contract that declares it (for tests and docs). */

@@ -34,9 +34,16 @@ export default labAction<{
   const ethIn = args.eth === "" ? 0n : parseAmount(args.eth, "eth");
   const tokensIn =
     args.tokens === "" ? 0n : parseAmount(args.tokens, "tokens", UNIT_OF[collateral]);
+  const minLpAsked = args.minLp === "" ? undefined : parseAmount(args.minLp, "min-lp", LP);
   const lab = await openMarketLab(hre, args.account);
   const { pool } = lab.market[collateral];
   const me = lab.signer.address;
+  const ethHeld = await lab.ethers.provider.getBalance(me);
+  if (ethIn > ethHeld) {
+    throw new UserError(
+      `You hold ${ethAmount(ethHeld)}, less than --eth ${ethAmount(ethIn)} (and its gas): lower --eth.`,
+    );
+  }
   const held = await tokenBalance(lab, collateral, me);
   if (tokensIn > held) {
     throw new UserError(
@@ -47,8 +54,7 @@ export default labAction<{
     );
   }
   const quote = await pool.calcTokenAmount([ethIn, tokensIn]);
-  const minLp =
-    args.minLp === "" ? (quote * (WAD - WAD / 200n)) / WAD : parseAmount(args.minLp, "min-lp", LP);
+  const minLp = minLpAsked ?? (quote * (WAD - WAD / 200n)) / WAD;
   if (tokensIn > 0n) await approveToken(lab, collateral, await pool.getAddress(), tokensIn);
   const before = await pool.balanceOf(me);
   const hash = await send("Adding liquidity refused", MARKET_ERRORS, () =>

@@ -12,15 +12,17 @@ import {
   openLab,
   parseAddress,
   parseAmount,
+  requireBalance,
   send,
 } from "../lib.js";
 
 export default labAction<{ operator: string; amount: string; account: string }>(
   async ({ operator, amount, account }, hre) => {
+    const value = parseAmount(amount, "amount");
     const lab = await openLab(hre, account);
     const { manager, token } = lab;
     const target = await parseAddress(lab, operator, "operator");
-    const value = parseAmount(amount, "amount");
+    await requireBalance(lab, value, "amount", "slETH");
     await approveLst(lab, await manager.getAddress(), value);
     const duration = await manager.withdrawalDelay();
     const hash = await send("Reward payment refused", labErrors(lab), () =>

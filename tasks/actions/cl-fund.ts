@@ -2,8 +2,8 @@
 import { eth, labAction, openLab, parseAmount, send } from "../lib.js";
 
 export default labAction<{ amount: string; account: string }>(async ({ amount, account }, hre) => {
-  const { simulator } = await openLab(hre, account);
   const value = parseAmount(amount, "amount");
+  const { simulator } = await openLab(hre, account);
   const hash = await send("Funding refused", [{ name: "BeaconChainSimulator" }], () =>
     simulator.fundRewards({ value }),
   );

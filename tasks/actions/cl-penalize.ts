@@ -16,10 +16,10 @@ import {
 
 export default labAction<{ index: string; amount: string; account: string }>(
   async ({ index, amount, account }, hre) => {
-    const lab = await openLab(hre, account);
-    const { simulator } = lab;
     const validator = parseIndex(index, "index");
     const penalty = parseAmount(amount, "amount");
+    const lab = await openLab(hre, account);
+    const { simulator } = lab;
     await requireValidator(lab, validator);
     const balance = await simulator.validatorBalance(validator);
     if (penalty > balance) {

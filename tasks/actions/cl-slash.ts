@@ -14,9 +14,9 @@ import {
 } from "../lib.js";
 
 export default labAction<{ index: string; account: string }>(async ({ index, account }, hre) => {
+  const validator = parseIndex(index, "index");
   const lab = await openLab(hre, account);
   const { simulator } = lab;
-  const validator = parseIndex(index, "index");
   await requireValidator(lab, validator);
   const before = await simulator.validatorBalance(validator);
   const hash = await send(

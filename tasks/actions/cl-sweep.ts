@@ -17,11 +17,11 @@ const ACTIVE = 1n;
 const EXITING = 2n;
 
 export default labAction<{ index: string; account: string }>(async ({ index, account }, hre) => {
+  const validator = index === "" ? undefined : parseIndex(index, "index");
   const lab = await openLab(hre, account);
   const { simulator, pool, ethers } = lab;
   const errors = [{ name: "BeaconChainSimulator" }];
-  if (index !== "") {
-    const validator = parseIndex(index, "index");
+  if (validator !== undefined) {
     await requireValidator(lab, validator);
     const hash = await send(`Sweep of validator #${validator} refused`, errors, () =>
       simulator.sweep(validator),

@@ -10,6 +10,7 @@ import {
   labErrors,
   openLab,
   parseAmount,
+  requireBalance,
   send,
   SLETH,
   SLRETH,
@@ -21,17 +22,19 @@ export default labAction<{ eth: string; lst: string; minShares: string; account:
     if ((ethAmount === "") === (lst === ""))
       throw new UserError("Give exactly one of --eth or --lst, e.g. --eth 0.01");
     const minimum = minShares === "" ? 0n : parseAmount(minShares, "min-shares", SLRETH);
+    const value = ethAmount === "" ? 0n : parseAmount(ethAmount, "eth");
+    const assets = lst === "" ? 0n : parseAmount(lst, "lst", SLETH);
     const lab = await openLab(hre, account);
     const { vault, signer } = lab;
     const before = await vault.balanceOf(signer.address);
     let hash: string;
     if (ethAmount !== "") {
-      const value = parseAmount(ethAmount, "eth");
+      await requireBalance(lab, value, "eth");
       hash = await send("LRT deposit refused", labErrors(lab), () =>
         vault.depositETH(signer.address, minimum, { value }),
       );
     } else {
-      const assets = parseAmount(lst, "lst", SLETH);
+      await requireBalance(lab, assets, "lst", "slETH");
       await approveLst(lab, await vault.getAddress(), assets);
       hash = await send("LRT deposit refused", labErrors(lab), () =>
         vault.depositWithMinShares(assets, signer.address, minimum),

@@ -5,7 +5,7 @@
  * Read-only; it looks at the newest ids first (at most `SCAN_LIMIT` per queue).
  */
 import { eth, formatAmount, formatWhen, labAction, labCommand, openLab, SLRETH } from "../lib.js";
-import { printTable } from "../../scripts/lib/table.js";
+import { printTable, printText } from "../../scripts/lib/table.js";
 
 /** The newest ids read per queue; older ones are named in a note. */
 const SCAN_LIMIT = 500n;
@@ -75,7 +75,7 @@ export default labAction<{ account: string }>(async ({ account }, hre) => {
   }))
     rows.push(row);
 
-  console.log(`Open requests of ${me} (ids are shared by everyone on this deployment):`);
+  printText(`Open requests of ${me} (ids are shared by everyone on this deployment):`);
   if (rows.length === 0) {
     console.log("none — nothing queued, or everything already claimed.");
     return;

@@ -12,12 +12,15 @@ import {
   labErrors,
   openLab,
   parseIndex,
+  refuseConflict,
   send,
   UserError,
 } from "../lib.js";
 
 export default labAction<{ index: string; checkpoint: boolean; account: string }>(
   async ({ index, checkpoint, account }, hre) => {
+    refuseConflict({ checkpoint, index: index !== "" }, "--index 2 (or --checkpoint alone)");
+    const only = index === "" ? undefined : parseIndex(index, "index");
     const lab = await openLab(hre, account);
     const { manager, signer, ethers } = lab;
     const podAddress = await manager.podOf(signer.address);
@@ -34,7 +37,7 @@ export default labAction<{ index: string; checkpoint: boolean; account: string }
     } else {
       // One validator, or by default every validator of the pod not yet credited.
       const indices: bigint[] = [];
-      if (index !== "") indices.push(parseIndex(index, "index"));
+      if (only !== undefined) indices.push(only);
       else {
         for (let i = 0n; i < (await lab.simulator.validatorCount()); i++) {
           const { withdrawalAddress } = await lab.simulator.getValidator(i);

@@ -17,7 +17,7 @@ import {
   WAD,
 } from "../market-lib.js";
 import { labAction, labCommand, parseAddress } from "../lib.js";
-import { printTable } from "../../scripts/lib/table.js";
+import { printTable, printText } from "../../scripts/lib/table.js";
 
 export default labAction<{ of: string; account: string }>(async (args, hre) => {
   const lab = await openMarketLab(hre, args.account);
@@ -53,7 +53,7 @@ export default labAction<{ of: string; account: string }>(async (args, hre) => {
   console.log(`Lending positions of ${who}`);
   if (lent.length > 0) printTable(["lending to", "supplied (with interest)"], lent);
   if (loans.length === 0) {
-    console.log(
+    printText(
       `No collateral or loan. Borrow with ${marketCommand("supply", "--market lst:ema --collateral 0.01")}, ` +
         `then ${marketCommand("borrow", "--market lst:ema --amount 0.005")}.`,
     );
@@ -63,7 +63,7 @@ export default labAction<{ of: string; account: string }>(async (args, hre) => {
     ["market", "collateral", "debt", ...ORACLES.map((k) => `HF ${ORACLE_LABELS[k]}`)],
     loans,
   );
-  console.log(
+  printText(
     "HF = collateral × price × LLTV / debt under each price source; * the market's own oracle; " +
       `! below 1: liquidatable there (${labCommand("liquidate", "--market <market> --borrower <address>")}).`,
   );

@@ -18,15 +18,23 @@ import {
 export default labAction<{ amount: string; all: boolean; native: boolean; account: string }>(
   async ({ amount, all, native, account }, hre) => {
     refuseConflict({ all, amount: amount !== "" }, "--amount 0.005 (or --all alone)");
+    const asked = all ? undefined : parseAmount(amount, "amount");
     const lab = await openLab(hre, account);
     const { manager, token, signer } = lab;
     const strategy = native ? await manager.beaconChainETHStrategy() : await token.getAddress();
     const unit = native ? "ETH" : "slETH";
     const held = await manager.depositShares(signer.address, strategy);
+    if (held === 0n) {
+      throw new UserError(
+        native
+          ? `You have no native ETH restaked: ${labCommand("pod-create", "", { asMe: true })}, ` +
+              `${labCommand("pod-stake", "", { asMe: true })}, then ${labCommand("pod-credit", "", { asMe: true })} first.`
+          : `Nothing restaked to withdraw: restake first with ${labCommand("restake", "--amount 0.01", { asMe: true })}.`,
+      );
+    }
     let depositShares = held;
-    if (!all) {
-      const value = parseAmount(amount, "amount");
-      const shares = await manager.underlyingToShares(strategy, value);
+    if (asked !== undefined) {
+      const shares = await manager.underlyingToShares(strategy, asked);
       depositShares = await manager.convertToDepositShares(signer.address, strategy, shares);
     }
     if (depositShares === 0n)

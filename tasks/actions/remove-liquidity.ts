@@ -24,11 +24,18 @@ export default labAction<{ pool: string; lp: string; all: boolean; only: string;
       throw new UserError("--pool is required: slETH or slrETH, e.g. --pool slETH --all");
     const collateral = parseCollateral(args.pool, "pool");
     refuseConflict({ all: args.all, lp: args.lp !== "" }, "--lp 0.01 (or --all alone)");
+    const asked = args.all ? undefined : parseAmount(args.lp, "lp", LP);
+    const onlyEth = args.only.trim().toLowerCase() === "eth";
+    if (args.only !== "" && !onlyEth && parseCollateral(args.only, "only") !== collateral) {
+      throw new UserError(
+        `--only is ETH or ${UNIT_OF[collateral].symbol} for this pool, not "${args.only}"`,
+      );
+    }
     const lab = await openMarketLab(hre, args.account);
     const { pool } = lab.market[collateral];
     const me = lab.signer.address;
     const held = await pool.balanceOf(me);
-    const burn = args.all ? held : parseAmount(args.lp, "lp", LP);
+    const burn = asked ?? held;
     if (held === 0n) {
       throw new UserError(
         `You hold no LP tokens of the ${UNIT_OF[collateral].symbol} pool: ` +
@@ -51,12 +58,6 @@ export default labAction<{ pool: string; lp: string; all: boolean; only: string;
       );
       paid = `${ethAmount(eth)} and ${tokens(collateral, tok)}`;
     } else {
-      const onlyEth = args.only.trim().toLowerCase() === "eth";
-      if (!onlyEth && parseCollateral(args.only, "only") !== collateral) {
-        throw new UserError(
-          `--only is ETH or ${UNIT_OF[collateral].symbol} for this pool, not "${args.only}"`,
-        );
-      }
       const i = onlyEth ? 0n : 1n;
       const quote = await pool.calcWithdrawOneCoin(burn, i);
       hash = await send("Removing liquidity refused", MARKET_ERRORS, () =>

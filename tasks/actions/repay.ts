@@ -20,6 +20,7 @@ export default labAction<{ market: string; amount: string; all: boolean; account
       { all: args.all, amount: args.amount !== "" },
       "--amount 0.002 (or --all alone)",
     );
+    const asked = args.all ? undefined : parseAmount(args.amount, "amount");
     const lab = await openMarketLab(hre, args.account);
     const market = lab.market[collateral].markets[kind];
     const me = lab.signer.address;
@@ -31,7 +32,7 @@ export default labAction<{ market: string; amount: string; all: boolean; account
       );
     }
     // --all: a margin for the interest of the next minute (the market returns what is not owed).
-    const value = args.all ? debt + debt / 100_000n + 1n : parseAmount(args.amount, "amount");
+    const value = asked ?? debt + debt / 100_000n + 1n;
     const hash = await send("Repay refused", MARKET_ERRORS, () => market.repay(me, { value }));
     const left = await market.borrowAssetsOf(me);
     console.log(

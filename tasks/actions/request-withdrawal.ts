@@ -16,10 +16,11 @@ import {
 
 export default labAction<{ amount: string; all: boolean; account: string }>(
   async ({ amount, all, account }, hre) => {
-    const { pool, token, signer } = await openLab(hre, account);
     refuseConflict({ all, amount: amount !== "" }, "--amount 0.005 (or --all alone)");
+    const asked = all ? undefined : parseAmount(amount, "amount", SLETH);
+    const { pool, token, signer } = await openLab(hre, account);
     const balance = await token.balanceOf(signer.address);
-    const shares = all ? balance : parseAmount(amount, "amount", SLETH);
+    const shares = asked ?? balance;
     if (shares === 0n)
       throw new UserError(
         `You hold no slETH: stake first with ${labCommand("stake", "--amount 0.01", { asMe: true })}.`,

@@ -13,9 +13,9 @@ import {
 } from "../lib.js";
 
 export default labAction<{ amount: string; account: string }>(async ({ amount, account }, hre) => {
+  const value = parseAmount(amount, "amount", SLETH);
   const lab = await openLab(hre, account);
   const { manager, token, signer } = lab;
-  const value = parseAmount(amount, "amount", SLETH);
   const balance = await token.balanceOf(signer.address);
   if (balance < value) {
     throw new UserError(

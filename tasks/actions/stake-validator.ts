@@ -7,9 +7,8 @@ import { hexlify, randomBytes } from "ethers";
 import { eth, labAction, labCommand, openLab, parseIndex, send, UserError } from "../lib.js";
 
 export default labAction<{ count: string; account: string }>(async ({ count, account }, hre) => {
+  const n = parseIndex(count, "count", { min: 1n });
   const { pool, simulator } = await openLab(hre, account);
-  const n = parseIndex(count, "count");
-  if (n === 0n) throw new UserError("--count must be at least 1");
   const deposit = await simulator.validatorDeposit();
   const depositable = await pool.depositableEther();
   if (depositable < deposit * n) {

@@ -2,9 +2,9 @@
 import { eth, labAction, openLab, parseAmount, send } from "../lib.js";
 
 export default labAction<{ amount: string; account: string }>(async ({ amount, account }, hre) => {
+  const value = parseAmount(amount, "amount");
   const lab = await openLab(hre, account);
   const { pool, token, signer } = lab;
-  const value = parseAmount(amount, "amount");
   const expectedShares = await pool.getSharesByEth(value);
   const before = await token.balanceOf(signer.address);
   const hash = await send("Deposit refused", [{ name: "DepositPool" }], () =>

@@ -25,12 +25,14 @@ export default labAction<{ market: string; eth: string; collateral: string; acco
         `Give exactly one of --eth (lend ETH) or --collateral (post ${UNIT_OF[collateral].symbol}), e.g. --collateral 0.01`,
       );
     }
+    const value = args.eth === "" ? 0n : parseAmount(args.eth, "eth");
+    const assets =
+      args.collateral === "" ? 0n : parseAmount(args.collateral, "collateral", UNIT_OF[collateral]);
     const lab = await openMarketLab(hre, args.account);
     const market = lab.market[collateral].markets[kind];
     const me = lab.signer.address;
     const label = marketLabel(collateral, kind);
     if (args.eth !== "") {
-      const value = parseAmount(args.eth, "eth");
       const hash = await send("Supply refused", MARKET_ERRORS, () => market.supply(me, { value }));
       console.log(
         `Lent ${ethAmount(value)} to ${label}; you now supply ${ethAmount(await market.supplyAssetsOf(me))} ` +
@@ -38,7 +40,6 @@ export default labAction<{ market: string; eth: string; collateral: string; acco
       );
       return;
     }
-    const assets = parseAmount(args.collateral, "collateral", UNIT_OF[collateral]);
     const held = await tokenBalance(lab, collateral, me);
     if (assets > held) {
       throw new UserError(

@@ -50,6 +50,9 @@ export default labAction<SwapArgs>(async (args, hre) => {
   const unitIn = sellEth ? ETH : UNIT_OF[collateral];
   const unitOut = sellEth ? UNIT_OF[collateral] : ETH;
   const dx = parseAmount(args.amount, "amount", unitIn);
+  const slippageWad =
+    args.slippage === "" ? WAD / 200n : parsePercentWad(args.slippage, "slippage");
+  const minOutAsked = args.minOut === "" ? undefined : parseAmount(args.minOut, "min-out", unitOut);
   const lab = await openMarketLab(hre, args.account);
   const side = lab.market[collateral];
   const me = lab.signer.address;
@@ -64,12 +67,13 @@ export default labAction<SwapArgs>(async (args, hre) => {
     );
   }
   const quote = await side.pool.getDy(i, j, dx);
-  const slippageWad =
-    args.slippage === "" ? WAD / 200n : parsePercentWad(args.slippage, "slippage");
-  const minOut =
-    args.minOut !== ""
-      ? parseAmount(args.minOut, "min-out", unitOut)
-      : (quote * (WAD - slippageWad)) / WAD;
+  if (quote === 0n) {
+    // A sale worth under 1 wei of what is bought: the pool would take it and pay nothing.
+    throw new UserError(
+      `The pool would pay nothing for ${sellEth ? ethAmount(dx) : tokens(collateral, dx)}: too small to trade; sell more.`,
+    );
+  }
+  const minOut = minOutAsked ?? (quote * (WAD - slippageWad)) / WAD;
   if (quote < minOut) {
     // The contract's own check (`ExchangeBelowMinimum`), made before sending: getDy is exactly
     // what `exchange` pays in this block, and the refusal can name the right unit.

@@ -4,9 +4,16 @@
  */
 import { formatDuration, labAction, openLab, parseIndex, UserError } from "../lib.js";
 
+/** The longest jump: ten years (a block's timestamp must stay a sane moment). */
+const MAX_SECONDS = 10n * 365n * 86_400n;
+
 export default labAction<{ seconds: string; account: string }>(
   async ({ seconds, account }, hre) => {
-    const delta = parseIndex(seconds, "seconds");
+    const delta = parseIndex(seconds, "seconds", {
+      min: 1n,
+      max: MAX_SECONDS,
+      describe: formatDuration,
+    });
     const { connection, networkName, simulator } = await openLab(hre, account);
     if (networkName === "hoodi") {
       throw new UserError(

@@ -13,9 +13,21 @@ import {
   parseMarket,
   tokens,
 } from "../market-lib.js";
-import { labAction, parseAmount, send, UserError } from "../lib.js";
+import { ETH, labAction, parseAmount, send, UserError } from "../lib.js";
+import type { Unit } from "../../scripts/lib/format.js";
 
 const MAX_UINT256 = 2n ** 256n - 1n;
+
+/** "all" (any case), or an amount in `unit` as `parseAmount` reads it. */
+function parseAmountOrAll(value: string, option: string, unit: Unit): bigint | "all" {
+  if (value.trim().toLowerCase() === "all") return "all";
+  if (!/^\s*\d*\.?\d*\s*$/.test(value) || value.trim() === ".") {
+    throw new UserError(
+      `--${option} must be an amount in ${unit.symbol} such as 0.01, or all; not "${value}"`,
+    );
+  }
+  return parseAmount(value, option, unit);
+}
 
 export default labAction<{ market: string; eth: string; collateral: string; account: string }>(
   async (args, hre) => {
@@ -25,19 +37,25 @@ export default labAction<{ market: string; eth: string; collateral: string; acco
         `Give exactly one of --eth (ETH you lent) or --collateral (${UNIT_OF[collateral].symbol} you posted), e.g. --eth all`,
       );
     }
+    // Every option is read before the chain: a typo is refused whatever the position.
+    const ethAsked = args.eth === "" ? undefined : parseAmountOrAll(args.eth, "eth", ETH);
+    const collateralAsked =
+      args.collateral === ""
+        ? undefined
+        : parseAmountOrAll(args.collateral, "collateral", UNIT_OF[collateral]);
     const lab = await openMarketLab(hre, args.account);
     const market = lab.market[collateral].markets[kind];
     const me = lab.signer.address;
     const label = marketLabel(collateral, kind);
-    if (args.eth !== "") {
+    if (ethAsked !== undefined) {
       const supplied = await market.supplyAssetsOf(me);
       if (supplied === 0n) {
         throw new UserError(
           `You lend nothing in ${label}: ${marketCommand("positions")} lists your positions.`,
         );
       }
-      const all = args.eth.trim().toLowerCase() === "all";
-      const assets = all ? MAX_UINT256 : parseAmount(args.eth, "eth");
+      const all = ethAsked === "all";
+      const assets = ethAsked === "all" ? MAX_UINT256 : ethAsked;
       const before = await market.supplyAssetsOf(me);
       const hash = await send("Withdrawal refused", MARKET_ERRORS, () =>
         market.withdraw(assets, me),
@@ -49,8 +67,8 @@ export default labAction<{ market: string; eth: string; collateral: string; acco
       return;
     }
     const posted = await market.collateral(me);
-    const all = args.collateral.trim().toLowerCase() === "all";
-    const assets = all ? posted : parseAmount(args.collateral, "collateral", UNIT_OF[collateral]);
+    const assets =
+      collateralAsked === "all" || collateralAsked === undefined ? posted : collateralAsked;
     if (posted === 0n || assets > posted) {
       throw new UserError(
         `You have ${tokens(collateral, posted)} of collateral in ${label}, less than ${tokens(collateral, assets)}: ` +
