@@ -268,7 +268,7 @@ expect_refusal "SlippageExceeded" "$hh" lab lrt-deposit --eth 0.01 --min-shares 
 "$hh" lab lrt-manage --restake 0.015 "${net[@]}"
 "$hh" lab avs-pay --operator 2 --amount 0.001 "${net[@]}" --account 3
 "$hh" lab time --seconds 301 "${net[@]}"
-expect_output "earned: service rewards not yet harvested" "$hh" lab status "${net[@]}"
+expect_output "earned (unharvested, net of fee)" "$hh" lab status "${net[@]}"
 "$hh" lab lrt-manage --harvest "${net[@]}"
 expect_refusal "has 22 decimals; slrETH has 21" "$hh" lab lrt-redeem --shares 0.0000000000000000000001 "${net[@]}" --account 1
 expect_output "Redemption #2" "$hh" lab lrt-redeem --shares 0.01 "${net[@]}" --account 1

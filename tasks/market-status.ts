@@ -4,7 +4,7 @@
  * student sees at once whether a discount is a backing loss (the NAV fell) or a market one.
  */
 import { attachMarket } from "../scripts/lib/market-deployment.js";
-import { printPairs, printTable } from "../scripts/lib/table.js";
+import { printPairs, printTable, printText } from "../scripts/lib/table.js";
 import {
   COLLATERALS,
   ORACLES,
@@ -75,8 +75,10 @@ export async function printMarketStatus(lab: Lab): Promise<void> {
   }
   printPairs("Market (StableSwap pools; prices in ETH per token)", rows);
   printTable(["lending market", "price (ETH)", "supplied", "borrowed", "LLTV"], lending);
-  console.log(
-    `A depeg with the NAV unchanged is a market discount; a lower NAV is a backing loss. ` +
+  printText(
+    "A depeg with the NAV unchanged is a market discount; a lower NAV is a backing loss. " +
+      "A (amplification) is how long a pool holds its price near the NAV as it empties; " +
+      "LLTV is the most a loan may be of its collateral's value before liquidation. " +
       `Your loans under every oracle: ${labCommand("positions", "", { asMe: true })}.`,
   );
 }

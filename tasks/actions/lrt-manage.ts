@@ -25,6 +25,7 @@ import {
   parseAmount,
   refuseConflict,
   send,
+  SLETH,
   UserError,
 } from "../lib.js";
 
@@ -51,7 +52,7 @@ export default labAction<Args>(
         "--undelegate alone, then --complete after the restaking delay",
       );
     }
-    const assets = restake === "" ? 0n : parseAmount(restake, "restake");
+    const assets = restake === "" ? 0n : parseAmount(restake, "restake", SLETH);
     const lab = await openLab(hre, account);
     const { vault } = lab;
     const errors = labErrors(lab);

@@ -9,6 +9,13 @@ import { formatEth, labAction, labCommand, openLab, send, UserError } from "../l
 
 const LOSS_CONFIRMER_ROLE = "LOSS_CONFIRMER_ROLE";
 
+/** The report's sanity check in words (scripts/lib/oracle.ts names the outcome). */
+const BOUNDS = {
+  ok: "within bounds",
+  "reward-above-bound": "rewards above the APR bound",
+  "loss-needs-confirmation": "above the loss budget",
+} as const;
+
 export default labAction<{ confirm: boolean; account: string }>(
   async ({ confirm, account }, hre) => {
     const { pool, simulator, signer } = await openLab(hre, account);
@@ -23,8 +30,11 @@ export default labAction<{ confirm: boolean; account: string }>(
       ["withdrawn from the consensus layer", formatEth(report.withdrawnFromCl)],
       [delta >= 0n ? "rewards" : "loss", formatEth(delta >= 0n ? delta : -delta)],
       ["fee to the treasury", formatEth(outcome.feeEth)],
-      ["finalise requests up to", `#${report.finalizeUpToRequestId}`],
-      ["sanity bounds", outcome.bounds],
+      [
+        "finalise requests up to",
+        report.finalizeUpToRequestId === 0n ? "none waiting" : `#${report.finalizeUpToRequestId}`,
+      ],
+      ["sanity bounds", BOUNDS[outcome.bounds]],
       [
         "bunker mode",
         bunker ? "yes: a slashed validator is not swept yet, so nothing is finalised" : "no",
@@ -59,11 +69,14 @@ export default labAction<{ confirm: boolean; account: string }>(
     const link = await send("Report refused", errors, () => pool.submitReport(report));
     const rateAfter = await pool.getExchangeRate();
     const change = rateAfter - rateBefore;
+    const finalized = await pool.lastFinalizedRequestId();
     console.log(
       `Report submitted — ${link}\n` +
         `Exchange rate: ${formatEth(rateBefore, { significant: 8 })} → ${formatEth(rateAfter, { significant: 8 })} per slETH ` +
         `(${change === 0n ? "unchanged" : change > 0n ? "rose" : "fell"}); ` +
-        `requests finalised up to #${await pool.lastFinalizedRequestId()}.`,
+        (finalized === 0n
+          ? "no request finalised yet."
+          : `requests finalised up to #${finalized}.`),
     );
   },
 );

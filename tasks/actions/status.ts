@@ -16,7 +16,7 @@ import {
   SLETH,
   SLRETH,
 } from "../lib.js";
-import { printPairs } from "../../scripts/lib/table.js";
+import { printPairs, printText } from "../../scripts/lib/table.js";
 import { printMarketStatus } from "../market-status.js";
 
 const DAY = 86_400n;
@@ -73,7 +73,7 @@ export default labAction<{ account: string }>(async ({ account }, hre) => {
     simulator.pendingSlashingsOf(poolAddress),
   ]);
 
-  console.log(
+  printText(
     `Staking Lab on ${networkName} (profile ${record.profile.name ?? "?"}), you are ${me} (--account ${account})`,
   );
   const year = timeScale > 0n ? (365n * DAY) / timeScale : 0n;
@@ -180,11 +180,11 @@ export default labAction<{ account: string }>(async ({ account }, hre) => {
   const [lrtBalance, lrtValue] = await Promise.all([vault.balanceOf(me), vault.ethValueOf(me)]);
   printPairs("Liquid restaking (LRT vault)", [
     ["one slrETH is worth", `${formatEth(lrtRate, { significant: 8 })} (vault rate × slETH rate)`],
-    [
-      "vault assets = idle + restaked + queued + earned",
-      `${formatAmount(vaultAssets, SLETH)} = ${[idle, restaked, queuedAssets, earned].map((part) => formatAmount(part, SLETH)).join(" + ")}`,
-    ],
-    ["earned: service rewards not yet harvested, net of fee", formatAmount(earned, SLETH)],
+    ["vault assets", `${formatAmount(vaultAssets, SLETH)}, the sum of the four rows below`],
+    ["  idle (for redemptions)", formatAmount(idle, SLETH)],
+    ["  restaked", formatAmount(restaked, SLETH)],
+    ["  queued (leaving the manager)", formatAmount(queuedAssets, SLETH)],
+    ["  earned (unharvested, net of fee)", formatAmount(earned, SLETH)],
     ["delegated to", vaultOperator === ethers.ZeroAddress ? "nobody yet" : vaultOperator],
   ]);
 
