@@ -13,7 +13,7 @@ import { rmSync } from "node:fs";
 import hre from "hardhat";
 import { formatEther } from "ethers";
 
-import { runMain } from "./lib/boundary.js";
+import { runMain, stackTracesRequested } from "./lib/boundary.js";
 import { setCommandContext, txLink } from "./lib/commands.js";
 import {
   CREATED_BY,
@@ -123,7 +123,7 @@ await runMain(
         : `Next: \`npx hardhat lab status ${network}\` (docs/lesson.md walks the lesson).`,
     );
   },
-  { verbose: hre.globalOptions.showStackTraces === true },
+  { verbose: stackTracesRequested() },
 );
 
 /**

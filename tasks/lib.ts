@@ -23,7 +23,13 @@ import { getAddress, isAddress } from "ethers";
 
 import { attachLab } from "../scripts/lib/contracts.js";
 import { loadDeployment } from "../scripts/lib/deployment.js";
-import { chainNow, chainPeople, runMain, setChainContext } from "../scripts/lib/boundary.js";
+import {
+  chainNow,
+  chainPeople,
+  runMain,
+  setChainContext,
+  stackTracesRequested,
+} from "../scripts/lib/boundary.js";
 import {
   deployCommand,
   lab as labCommand,
@@ -211,7 +217,7 @@ export function labAction<ArgsT extends { account?: string; verbose?: boolean }>
     });
     // Nothing left from a previous task (tasks run in one process in the tests).
     setChainContext({ now: undefined, me: undefined, accounts: undefined });
-    const verbose = args.verbose === true || hre.globalOptions.showStackTraces === true;
+    const verbose = args.verbose === true || stackTracesRequested();
     return runMain(
       async () => {
         await loadErrorCatalog(hre.artifacts);

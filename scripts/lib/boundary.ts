@@ -148,6 +148,15 @@ export async function explainError(
  * Runs a task's or script's main function inside the boundary. A failure prints
  * "Error: <one line>" (and the stack only when `verbose`) and sets exit status 1.
  */
+/**
+ * Whether the person asked for stack traces with Hardhat's `--show-stack-traces`. Hardhat turns
+ * its `showStackTraces` option on by itself on CI machines (`CI=true`), where a student's
+ * refusal must still read as one line, so the option alone is not a request.
+ */
+export function stackTracesRequested(argv: readonly string[] = process.argv): boolean {
+  return argv.includes("--show-stack-traces");
+}
+
 export async function runMain(main: () => Promise<void>, { verbose = false } = {}): Promise<void> {
   try {
     await main();

@@ -5,6 +5,7 @@
  */
 import { expect } from "chai";
 
+import { stackTracesRequested } from "../../scripts/lib/boundary.js";
 import { lab, setCommandContext, txLink } from "../../scripts/lib/commands.js";
 import {
   ETH,
@@ -147,5 +148,16 @@ describe("Next commands (scripts/lib/commands.ts)", function () {
     const hash = `0x${"ab".repeat(32)}`;
     expect(txLink(hash, "hoodi")).to.equal(`https://hoodi.etherscan.io/tx/${hash}`);
     expect(txLink(hash, "localhost")).to.equal(`tx ${hash}`);
+  });
+});
+
+describe("Stack traces (scripts/lib/boundary.ts)", function () {
+  it("are shown when the person types --show-stack-traces", function () {
+    expect(stackTracesRequested(["node", "hardhat", "lab", "status", "--show-stack-traces"])).to.be
+      .true;
+  });
+
+  it("are not shown because Hardhat turned its option on by itself on a CI machine", function () {
+    expect(stackTracesRequested(["node", "hardhat", "lab", "status"])).to.be.false;
   });
 });
