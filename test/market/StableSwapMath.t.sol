@@ -69,8 +69,9 @@ contract StableSwapMathFuzzTest {
 
     // ------------------------------------------------------------------ getD
 
-    /// Adding to coin 0's balance never lowers D (nor does adding to coin 1's: the next test).
-    function testFuzz_getDNeverFallsWhenCoin0Grows(
+    /// Adding to coin 0's balance lowers D by at most D_PRECISION_WEI (1 wei of Newton's rounding;
+    /// likewise coin 1's: the next test).
+    function testFuzz_getDFallsByAtMost1WeiWhenCoin0Grows(
         uint256 x0,
         uint256 x1,
         uint256 amp,
@@ -83,8 +84,8 @@ contract StableSwapMathFuzzTest {
         if (dAfter + D_PRECISION_WEI < dBefore) revert DFellWhenABalanceGrew(x0, x1, amp, dBefore, dAfter);
     }
 
-    /// Adding to coin 1's balance never lowers D.
-    function testFuzz_getDNeverFallsWhenCoin1Grows(
+    /// Adding to coin 1's balance lowers D by at most D_PRECISION_WEI.
+    function testFuzz_getDFallsByAtMost1WeiWhenCoin1Grows(
         uint256 x0,
         uint256 x1,
         uint256 amp,
@@ -110,7 +111,7 @@ contract StableSwapMathFuzzTest {
     /// A trade priced with getY and paid as the pool pays it (Δ = x_j − y − 1) leaves an invariant
     /// no smaller than before, give or take TRADE_ROUNDING_WEI: getY never rounds in the trader's favour
     /// beyond that.
-    function testFuzz_getYNeverRoundsInTheTradersFavour(
+    function testFuzz_getYRoundsInTheTradersFavourByAtMost3Wei(
         uint256 x0,
         uint256 x1,
         uint256 amp,
@@ -131,7 +132,7 @@ contract StableSwapMathFuzzTest {
 
     /// A one-coin withdrawal solved with getY at the reduced invariant D₁ and paid as the pool pays it
     /// (−1 wei) leaves the pool at D₁ or above: the leaving LP never gets more than its share.
-    function testFuzz_getYForAReducedInvariantNeverPaysMoreThanTheShare(
+    function testFuzz_getYForAReducedInvariantPaysTheShareWithin1Wei(
         uint256 x0,
         uint256 x1,
         uint256 amp,
@@ -154,7 +155,7 @@ contract StableSwapMathFuzzTest {
 
     /// Selling coin 0 for coin 1 and selling all of it back, each trade paying the pool's fee, never
     /// returns more coin 0 than was sold, give or take DUST_ROUND_TRIP_WEI (see there: a known fault).
-    function testFuzz_aRoundTripNeverReturnsMoreThanItSold(
+    function testFuzz_aRoundTripReturnsAtMost4WeiMoreThanItSold(
         uint256 x0,
         uint256 x1,
         uint256 amp,
@@ -174,7 +175,7 @@ contract StableSwapMathFuzzTest {
 
     /// Selling in two parts never pays more than selling the whole at once, give or take
     /// SPLIT_ROUNDING_WEI: the one-trade quote is the most any path from the same pool can give.
-    function testFuzz_splittingATradeNeverPaysMore(
+    function testFuzz_splittingATradePaysAtMost1WeiMore(
         uint256 x0,
         uint256 x1,
         uint256 amp,
