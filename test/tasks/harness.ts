@@ -11,6 +11,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
+import { expect } from "chai";
 import hre, { network } from "hardhat";
 
 import { classroom, type Profile } from "../../config/profiles.js";
@@ -89,4 +90,16 @@ export async function runLabOk(task: string, args: Record<string, string | boole
   const run = await runLab(task, args);
   if (run.failed) throw new Error(`lab ${task} failed:\n${run.output}`);
   return run.output;
+}
+
+/**
+ * A refusal as a student must see it: the task failed with one "Error:" line, no stack trace, no
+ * wei-sized number, and each of `parts` in that line.
+ */
+export function expectRefusal(run: TaskRun, ...parts: string[]): void {
+  expect(run.failed, `the task fails:\n${run.output}`).to.equal(true);
+  expect(run.error, `one "Error:" line:\n${run.output}`).to.not.equal(undefined);
+  expect(run.output, "no stack trace").to.not.match(/\n\s+at /);
+  expect(run.error, "no wei-sized number").to.not.match(/(?<![.\d])\d{13,}/);
+  for (const part of parts) expect(run.error, run.output).to.contain(part);
 }

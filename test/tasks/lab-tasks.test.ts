@@ -14,17 +14,9 @@ import {
   ethers,
   networkHelpers,
   runLab,
+  expectRefusal,
   runLabOk,
-  type TaskRun,
 } from "./harness.js";
-
-/** A refusal: failed, one line, no stack trace, containing each of `parts`. */
-function expectRefusal(run: TaskRun, ...parts: string[]): void {
-  expect(run.failed, `the task fails:\n${run.output}`).to.equal(true);
-  expect(run.error, `one "Error:" line:\n${run.output}`).to.not.equal(undefined);
-  expect(run.output, "no stack trace").to.not.match(/\n\s+at /);
-  for (const part of parts) expect(run.error, run.output).to.contain(part);
-}
 
 /** Two validators staked from 0.1 ETH; accounts 1 and 2 hold slETH too. */
 async function stakedFixture() {

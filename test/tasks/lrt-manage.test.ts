@@ -8,8 +8,14 @@ import { expect } from "chai";
 
 import { classroom } from "../../config/profiles.js";
 import { expectAtMost, expectEqualWithinRounding } from "../helpers/index.js";
-import { deployedForTasksFixture, ethers, networkHelpers, runLab, runLabOk } from "./harness.js";
-import type { TaskRun } from "./harness.js";
+import {
+  deployedForTasksFixture,
+  ethers,
+  expectRefusal,
+  networkHelpers,
+  runLab,
+  runLabOk,
+} from "./harness.js";
 
 const milli = (n: bigint) => n * 10n ** 15n; // 0.001 slETH units, as bigint wei
 const delay = classroom.restakingWithdrawalDelaySeconds; // 300 s
@@ -20,14 +26,6 @@ const seed = classroom.market.lrtPool.seedEthWei;
  * (each share conversion rounds down in the vault's favour); measured: 4 wei on 0.015 slETH.
  */
 const QUEUED_ROUNDING_WEI = 4n;
-
-/** A refusal: failed, one line, no stack trace, containing each of `parts`. */
-function expectRefusal(run: TaskRun, ...parts: string[]): void {
-  expect(run.failed, `the task fails:\n${run.output}`).to.equal(true);
-  expect(run.error, `one "Error:" line:\n${run.output}`).to.not.equal(undefined);
-  expect(run.output, "no stack trace").to.not.match(/\n\s+at /);
-  for (const part of parts) expect(run.error, run.output).to.contain(part);
-}
 
 /**
  * Accounts 0 (the vault's manager, the deployer) and 2 are operators; account 1 deposits 0.02

@@ -25,20 +25,12 @@ import {
   ethers,
   networkHelpers,
   runLab,
+  expectRefusal,
   runLabOk,
-  type TaskRun,
 } from "./harness.js";
 
 const ETHER = 10n ** 18n;
 const eth = (text: string) => ethers.parseEther(text);
-
-/** A refusal: failed, one line, no stack trace, containing each of `parts`. */
-function expectRefusal(run: TaskRun, ...parts: string[]): void {
-  expect(run.failed, `the task fails:\n${run.output}`).to.equal(true);
-  expect(run.error, `one "Error:" line:\n${run.output}`).to.not.equal(undefined);
-  expect(run.output, "no stack trace").to.not.match(/\n\s+at /);
-  for (const part of parts) expect(run.error, run.output).to.contain(part);
-}
 
 /** The deployment; accounts 1, 2 and 3 hold slETH (0.1, 0.05 and 0.06). */
 async function marketTasksFixture() {

@@ -19,18 +19,9 @@ import {
   ethers,
   networkHelpers,
   runLab,
+  expectRefusal,
   runLabOk,
-  type TaskRun,
 } from "./harness.js";
-
-/** A refusal: failed, one line, no stack trace, containing each of `parts`. */
-function expectRefusal(run: TaskRun, ...parts: string[]): void {
-  expect(run.failed, `the task fails:\n${run.output}`).to.equal(true);
-  expect(run.error, `one "Error:" line:\n${run.output}`).to.not.equal(undefined);
-  expect(run.output, "no stack trace").to.not.match(/\n\s+at /);
-  expect(run.error, "no wei-sized number").to.not.match(/(?<![.\d])\d{13,}/);
-  for (const part of parts) expect(run.error, run.output).to.contain(part);
-}
 
 /** Two validators staked; accounts 0 and 1 hold slETH. */
 async function stakedFixture() {
