@@ -178,3 +178,17 @@ export function purchaseToSpot(state: PoolState, targetWad: bigint): bigint {
   }
   return high;
 }
+
+/** What a scenario needs of a provider to date a transaction. */
+interface BlockReader {
+  getBlock(block: number | string): Promise<{ timestamp: number } | null>;
+}
+
+/** The timestamp of the block that mined `tx`: the `block.timestamp` the contracts saw. */
+export async function minedAt(
+  provider: BlockReader,
+  tx: { wait(): Promise<unknown> },
+): Promise<bigint> {
+  const receipt = (await tx.wait()) as { blockNumber: number };
+  return BigInt((await provider.getBlock(receipt.blockNumber))!.timestamp);
+}

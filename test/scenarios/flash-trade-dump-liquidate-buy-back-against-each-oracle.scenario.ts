@@ -25,6 +25,7 @@ import {
   fmt,
   readPoolState,
   type CheckedToken,
+  minedAt,
 } from "../helpers/market-scenario.js";
 import { MarketModel, priceFromPool, priceFromRate } from "../helpers/morpho-reference.js";
 import type { PoolSnapshot } from "../helpers/pool-invariants.js";
@@ -58,10 +59,7 @@ describe("Scenario: a flash trade (dump, liquidate, buy back) succeeds against a
     snapshots = await checkMarketInvariants(tokens, snapshots, users, f.liquidator, step, kind);
   }
 
-  async function at(tx: { wait(): Promise<unknown> }): Promise<bigint> {
-    const receipt = (await tx.wait()) as { blockNumber: number };
-    return BigInt((await ethers.provider.getBlock(receipt.blockNumber))!.timestamp);
-  }
+  const at = (tx: { wait(): Promise<unknown> }) => minedAt(ethers.provider, tx);
 
   async function victimTable() {
     const victim = f.borrowers[0].address;

@@ -25,6 +25,7 @@ import {
   readPoolState,
   saleToEthShare,
   type CheckedToken,
+  minedAt,
 } from "../helpers/market-scenario.js";
 import {
   MarketModel,
@@ -64,14 +65,9 @@ describe("Scenario: a leverage loop (stake, borrow, stake again) multiplies the 
     snapshots = await checkMarketInvariants(tokens, snapshots, users, f.liquidator, step, kind);
   }
 
-  async function timestampOf(tx: { wait(): Promise<unknown> }): Promise<bigint> {
-    const receipt = (await tx.wait()) as { blockNumber: number };
-    return BigInt((await ethers.provider.getBlock(receipt.blockNumber))!.timestamp);
-  }
+  const timestampOf = (tx: { wait(): Promise<unknown> }) => minedAt(ethers.provider, tx);
 
-  async function latest(): Promise<bigint> {
-    return BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
-  }
+  const latest = async () => BigInt(await networkHelpers.time.latest());
 
   /** Collateral, debt, equity at NAV and HF of each loop, from the chain. */
   async function loopTable() {

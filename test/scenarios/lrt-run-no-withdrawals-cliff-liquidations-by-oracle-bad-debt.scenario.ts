@@ -38,6 +38,7 @@ import {
   readPoolState,
   saleToEthShare,
   type CheckedToken,
+  minedAt,
 } from "../helpers/market-scenario.js";
 import {
   MarketModel,
@@ -81,14 +82,9 @@ describe("Scenario: an LRT without withdrawals drained from a high-A pool: the c
     snapshots = await checkMarketInvariants(tokens, snapshots, users, f.liquidator, step, kind);
   }
 
-  async function timestampOf(tx: { wait(): Promise<unknown> }): Promise<bigint> {
-    const receipt = (await tx.wait()) as { blockNumber: number };
-    return BigInt((await ethers.provider.getBlock(receipt.blockNumber))!.timestamp);
-  }
+  const timestampOf = (tx: { wait(): Promise<unknown> }) => minedAt(ethers.provider, tx);
 
-  async function latestTimestamp(): Promise<bigint> {
-    return BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
-  }
+  const latestTimestamp = async () => BigInt(await networkHelpers.time.latest());
 
   /** The price each oracle gives now, computed here (NAV, CAPO = NAV, reference spot, replayed EMA). */
   async function expectedPrices(): Promise<Record<OracleKind, bigint>> {

@@ -35,6 +35,7 @@ import {
   readPoolState,
   saleToEthShare,
   type CheckedToken,
+  minedAt,
 } from "../helpers/market-scenario.js";
 import { MarketModel, priceFromPool, priceFromRate } from "../helpers/morpho-reference.js";
 import type { PoolSnapshot } from "../helpers/pool-invariants.js";
@@ -67,14 +68,9 @@ describe("Scenario: a slashing lowers the NAV and every oracle follows; a liquid
     snapshots = await checkMarketInvariants(tokens, snapshots, users, f.liquidator, step, kind);
   }
 
-  async function at(tx: { wait(): Promise<unknown> }): Promise<bigint> {
-    const receipt = (await tx.wait()) as { blockNumber: number };
-    return BigInt((await ethers.provider.getBlock(receipt.blockNumber))!.timestamp);
-  }
+  const at = (tx: { wait(): Promise<unknown> }) => minedAt(ethers.provider, tx);
 
-  async function latest(): Promise<bigint> {
-    return BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
-  }
+  const latest = async () => BigInt(await networkHelpers.time.latest());
 
   /** Each oracle's price computed here: NAV, NAV (below the cap), reference spot × NAV, EMA × NAV. */
   async function expectedPrices(): Promise<Record<OracleKind, bigint>> {
