@@ -1,0 +1,10 @@
+/**
+ * 繁體中文目錄：與英文目錄同一組命名空間與鍵（型別 `Catalogue` 會檢查）。
+ * Traditional Chinese, in the talk's terms (質押、流動性質押、再質押、流動性再質押、脫鉤…).
+ */
+import type { Catalogue } from "../catalogue.js";
+import { common } from "./common.js";
+
+export const zhTW: Catalogue = {
+  common,
+};
