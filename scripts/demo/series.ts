@@ -5,8 +5,15 @@
  *   recordPoint("lstRate", "slETH rate", 365, 1.0254);
  */
 
-/** The report's charts, each with its own axes (labels in the i18n catalogue). */
-export const CHARTS = ["lstRate", "lrtValue", "depegPrice", "healthFactors"] as const;
+/**
+ * The report's charts, each with its own axes (labels in the i18n catalogue):
+ * - `lstRate`: the slETH rate (ETH per slETH) against days, through rewards and slashings;
+ * - `lrtValue`: the LRT's value in ETH and its layers (restaked LST, AVS rewards) against days;
+ * - `depegPrice`: the pool's price of the LST and its NAV against each step of the depeg;
+ * - `healthFactors`: one loan's health factor under each oracle against each step of the depeg;
+ * - `comparison`: what 32 ETH became through the year, one series per way to stake, against days.
+ */
+export const CHARTS = ["lstRate", "lrtValue", "depegPrice", "healthFactors", "comparison"] as const;
 export type ChartId = (typeof CHARTS)[number];
 
 /** One measurement: `x` in the chart's unit (days, or the step number), `y` a plain number. */
