@@ -1,19 +1,33 @@
 /**
  * What the demo's chapters share: the deployed system on the embedded chain, named actors, time
- * travel, the oracle, and a table printer.
+ * travel, the oracle, and how a step is shown on a projector — a table within 100 columns, one
+ * sentence saying what to notice, and a pause with `--step`.
  */
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import { formatEther, id } from "ethers";
 
 import { realistic } from "../../config/profiles.js";
 import { StakingLabCoreModule } from "../../ignition/modules/StakingLab.js";
+import { t } from "../i18n/index.js";
 import { addressesOf, attachLab } from "../lib/contracts.js";
 import { buildOracleReport, reportHash } from "../lib/oracle.js";
 import { moduleParameters } from "../lib/parameters.js";
+import { printTable, printText } from "../lib/table.js";
+import { pause } from "./controls.js";
 
 export const WAD = 10n ** 18n;
 export const DAY = 86_400n;
 export const YEAR = 365n * DAY;
+
+/** What a sweep of every due validator paid, and the correlation penalties that landed with it. */
+export interface Sweep {
+  /** Wei paid to withdrawal addresses. */
+  paid: bigint;
+  /** Correlation penalties applied by this sweep, wei. */
+  correlationPenalty: bigint;
+  /** Deposits slashed in those validators' windows (what the penalty was measured on), wei. */
+  slashedInWindow: bigint;
+}
 
 /** Deploys everything with the realistic profile on a fresh embedded chain. */
 export async function setUpDemo(hre: HardhatRuntimeEnvironment) {
@@ -26,11 +40,7 @@ export async function setUpDemo(hre: HardhatRuntimeEnvironment) {
     // The demo's story is told in mainnet numbers (deposits of 100 ETH, 32 ETH validators, a
     // year by time travel); in the classroom profile's 10 ETH cap and 0.032 ETH validators it
     // would not fit. The classroom profile is for the lesson on Hoodi or a local node.
-    console.log(
-      `STAKING_LAB_PROFILE=${asked} is not used by the demo: its story is told in mainnet numbers ` +
-        `(100 ETH deposits, 32 ETH validators), so it runs the "${profile.name}" profile. ` +
-        "The classroom profile is for the lesson on Hoodi or a local node: see docs/lesson.md.",
-    );
+    printText(t("demo:profileNotUsed", { asked, name: profile.name }));
   }
   // The staking stack alone: the depeg chapter deploys the market on a chain of its own.
   const deployed = await connection.ignition.deploy(StakingLabCoreModule, {
@@ -43,69 +53,58 @@ export async function setUpDemo(hre: HardhatRuntimeEnvironment) {
     await addressesOf(deployed),
   );
 
-  /** The oracle's report, built from the simulator as the real oracle reads the beacon chain. */
+  /**
+   * The oracle's report, built from the simulator as the real oracle reads the beacon chain.
+   * Returns a note for the step ("" or why a second role confirmed it), in the run's language.
+   */
   async function report(): Promise<string> {
     const { report: data, outcome } = await buildOracleReport(pool, simulator);
     let note = "";
     if (outcome.bounds === "loss-needs-confirmation") {
       // Lido's second opinion: a loss above the budget needs another role's approval.
       await (await pool.confirmLossReport(reportHash(data))).wait();
-      note = "; above the loss budget: a second role confirmed";
+      note = t("demo:lossConfirmed");
     }
     await (await pool.submitReport(data)).wait();
     return note;
   }
 
-  /** Pays whatever the consensus layer owes the pool: skimmed rewards, withdrawn balances. */
-  async function sweepAll(): Promise<void> {
+  /**
+   * Pays whatever the consensus layer owes the pool: skimmed rewards, withdrawn balances.
+   * Returns what it paid and the correlation penalties that landed (a slashed validator's
+   * penalty is applied at its full withdrawal).
+   */
+  async function sweepAll(): Promise<Sweep> {
     const now = BigInt(await networkHelpers.time.latest());
     const deposit = profile.validatorDepositWei;
+    const swept: Sweep = { paid: 0n, correlationPenalty: 0n, slashedInWindow: 0n };
     for (let i = 0n; i < (await simulator.validatorCount()); i++) {
       const v = await simulator.getValidator(i);
       const skimmable = v.status === 1n && (await simulator.validatorBalance(i)) > deposit;
       const withdrawable = v.status === 2n && v.withdrawableAt <= now;
-      if (skimmable || withdrawable) await (await simulator.sweep(i)).wait();
+      if (!skimmable && !withdrawable) continue;
+      const receipt = await (await simulator.sweep(i)).wait();
+      for (const log of receipt!.logs) {
+        const parsed = simulator.interface.parseLog(log);
+        if (parsed?.name === "CorrelationPenaltyApplied") {
+          swept.correlationPenalty += parsed.args.penalty as bigint;
+          swept.slashedInWindow = parsed.args.slashedInWindow as bigint;
+        } else if (parsed?.name === "Swept") swept.paid += parsed.args.amount as bigint;
+      }
     }
-  }
-
-  const actors = { teacher, alice, bob, carol };
-  const rows: Record<string, string>[] = [];
-
-  /** Records the state after a step, as one row of the chapter's table. */
-  async function snapshot(step: string, extra: Record<string, string> = {}): Promise<void> {
-    const rate = await pool.getExchangeRate();
-    const valueOf = async (address: string) => fmt(((await token.balanceOf(address)) * rate) / WAD);
-    rows.push({
-      step,
-      "slETH rate": fmt(rate, 6),
-      "pooled ETH": fmt(await pool.totalPooledEther(), 4),
-      "slETH supply": fmt(await token.totalSupply(), 4),
-      buffer: fmt(await pool.bufferedEther(), 4),
-      "alice (ETH)": await valueOf(alice.address),
-      "bob (ETH)": await valueOf(bob.address),
-      "treasury (ETH)": await valueOf(teacher.address),
-      ...extra,
-    });
-  }
-
-  /** Prints the rows recorded since the last table (by `snapshot` or pushed to `snapshotRows`). */
-  function printRows(title: string): void {
-    console.log(`\n${title}`);
-    console.table(rows.splice(0));
+    return swept;
   }
 
   return {
+    hre,
     connection,
     ethers,
     networkHelpers,
     profile,
     deployed: { simulator, pool, token, manager, vault },
-    actors,
+    actors: { teacher, alice, bob, carol },
     report,
     sweepAll,
-    snapshot,
-    printRows,
-    snapshotRows: rows,
     roles: { consensus: id("CONSENSUS_ROLE") },
   };
 }
@@ -121,7 +120,49 @@ export function fmt(wei: bigint, decimals = 4): string {
   return trimmed === "" ? whole : `${whole}.${trimmed}`;
 }
 
-/** Prints a chapter's opening lines. */
+/** A change between two WAD rates as a signed percentage with `decimals` decimals: "+2.54". */
+export function percentChange(before: bigint, after: bigint, decimals = 2): string {
+  const scale = 10n ** BigInt(decimals);
+  const change = ((after - before) * 100n * scale * 2n) / before;
+  const rounded = (change + (change < 0n ? -1n : 1n)) / 2n; // half away from zero
+  const sign = rounded < 0n ? "−" : "+";
+  const magnitude = rounded < 0n ? -rounded : rounded;
+  const text = `${magnitude / scale}.${(magnitude % scale).toString().padStart(decimals, "0")}`;
+  return `${sign}${text}`;
+}
+
+/** Basis points as a percentage without trailing zeros: 1000n → "10", 25n → "0.25". */
+export function bpsText(bps: bigint): string {
+  return fmt(bps * 10n ** 16n, 2);
+}
+
+/** Prints lines of narration, each wrapped at 100 columns. */
 export function say(...lines: string[]): void {
-  for (const line of lines) console.log(line);
+  for (const line of lines) printText(line);
+}
+
+/** The chapter running now, counted from 1 in the order of the run (set by the demo task). */
+let chapterNumber = 0;
+
+/** Sets the number the next `chapter` title carries. */
+export function setChapterNumber(number: number): void {
+  chapterNumber = number;
+}
+
+/** A chapter's title ("Chapter 2 — Liquid staking") and opening lines, after a blank line. */
+export function chapter(title: string, ...lines: string[]): void {
+  console.log("");
+  printText(chapterNumber > 0 ? t("demo:chapter", { number: chapterNumber, title }) : title);
+  say(...lines);
+}
+
+/**
+ * One step on the projector: a table (within 100 columns, units in the headers), the one
+ * sentence saying what to notice, and a pause with `--step`.
+ */
+export async function showTable(head: string[], rows: string[][], notice: string): Promise<void> {
+  console.log("");
+  printTable(head, rows);
+  printText(notice);
+  await pause();
 }

@@ -1,5 +1,5 @@
 /**
- * Chapter 4 — a depeg (脫鉤): the LST and the LRT have two prices, their NAV (what the protocol
+ * Chapter — a depeg (脫鉤): the LST and the LRT have two prices, their NAV (what the protocol
  * owes per token) and their market price (what the StableSwap pool pays). On a fresh chain with
  * the whole system, market included:
  *
@@ -10,16 +10,15 @@
  *    the price until the ETH side is nearly gone, then it falls off a cliff. The same loans,
  *    priced by each of the four oracles, are liquidated — or not — side by side.
  */
-import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import type { Signer } from "ethers";
 
 import { realistic } from "../../config/profiles.js";
 import StakingLabModule from "../../ignition/modules/StakingLab.js";
 import { addressesOf, attachLab } from "../lib/contracts.js";
 import { formatNumber } from "../lib/format.js";
+import { t } from "../i18n/index.js";
 import {
   ORACLES,
-  ORACLE_LABELS,
   attachMarket,
   marketAddressesOf,
   type CollateralContracts,
@@ -27,8 +26,8 @@ import {
 } from "../lib/market-deployment.js";
 import { buildOracleReport, reportHash } from "../lib/oracle.js";
 import { moduleParameters } from "../lib/parameters.js";
-import { printTable } from "../lib/table.js";
-import { DAY, WAD, say } from "./context.js";
+import { DAY, WAD, chapter, say, showTable, type Demo } from "./context.js";
+import { recordPoint } from "./series.js";
 
 const ETHER = WAD;
 const MINUTE = 60n;
@@ -51,8 +50,11 @@ const depeg = (ratioWad: bigint) => {
   return `${tenthsOfPercent < 0n ? "−" : ""}${formatNumber(tenthsOfPercent < 0n ? -tenthsOfPercent : tenthsOfPercent, 1, { full: true })} %`;
 };
 
-export async function depegChapter(hre: HardhatRuntimeEnvironment): Promise<void> {
-  const connection = await hre.network.create();
+/** An oracle's name in the tables, in the run's language. */
+const oracleLabel = (kind: OracleKind) => t(`demoDepeg:oracles.${kind}`);
+
+export async function depegChapter(demo: Demo): Promise<void> {
+  const connection = await demo.hre.network.create();
   const { ethers, networkHelpers } = connection;
   const profile = realistic;
   const deployed = await connection.ignition.deploy(StakingLabModule, {
@@ -73,13 +75,18 @@ export async function depegChapter(hre: HardhatRuntimeEnvironment): Promise<void
     await (await depositPool.submitReport(data)).wait();
   }
 
-  say(
-    "",
-    "Chapter 4 — A depeg (脫鉤): the market price against the NAV",
-    "A fresh chain with the market: a StableSwap pool per token (ETH against slETH, ETH against",
-    `slrETH), seeded by the teacher with ${amount(profile.market.lstPool.seedEthWei)} ETH a side, and four lending markets per`,
-    "token that differ only by their oracle: NAV (exchange rate), CAPO (capped NAV), spot, EMA.",
+  chapter(
+    t("demoDepeg:title"),
+    t("demoDepeg:intro", { seed: amount(profile.market.lstPool.seedEthWei) }),
   );
+  const head = (title: string) => [
+    title,
+    t("demoDepeg:head.ethShare"),
+    t("demoDepeg:head.spot"),
+    t("demoDepeg:head.ema"),
+    t("demoDepeg:head.nav"),
+    t("demoDepeg:head.depeg"),
+  ];
 
   // ---------------------------------------------------------------- setting: a year of rewards
   await (await depositPool.connect(alice).deposit({ value: 2_000n * ETHER })).wait();
@@ -94,27 +101,42 @@ export async function depegChapter(hre: HardhatRuntimeEnvironment): Promise<void
   const lstAddress = await lst.pool.getAddress();
   await (await token.connect(alice).approve(lstAddress, ethers.MaxUint256)).wait();
   const lstRows: string[][] = [];
-  const lstRow = async (step: string) => lstRows.push([step, ...(await poolState(lst))]);
-  await lstRow("seeded; a year of rewards");
+  let lstStep = 0;
+  /** A row of the LST pool's state, and its prices in ETH on the depeg chart. */
+  const lstRow = async (rows: string[][], step: string) => {
+    rows.push([step, ...(await poolState(lst))]);
+    const [spot, ema, nav, stored] = await Promise.all([
+      lst.pool.spotPrice(),
+      lst.pool.priceOracle(),
+      lst.rateProvider.getRate(),
+      lst.pool.storedRate(),
+    ]);
+    const inEth = (price: bigint) => Number((price * stored) / WAD) / 1e18;
+    recordPoint("depegPrice", t("demoDepeg:series.market"), lstStep, inEth(spot), step);
+    recordPoint("depegPrice", t("demoDepeg:series.ema"), lstStep, inEth(ema), step);
+    recordPoint("depegPrice", t("demoDepeg:series.nav"), lstStep, Number(nav) / 1e18, step);
+    lstStep += 1;
+  };
+  await lstRow(lstRows, t("demoDepeg:lst.seeded"));
 
   await (await depositPool.pause()).wait();
   // Sell until ETH is 18.5 % of the pool's value, as on Curve's stETH pool in mid-June 2022.
   for (const [i, slEth] of [200n, 200n].entries()) {
     await sell(lst, alice, slEth * ETHER);
     await networkHelpers.time.increase(10n * MINUTE);
-    await lstRow(`${i + 1}. alice sells ${slEth} slETH; 10 min`);
+    await lstRow(lstRows, t("demoDepeg:lst.sell", { number: i + 1, amount: `${slEth}` }));
   }
   const toTarget = await saleToEthShare(lst, (185n * WAD) / 1000n);
   await sell(lst, alice, toTarget);
-  await lstRow(`3. sells ${amount(toTarget)} more: ETH 18.5 %`);
+  await lstRow(lstRows, t("demoDepeg:lst.sellToTarget", { amount: amount(toTarget) }));
+  const spotAtTarget = await lst.pool.spotPrice();
   await networkHelpers.time.increase(60n * MINUTE);
-  await lstRow("4. an hour later, no one redeems");
+  await lstRow(lstRows, t("demoDepeg:lst.hourLater"));
 
-  printTable(["withdrawals closed", "ETH %", "spot/NAV", "EMA/NAV", "NAV ETH", "depeg"], lstRows);
-  say(
-    "Notice: nothing pulls the price back while no one can redeem at the NAV; at 18.5 % ETH the",
-    "pool pays ~0.94 of the NAV (Curve, June 2022: 0.935–0.94), and the EMA catches up in an hour.",
-    "(The −0.1 % at first: the pool lets a rise of the NAV in at most 1 % at a time, Curve's safe rate.)",
+  await showTable(
+    head(t("demoDepeg:lst.closed")),
+    lstRows,
+    t("demoDepeg:notice.closed", { price: num(spotAtTarget, 3) }),
   );
 
   // Withdrawals open: bob buys the discount and redeems it through the pool's queue.
@@ -133,7 +155,10 @@ export async function depegChapter(hre: HardhatRuntimeEnvironment): Promise<void
     const got = (await token.balanceOf(bob.address)) - before;
     paid += ethIn;
     bought += got;
-    arbRows.push([`${round}. bob buys: 100 ETH → ${amount(got)} slETH`, ...(await poolState(lst))]);
+    await lstRow(
+      arbRows,
+      t("demoDepeg:lst.buy", { number: round, eth: amount(ethIn), slEth: amount(got) }),
+    );
   }
   await (await token.connect(bob).approve(await depositPool.getAddress(), bought)).wait();
   await (await depositPool.connect(bob).requestWithdrawal(bought)).wait();
@@ -144,17 +169,19 @@ export async function depegChapter(hre: HardhatRuntimeEnvironment): Promise<void
   const claim = await (await depositPool.connect(bob).claimWithdrawal(requestId)).wait();
   const gas = claim!.gasUsed * claim!.gasPrice;
   const received = (await ethers.provider.getBalance(bob.address)) - ethBefore + gas;
-  arbRows.push([
-    `queue: ${amount(bought)} slETH → ${amount(received)} ETH`,
-    ...(await poolState(lst)),
-  ]);
-  printTable(["withdrawals open", "ETH %", "spot/NAV", "EMA/NAV", "NAV ETH", "depeg"], arbRows);
+  await lstRow(arbRows, t("demoDepeg:lst.queue", { slEth: amount(bought), eth: amount(received) }));
   // (1 − f) / p − 1: what one more slETH bought at the pre-trade price earns at the NAV.
   const expected = ((WAD - fee * 10n ** 8n) * WAD) / spotBefore - WAD;
   const profit = received - paid;
-  say(
-    `Notice: bob paid ${amount(paid)} ETH and the queue paid ${amount(received)} ETH a day later: ${formatNumber((profit * 10_000n) / paid, 2, { full: true })} %`,
-    `profit, below the first slETH's (1 − fee)/price − 1 = ${num(expected * 100n, 2)} % as his buying closed the gap.`,
+  await showTable(
+    head(t("demoDepeg:lst.open")),
+    arbRows,
+    t("demoDepeg:notice.open", {
+      paid: amount(paid),
+      received: amount(received),
+      profit: formatNumber((profit * 10_000n) / paid, 2, { full: true }),
+      expected: num(expected * 100n, 2),
+    }),
   );
 
   // ---------------------------------------------------------------- 2. the LRT cliff, April 2024
@@ -162,17 +189,19 @@ export async function depegChapter(hre: HardhatRuntimeEnvironment): Promise<void
   const lrtAddress = await lrt.pool.getAddress();
   const lltv = await lrt.markets.Ema.lltv();
   const lif = await lrt.markets.Ema.liquidationIncentiveFactor();
-  say(
-    "",
-    `The LRT: slrETH cannot be redeemed (the vault paused, as ezETH in April 2024). Three borrowers`,
-    `post the same slrETH in each of the four markets (LLTV ${num(lltv * 100n, 1)} %, incentive ${num(lif, 4)}) and borrow`,
-    "60 %, 75 % and 84 % of its NAV. Then frank dumps slrETH into the pool.",
-  );
   const borrowers: [Signer & { address: string }, bigint, string][] = [
-    [carol, 60n, "carol"],
-    [dave, 75n, "dave"],
-    [erin, 84n, "erin"],
+    [carol, 60n, "Carol"],
+    [dave, 75n, "Dave"],
+    [erin, 84n, "Erin"],
   ];
+  console.log("");
+  say(
+    t("demoDepeg:lrt.intro", {
+      lltv: num(lltv * 100n, 1),
+      incentive: num(lif, 4),
+      ltvs: borrowers.map(([, ltv]) => `${ltv} %`).join(", "),
+    }),
+  );
   const collateralEth = 100n * ETHER;
   for (const [who, ltvPercent] of borrowers) {
     const before = await vault.balanceOf(who.address);
@@ -197,17 +226,37 @@ export async function depegChapter(hre: HardhatRuntimeEnvironment): Promise<void
   const cliffRows: string[][] = [];
   const oneLrtEth = await lrt.rateProvider.getRate();
   const lrtUnits = (eth: bigint) => (eth * 10n ** 21n) / oneLrtEth;
-  cliffRows.push(["seeded", ...(await poolState(lrt))]);
+  // One loan followed through the cliff on the health-factor chart: the middle borrower's.
+  const [followed, followedLtv, followedName] = borrowers[1];
+  let cliffStep = 0;
+  const plotHealth = async (label: string, skip: ReadonlySet<string> = new Set()) => {
+    for (const kind of ORACLES) {
+      if (skip.has(`${followedName}:${kind}`)) continue;
+      const health = await lrt.markets[kind].healthFactor(followed.address);
+      const series = t("demoDepeg:series.health", {
+        oracle: oracleLabel(kind),
+        name: followedName,
+        ltv: `${followedLtv}`,
+      });
+      recordPoint("healthFactors", series, cliffStep, Number(health) / 1e18, label);
+    }
+    cliffStep += 1;
+  };
+  const seeded = t("demoDepeg:lrt.seeded");
+  cliffRows.push([seeded, ...(await poolState(lrt))]);
+  await plotHealth(seeded);
   let sold = 0n;
   for (const ethWorth of [600n, 300n, 25n, 15n]) {
     await sell(lrt, frank, lrtUnits(ethWorth * ETHER));
     sold += ethWorth;
-    cliffRows.push([`frank has sold ${sold} ETH's worth`, ...(await poolState(lrt))]);
+    const step = t("demoDepeg:lrt.sold", { eth: `${sold}` });
+    cliffRows.push([step, ...(await poolState(lrt))]);
+    await plotHealth(step);
   }
-  printTable(["LRT pool, A = 500", "ETH %", "spot/NAV", "EMA/NAV", "NAV ETH", "depeg"], cliffRows);
-  say(
-    "Notice: A = 500 keeps the price within a fraction of a percent of the NAV while ETH is left,",
-    "then the last ETH costs a cliff: the spot price falls off it while the EMA has not moved yet.",
+  await showTable(
+    head(t("demoDepeg:lrt.pool", { a: `${await lrt.pool.A()}` })),
+    cliffRows,
+    t("demoDepeg:notice.cliff", { a: `${await lrt.pool.A()}` }),
   );
 
   // Liquidations, oracle by oracle, right after the dump and again half an hour later.
@@ -218,11 +267,11 @@ export async function depegChapter(hre: HardhatRuntimeEnvironment): Promise<void
     Ema: 0n,
   };
   const liquidated = new Set<string>();
-  const round = async (title: string, note: string[]) => {
+  const round = async (title: string, note: string) => {
     const rows: string[][] = [];
     const prices = await Promise.all(ORACLES.map((k) => lrt.oracles[k].price()));
     rows.push([
-      "price / NAV",
+      t("demoDepeg:liquidations.price"),
       ...prices.map((p) => num((p * 10n ** 21n * WAD) / PRICE_SCALE / oneLrtEth, 4)),
     ]);
     for (const [who, ltvPercent, name] of borrowers) {
@@ -230,41 +279,59 @@ export async function depegChapter(hre: HardhatRuntimeEnvironment): Promise<void
       for (const kind of ORACLES) {
         const key = `${name}:${kind}`;
         if (liquidated.has(key)) {
-          cells.push("(gone)");
+          cells.push(t("demoDepeg:liquidations.gone"));
           continue;
         }
         const health = await lrt.markets[kind].healthFactor(who.address);
         const outcome = await liquidate(lrt, kind, who.address, liquidator);
         if (outcome === undefined) {
-          cells.push(`${num(health, 3)} safe`);
+          cells.push(t("demoDepeg:liquidations.safe", { health: num(health, 3) }));
         } else {
           liquidated.add(key);
           badDebt[kind] += outcome;
-          cells.push(`${num(health, 3)} ${outcome > 0n ? "bad debt" : "liquidated"}`);
+          cells.push(
+            t(
+              outcome > 0n ? "demoDepeg:liquidations.badDebt" : "demoDepeg:liquidations.liquidated",
+              {
+                health: num(health, 3),
+              },
+            ),
+          );
         }
       }
       rows.push(cells);
     }
-    printTable([title, ...ORACLES.map((k) => `${ORACLE_LABELS[k]}: HF`)], rows);
-    say(...note);
+    await showTable(
+      [title, ...ORACLES.map((k) => t("demoDepeg:liquidations.head", { oracle: oracleLabel(k) }))],
+      rows,
+      note,
+    );
   };
-  await round("right after the dump", [
-    "Notice: only the spot oracle sees the cliff at once; below LTV × incentive (84 % × 1.0438 =",
-    "0.877 of the NAV) the collateral no longer covers the debt, and the rest becomes bad debt.",
-  ]);
-  await networkHelpers.time.increase(30n * MINUTE);
-  await round("30 minutes later", [
-    "Notice: after three EMA half-lives (10 min each) the EMA has followed most of the fall,",
-    "and the same loans are liquidated under it; the NAV and CAPO still see no reason to.",
-  ]);
-  printTable(
-    ["bad debt written off (ETH)", ...ORACLES.map((k) => ORACLE_LABELS[k])],
-    [["suppliers lose", ...ORACLES.map((k) => amount(badDebt[k]))]],
+  const [, highestLtv] = borrowers[2];
+  await round(
+    t("demoDepeg:liquidations.afterDump"),
+    t("demoDepeg:notice.afterDump", {
+      ltv: `${highestLtv}`,
+      incentive: num(lif, 4),
+      cover: num((highestLtv * lif) / 100n, 3),
+    }),
   );
-  say(
-    "Notice: the suppliers of the market-priced markets pay for the cliff; on 24 April 2024 Morpho's",
-    "86 % ezETH market wrote off 10.96 ETH this way, while an exchange-rate oracle would have",
-    "liquidated no one (the NAV never fell: a liquidity event, not a backing loss).",
+  const later = 30n * MINUTE;
+  await networkHelpers.time.increase(later);
+  await plotHealth(t("demoDepeg:liquidations.later", { minutes: `${later / MINUTE}` }), liquidated);
+  // The EMA's half-life is τ·ln 2 (Curve's `ma_exp_time`): 866 s is 10 minutes.
+  const halfLifeMinutes = Math.round((Number(await lrt.pool.maExpTime()) * Math.LN2) / 60);
+  await round(
+    t("demoDepeg:liquidations.later", { minutes: `${later / MINUTE}` }),
+    t("demoDepeg:notice.later", {
+      halfLives: `${Math.round(Number(later / MINUTE) / halfLifeMinutes)}`,
+      minutes: `${halfLifeMinutes}`,
+    }),
+  );
+  await showTable(
+    [t("demoDepeg:badDebt.head"), ...ORACLES.map(oracleLabel)],
+    [[t("demoDepeg:badDebt.row"), ...ORACLES.map((k) => amount(badDebt[k]))]],
+    t("demoDepeg:notice.badDebt"),
   );
 
   /** ETH share of the pool's value, spot and EMA in NAV units, the NAV, the depeg: one row. */

@@ -1,64 +1,108 @@
 /**
- * Chapter 3 — liquid restaking (流動性再質押): Erin deposits ETH in the LRT vault, which stakes it
+ * Chapter — liquid restaking (流動性再質押): Erin deposits ETH in the LRT vault, which stakes it
  * through the pool and restakes the slETH with an operator. slrETH earns both layers of rewards
  * and bears both layers of slashing: its value in ETH is the vault rate × the slETH rate.
  */
 import { parseEther, parseUnits } from "ethers";
 
-import { DAY, YEAR, fmt, say, type Demo } from "./context.js";
+import { t } from "../i18n/index.js";
+import { printChart } from "./chart.js";
+import {
+  DAY,
+  WAD,
+  YEAR,
+  bpsText,
+  chapter,
+  fmt,
+  percentChange,
+  say,
+  showTable,
+  type Demo,
+} from "./context.js";
+import { pause } from "./controls.js";
+import { restakingCast, setUpOperators } from "./restaking.js";
+import { recordPoint } from "./series.js";
+
+/** Reports during the year: one a month, so the chart shows both layers climbing. */
+const REPORTS_PER_YEAR = 12n;
 
 export async function liquidRestakingChapter(demo: Demo): Promise<void> {
-  const { ethers, deployed, networkHelpers, report, snapshotRows, printRows, profile } = demo;
+  const { ethers, deployed, networkHelpers, report, profile } = demo;
   const { simulator, pool, token, manager, vault } = deployed;
-  const [teacher, , , , , oscar, avs, , erin] = await ethers.getSigners();
+  const { teacher } = demo.actors;
+  const { oscar, avs, erin } = await restakingCast(demo);
   const oneLrt = parseUnits("1", await vault.decimals());
 
-  say(
-    "",
-    "Chapter 3 — Liquid restaking (流動性再質押: ether.fi, Kelp, Renzo, Puffer)",
-    "Erin deposits 50 ETH in the LRT vault. The vault stakes it through the pool (slETH), keeps a",
-    `${Number(profile.lrtBufferBps) / 100} % buffer, and restakes the rest with the operator Oscar, who allocates 50 % to the AVS.`,
+  chapter(
+    t("demoLiquidRestaking:title"),
+    t("demoLiquidRestaking:intro", { buffer: bpsText(profile.lrtBufferBps) }),
   );
+  await setUpOperators(demo);
+  const start = BigInt(await networkHelpers.time.latest());
 
-  const row = async (step: string, note = "") => {
-    const lstRate = await pool.getExchangeRate();
-    snapshotRows.push({
+  /** Records both layers on the chart: slrETH's value in ETH and slETH's, against days. */
+  const plot = async (label: string) => {
+    const days = Number(BigInt(await networkHelpers.time.latest()) - start) / 86_400;
+    const lrt = Number(await vault.lrtRateInEth()) / 1e18;
+    const lst = Number(await pool.getExchangeRate()) / 1e18;
+    recordPoint("lrtValue", t("demoLiquidRestaking:series.lst"), days, lst, label);
+    recordPoint("lrtValue", t("demoLiquidRestaking:series.lrt"), days, lrt, label);
+  };
+  const rows: string[][] = [];
+  const row = async (step: string) => {
+    rows.push([
       step,
-      "slETH in ETH": fmt(lstRate, 6),
-      "slrETH in slETH": fmt(await vault.convertToAssets(oneLrt), 6),
-      "slrETH in ETH": fmt(await vault.lrtRateInEth(), 6),
-      "erin (ETH)": fmt(await vault.ethValueOf(erin.address)),
-      "vault idle / restaked (slETH)": `${fmt(await vault.idleAssets())} / ${fmt(await vault.restakedAssets())}`,
-      "treasury (slrETH)": fmt((await vault.balanceOf(teacher.address)) / 1000n),
-      note,
-    });
+      fmt(await pool.getExchangeRate(), 6),
+      fmt(await vault.convertToAssets(oneLrt), 6),
+      fmt(await vault.lrtRateInEth(), 6),
+      fmt(await vault.ethValueOf(erin.address)),
+      fmt(await vault.restakedAssets()),
+    ]);
+    await plot(step);
   };
 
   await (await vault.delegateTo(oscar.address)).wait();
-  await (
-    await vault.connect(erin).depositETH(erin.address, 0n, { value: parseEther("50") })
-  ).wait();
-  await row("1. erin deposits 50 ETH", "staked through the pool first");
+  const deposit = parseEther("50");
+  await (await vault.connect(erin).depositETH(erin.address, 0n, { value: deposit })).wait();
+  await row(t("demoLiquidRestaking:step.deposit", { eth: fmt(deposit) }));
 
   const idle = await vault.idleAssets();
   // The vault keeps bufferBps of its assets idle, rounded up in the vault's favour.
   const buffer = (idle * profile.lrtBufferBps + 9_999n) / 10_000n;
-  const toRestake = idle - buffer;
-  await (await vault.restake(toRestake)).wait();
+  await (await vault.restake(idle - buffer)).wait();
   await (await pool.stakeValidator(ethers.id("demo-validator-lrt"))).wait();
-  await row("2. the vault restakes 90 % with oscar", "a new validator is staked");
+  await row(
+    t("demoLiquidRestaking:step.restake", { slEth: fmt(idle - buffer), idle: fmt(buffer) }),
+  );
 
-  await networkHelpers.time.increase(YEAR);
-  await report();
-  await row("3. a year of CL rewards; report", "the slETH rate lifts slrETH too");
+  const yearBefore = await vault.lrtRateInEth();
+  for (let month = 1n; month <= REPORTS_PER_YEAR; month++) {
+    await networkHelpers.time.increase(YEAR / REPORTS_PER_YEAR);
+    await report();
+    if (month < REPORTS_PER_YEAR) await plot("");
+  }
+  await row(
+    t("demoLiquidRestaking:step.year", {
+      change: percentChange(yearBefore, await vault.lrtRateInEth()),
+    }),
+  );
 
   const reward = parseEther("2");
+  const treasuryBefore = await vault.balanceOf(teacher.address);
   await (await token.connect(avs).approve(await manager.getAddress(), reward)).wait();
   await (await manager.connect(avs).payRewards(oscar.address, token, token, reward, DAY)).wait();
   await networkHelpers.time.increase(DAY);
   await (await vault.harvestRewards()).wait();
-  await row("4. the AVS pays 2 slETH over a day; harvest", "compounded; 10 % fee as slrETH");
+  const fee = (await vault.balanceOf(teacher.address)) - treasuryBefore;
+  await row(
+    t("demoLiquidRestaking:step.avsRewards", {
+      amount: fmt(reward),
+      fee: fmt((fee * WAD) / oneLrt),
+    }),
+  );
 
+  const lstBefore = await pool.getExchangeRate();
+  const lrtBefore = await vault.lrtRateInEth();
   const quotient = await simulator.slashingPenaltyQuotient();
   await (await simulator.setSlashingPenaltyQuotient(32)).wait();
   // The validator staked above: the older ones may have exited for the withdrawal queue.
@@ -66,25 +110,60 @@ export async function liquidRestakingChapter(demo: Demo): Promise<void> {
   await (await simulator.slash(newest)).wait();
   await (await simulator.setSlashingPenaltyQuotient(quotient)).wait();
   await report();
-  await row("5. CL: a validator slashed (1/32); report", "the slETH rate falls");
+  const lstAfter = await pool.getExchangeRate();
+  await row(t("demoLiquidRestaking:step.clSlash", { change: percentChange(lstBefore, lstAfter) }));
 
+  const vaultBefore = await vault.convertToAssets(oneLrt);
   await (
     await manager.connect(avs).slashOperator(oscar.address, parseEther("0.1"), "double signing")
   ).wait();
-  await row("6. AVS: oscar slashed 10 %", "5 % of the restaked part: losses multiply");
+  const vaultAfter = await vault.convertToAssets(oneLrt);
+  await row(
+    t("demoLiquidRestaking:step.avsSlash", { change: percentChange(vaultBefore, vaultAfter) }),
+  );
 
   const half = (await vault.balanceOf(erin.address)) / 2n;
   await (await vault.connect(erin).requestRedeem(half)).wait();
   const id = await vault.redeemRequestCount();
-  await networkHelpers.time.increase(profile.restakingWithdrawalDelaySeconds + DAY);
+  const wait = profile.restakingWithdrawalDelaySeconds + DAY;
+  await networkHelpers.time.increase(wait);
   const before = await token.balanceOf(erin.address);
   await (await vault.connect(erin).claimRedeem(id)).wait();
   const paid = (await token.balanceOf(erin.address)) - before;
-  await row("7. erin redeems half; claims after 14 days", `she receives ${fmt(paid)} slETH`);
-
-  printRows("Liquid restaking: both layers of rewards and of losses reach the LRT holder");
-  say(
-    "slrETH is worth (slrETH in slETH) × (slETH in ETH): CL rewards and AVS rewards both raised it;",
-    "the CL slashing lowered the slETH rate and the AVS slashing the vault rate, and the two multiply.",
+  await row(
+    t("demoLiquidRestaking:step.redeem", {
+      days: `${wait / DAY}`,
+      slEth: fmt(paid),
+      eth: fmt(await pool.getEthByShares(paid)),
+    }),
   );
+
+  await showTable(
+    [
+      t("demo:step"),
+      t("demoLiquidRestaking:head.lst"),
+      t("demoLiquidRestaking:head.vault"),
+      t("demoLiquidRestaking:head.lrt"),
+      t("demoLiquidRestaking:head.erin"),
+      t("demoLiquidRestaking:head.restaked"),
+    ],
+    rows,
+    t("demoLiquidRestaking:notice.table", {
+      cl: percentChange(lstBefore, lstAfter),
+      avs: percentChange(vaultBefore, vaultAfter),
+      both: percentChange(lrtBefore, await vault.lrtRateInEth()),
+    }),
+  );
+
+  // The events after the year come days apart: the chart spaces the recorded points evenly.
+  printChart("lrtValue", {
+    title: t("demoLiquidRestaking:chart", {
+      days: `${(BigInt(await networkHelpers.time.latest()) - start) / DAY}`,
+    }),
+    xUnit: t("common:units.days"),
+    decimals: 4,
+    spacing: "events",
+  });
+  say(t("demoLiquidRestaking:notice.chart"));
+  await pause();
 }

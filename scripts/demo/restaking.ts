@@ -1,33 +1,33 @@
 /**
- * Chapter 2 — restaking (再質押): the same staked ETH also secures a service (an AVS). Delegators
+ * Chapter — restaking (再質押): the same staked ETH also secures a service (an AVS). Delegators
  * earn the service's rewards and bear its slashing; undelegated stake and other operators'
  * delegators do not; a staker who delegates after a slash does not pay for it.
  */
 import { parseEther } from "ethers";
 
-import { DAY, fmt, say, type Demo } from "./context.js";
+import { t } from "../i18n/index.js";
+import { DAY, WAD, bpsText, chapter, fmt, showTable, type Demo } from "./context.js";
 
-export async function restakingChapter(demo: Demo): Promise<void> {
-  const { ethers, deployed, networkHelpers, profile, snapshotRows, printRows } = demo;
-  const { pool, token, manager } = deployed;
-  const [, alice, bob, carol, olivia, oscar, avs, dave] = await ethers.getSigners();
-  const managerAddress = await manager.getAddress();
+/** What each operator allocates of its delegated stake to the AVS (a WAD fraction). */
+const ALLOCATION = parseEther("0.5");
 
-  say(
-    "",
-    "Chapter 2 — Restaking (再質押, EigenLayer)",
-    "Alice, Bob, Carol and Dave restake slETH. Alice delegates to the operator Olivia, Carol to",
-    "Oscar; Bob does not delegate. Both operators allocate 50 % of their stake to one service (AVS).",
-  );
+/** The restaking cast: operators, the AVS, and the stakers after Alice and Bob. */
+export async function restakingCast(demo: Demo) {
+  const [, alice, bob, carol, olivia, oscar, avs, dave, erin, frank] =
+    await demo.ethers.getSigners();
+  return { alice, bob, carol, olivia, oscar, avs, dave, erin, frank };
+}
 
-  // Everyone who restakes (and the AVS, which pays rewards in slETH) holds slETH first.
-  for (const [who, amount] of [
-    [carol, "40"],
-    [dave, "40"],
-    [avs, "5"],
-  ] as const) {
-    await (await pool.connect(who).deposit({ value: parseEther(amount) })).wait();
-  }
+/**
+ * Olivia and Oscar registered as operators, each allocating 50 % to one AVS, the allocation
+ * slashable, and the AVS holding slETH to pay rewards. Done once per run: the restaking chapter
+ * does it, and a later chapter run alone (`--chapter liquid-restaking`) finds it done or does it.
+ */
+export async function setUpOperators(demo: Demo): Promise<void> {
+  const { pool, token, manager } = demo.deployed;
+  const { olivia, oscar, avs } = await restakingCast(demo);
+  if (await manager.isOperator(olivia.address)) return;
+  await (await pool.connect(avs).deposit({ value: parseEther("5") })).wait();
   await (await manager.connect(olivia).registerAsOperator("https://olivia.example")).wait();
   await (await manager.connect(oscar).registerAsOperator("https://oscar.example")).wait();
   await (
@@ -35,62 +35,103 @@ export async function restakingChapter(demo: Demo): Promise<void> {
   ).wait();
   for (const operator of [olivia, oscar]) {
     await (await manager.connect(operator).optInToAVS(avs.address)).wait();
-    await (
-      await manager.connect(operator).modifyAllocation(avs.address, token, parseEther("0.5"))
-    ).wait();
+    await (await manager.connect(operator).modifyAllocation(avs.address, token, ALLOCATION)).wait();
   }
   // A raised allocation becomes slashable only after the allocation delay (longer than the
   // withdrawal delay, so delegators can leave before new exposure exists).
-  await networkHelpers.time.increase(profile.allocationDelaySeconds);
-  for (const [who, amount, operator] of [
-    [alice, "40", olivia],
-    [bob, "30", undefined],
-    [carol, "30", oscar],
-  ] as const) {
-    await (await token.connect(who).approve(managerAddress, parseEther(amount))).wait();
-    await (await manager.connect(who).depositIntoStrategy(token, parseEther(amount))).wait();
+  await demo.networkHelpers.time.increase(demo.profile.allocationDelaySeconds);
+}
+
+/** Makes `who` hold at least `shares` slETH, depositing the ETH it lacks at today's rate. */
+export async function holdSlEth(
+  demo: Demo,
+  who: Awaited<ReturnType<typeof restakingCast>>["alice"],
+  shares: bigint,
+): Promise<void> {
+  const { pool, token } = demo.deployed;
+  const held = await token.balanceOf(who.address);
+  if (held >= shares) return;
+  // A gwei more than the shares' value, so rounding down at the deposit still mints enough.
+  const eth = (await pool.getEthByShares(shares - held)) + 10n ** 9n;
+  await (await pool.connect(who).deposit({ value: eth })).wait();
+}
+
+export async function restakingChapter(demo: Demo): Promise<void> {
+  const { deployed, networkHelpers } = demo;
+  const { token, manager } = deployed;
+  const { alice, bob, carol, olivia, oscar, avs, dave } = await restakingCast(demo);
+  const managerAddress = await manager.getAddress();
+
+  chapter(
+    t("demoRestaking:title"),
+    t("demoRestaking:intro", { allocation: fmt(ALLOCATION * 100n) }),
+  );
+
+  await setUpOperators(demo);
+  const restakes = [
+    [alice, parseEther("40"), olivia],
+    [bob, parseEther("30"), undefined],
+    [carol, parseEther("30"), oscar],
+  ] as const;
+  for (const [who, amount, operator] of restakes) {
+    await holdSlEth(demo, who, amount);
+    await (await token.connect(who).approve(managerAddress, amount)).wait();
+    await (await manager.connect(who).depositIntoStrategy(token, amount)).wait();
     if (operator !== undefined)
       await (await manager.connect(who).delegateTo(operator.address)).wait();
   }
 
-  const restaked = async (address: string) =>
-    fmt(await manager.withdrawableUnderlying(address, token));
-  const rewards = async (address: string) => fmt(await manager.claimableRewards(address, token));
-  const row = async (step: string, note = "") =>
-    snapshotRows.push({
+  const restaked = (address: string) => manager.withdrawableUnderlying(address, token);
+  const rewards = (address: string) => manager.claimableRewards(address, token);
+  const rows: string[][] = [];
+  const row = async (step: string) =>
+    rows.push([
       step,
-      "alice → olivia": await restaked(alice.address),
-      "bob (undelegated)": await restaked(bob.address),
-      "carol → oscar": await restaked(carol.address),
-      "dave → olivia": await restaked(dave.address),
-      "rewards alice / olivia": `${await rewards(alice.address)} / ${await rewards(olivia.address)}`,
-      note,
-    });
-  await row("1. restake 40 / 30 / 30 slETH, delegate", "olivia and oscar allocate 50 % to the AVS");
-
-  await (await token.connect(avs).approve(managerAddress, parseEther("1"))).wait();
-  await (
-    await manager.connect(avs).payRewards(olivia.address, token, token, parseEther("1"), DAY)
-  ).wait();
-  await networkHelpers.time.increase(DAY);
+      fmt(await restaked(alice.address)),
+      fmt(await restaked(bob.address)),
+      fmt(await restaked(carol.address)),
+      fmt(await restaked(dave.address)),
+      `${fmt(await rewards(alice.address))} / ${fmt(await rewards(olivia.address))}`,
+    ]);
   await row(
-    "2. the AVS pays olivia's delegators 1 slETH over a day",
-    "10 % to olivia, 90 % to alice",
+    t("demoRestaking:step.restake", { amounts: restakes.map(([, a]) => fmt(a)).join(" / ") }),
   );
 
-  await (
-    await manager.connect(avs).slashOperator(olivia.address, parseEther("0.1"), "missed duties")
-  ).wait();
-  await row("3. the AVS slashes olivia 10 %", "of a 50 % allocation: her delegators lose 5 %");
+  const payment = parseEther("1");
+  await (await token.connect(avs).approve(managerAddress, payment)).wait();
+  await (await manager.connect(avs).payRewards(olivia.address, token, token, payment, DAY)).wait();
+  await networkHelpers.time.increase(DAY);
+  await row(t("demoRestaking:step.pay", { amount: fmt(payment) }));
 
-  await (await token.connect(dave).approve(managerAddress, parseEther("20"))).wait();
-  await (await manager.connect(dave).depositIntoStrategy(token, parseEther("20"))).wait();
+  const slash = parseEther("0.1");
+  const aliceBefore = await restaked(alice.address);
+  await (await manager.connect(avs).slashOperator(olivia.address, slash, "missed duties")).wait();
+  const aliceLost = aliceBefore - (await restaked(alice.address));
+  await row(t("demoRestaking:step.slash", { slash: fmt(slash * 100n) }));
+
+  const late = parseEther("20");
+  await holdSlEth(demo, dave, late);
+  await (await token.connect(dave).approve(managerAddress, late)).wait();
+  await (await manager.connect(dave).depositIntoStrategy(token, late)).wait();
   await (await manager.connect(dave).delegateTo(olivia.address)).wait();
-  await row("4. dave restakes 20, delegates to olivia", "after the slash: he is whole");
+  await row(t("demoRestaking:step.late", { amount: fmt(late) }));
 
-  printRows("Restaking: restaked slETH after slashing, and rewards to claim (slETH)");
-  say(
-    "Only Olivia's delegators paid for her fault: Alice lost 5 % (10 % of a 50 % allocation);",
-    "Bob (undelegated) and Carol (another operator) lost nothing; Dave, who came later, is whole.",
+  await showTable(
+    [
+      t("demo:step"),
+      t("demoRestaking:head.alice"),
+      t("demoRestaking:head.bob"),
+      t("demoRestaking:head.carol"),
+      t("demoRestaking:head.dave"),
+      t("demoRestaking:head.rewards"),
+    ],
+    rows,
+    t("demoRestaking:notice", {
+      lost: fmt(aliceLost),
+      percent: fmt((aliceLost * 100n * WAD) / aliceBefore, 2),
+      slash: fmt(slash * 100n),
+      allocation: fmt(ALLOCATION * 100n),
+      split: bpsText(await manager.operatorSplitBps(olivia.address)),
+    }),
   );
 }

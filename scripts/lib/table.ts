@@ -5,6 +5,7 @@
  * with the tables wraps at the same width, never inside a `command`.
  */
 import Table from "cli-table3";
+import stringWidth from "string-width";
 
 /** The widest a table may print: a projector's terminal. */
 export const MAX_TABLE_WIDTH = 100;
@@ -56,18 +57,42 @@ export function printPairs(title: string, rows: [string, string][]): void {
 }
 
 /**
- * Wraps prose at `MAX_TABLE_WIDTH` columns between words; a command in backticks stays on one
- * line (with the punctuation after it), so it can be copied whole.
+ * The columns a line takes in a terminal, as cli-table3 measures a cell (`string-width`): a
+ * Chinese character or full-width punctuation takes two, colour codes none.
+ */
+export function textWidth(line: string): number {
+  return stringWidth(line);
+}
+
+/** Wide (East Asian) characters, as a character-class body: a line may break beside them. */
+const WIDE = "\\u2E80-\\u9FFF\\uF900-\\uFAFF\\uFE30-\\uFE4F\\uFF00-\\uFFEF";
+/** Punctuation that must not start a line (kinsoku): it stays with the character before it. */
+const NO_LINE_START = /^[，。、；：？！）」』》〉％,.;:?!)\]]/u;
+
+/**
+ * Wraps prose at `MAX_TABLE_WIDTH` terminal columns (`textWidth`): between words, and in Chinese,
+ * which has no spaces, between any two characters except before closing punctuation. A command
+ * in backticks stays on one line (with the punctuation after it), so it can be copied whole.
  */
 export function wrapText(text: string, width = MAX_TABLE_WIDTH): string {
-  const words = text.match(/`[^`]*`\S*|\S+/g) ?? [];
+  // Tokens: a command in backticks (with what follows it), a run of Latin text, or one wide
+  // character with the closing punctuation after it. `glue` says a token joins the previous
+  // one without a space (Chinese, or a space-less join as in the source).
+  const tokens: { text: string; glue: boolean }[] = [];
+  const pattern = new RegExp(`(\\s*)(\`[^\`]*\`[^\\s${WIDE}]*|[^\\s${WIDE}]+|[${WIDE}])`, "gu");
+  for (const [, space, token] of text.matchAll(pattern)) {
+    const last = tokens.at(-1);
+    if (last !== undefined && space === "" && NO_LINE_START.test(token)) last.text += token;
+    else tokens.push({ text: token, glue: space === "" });
+  }
   const lines: string[] = [];
   let line = "";
-  for (const word of words) {
-    if (line !== "" && [...line].length + 1 + [...word].length > width) {
+  for (const { text: token, glue } of tokens) {
+    const joined = line === "" ? token : glue ? `${line}${token}` : `${line} ${token}`;
+    if (line !== "" && textWidth(joined) > width) {
       lines.push(line);
-      line = word;
-    } else line = line === "" ? word : `${line} ${word}`;
+      line = token;
+    } else line = joined;
   }
   if (line !== "") lines.push(line);
   return lines.join("\n");

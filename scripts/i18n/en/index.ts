@@ -3,7 +3,17 @@
  * namespace here and in `../zh-TW/index.ts`; the compiler then asks for every key in Chinese.
  */
 import { common } from "./common.js";
+import { demo } from "./demo.js";
+import { demoDepeg } from "./demoDepeg.js";
+import { demoLiquidRestaking } from "./demoLiquidRestaking.js";
+import { demoLiquidStaking } from "./demoLiquidStaking.js";
+import { demoRestaking } from "./demoRestaking.js";
 
 export const en = {
   common,
+  demo,
+  demoLiquidStaking,
+  demoRestaking,
+  demoLiquidRestaking,
+  demoDepeg,
 } as const;

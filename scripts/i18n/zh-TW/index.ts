@@ -4,7 +4,17 @@
  */
 import type { Catalogue } from "../catalogue.js";
 import { common } from "./common.js";
+import { demo } from "./demo.js";
+import { demoDepeg } from "./demoDepeg.js";
+import { demoLiquidRestaking } from "./demoLiquidRestaking.js";
+import { demoLiquidStaking } from "./demoLiquidStaking.js";
+import { demoRestaking } from "./demoRestaking.js";
 
 export const zhTW: Catalogue = {
   common,
+  demo,
+  demoLiquidStaking,
+  demoRestaking,
+  demoLiquidRestaking,
+  demoDepeg,
 };
