@@ -5,6 +5,8 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 
+import { printTable } from "./lib/table.js";
+
 interface Stats {
   median: number;
 }
@@ -34,27 +36,23 @@ function load(file: string): Map<string, number> {
 
 const baseline = load("gas/baseline.json");
 const current = load("gas/current.json");
-const rows = [];
+/** Gas as a whole number with thousands separators ("—" when absent). */
+const gas = (value: number | undefined) =>
+  value === undefined ? "—" : value.toLocaleString("en-US");
+const rows: string[][] = [];
 for (const [key, now] of current) {
   const before = baseline.get(key);
-  if (before === undefined)
-    rows.push({ function: key, baseline: "—", current: now, change: "new" });
+  if (before === undefined) rows.push([key, "—", gas(now), "new"]);
   else if (Math.abs(now - before) > before * THRESHOLD) {
     const pct = (((now - before) / before) * 100).toFixed(2);
-    rows.push({
-      function: key,
-      baseline: before,
-      current: now,
-      change: `${now > before ? "+" : ""}${pct} %`,
-    });
+    rows.push([key, gas(before), gas(now), `${now > before ? "+" : ""}${pct} %`]);
   }
 }
 for (const key of baseline.keys()) {
-  if (!current.has(key))
-    rows.push({ function: key, baseline: baseline.get(key), current: "—", change: "gone" });
+  if (!current.has(key)) rows.push([key, gas(baseline.get(key)), "—", "gone"]);
 }
 if (rows.length === 0) console.log("Gas: every median is within 0.5 % of gas/baseline.json.");
 else {
   console.log("Gas medians that moved against gas/baseline.json:");
-  console.table(rows);
+  printTable(["function", "baseline (gas)", "current (gas)", "change"], rows);
 }

@@ -55,7 +55,8 @@ export async function setUpDemo(hre: HardhatRuntimeEnvironment) {
 
   /**
    * The oracle's report, built from the simulator as the real oracle reads the beacon chain.
-   * Returns a note for the step ("" or why a second role confirmed it), in the run's language.
+   * Returns a note to append to the step ("" or "; why a second role confirmed it"), in the
+   * run's language.
    */
   async function report(): Promise<string> {
     const { report: data, outcome } = await buildOracleReport(pool, simulator);

@@ -106,7 +106,9 @@ export async function liquidStakingChapter(demo: Demo): Promise<void> {
   );
 
   // ------------------------------------------------------------ two slashings
+  // A week apart, so the chart shows each drop at its own day.
   const quotient = await simulator.slashingPenaltyQuotient();
+  await networkHelpers.time.increase(7n * DAY);
   await (await simulator.slash(0)).wait();
   await report();
   await row(
@@ -119,12 +121,10 @@ export async function liquidStakingChapter(demo: Demo): Promise<void> {
   // Replay history: before Pectra (May 2025) the initial penalty was 1/32 of the deposit.
   const before = await pool.getExchangeRate();
   await (await simulator.setSlashingPenaltyQuotient(32)).wait();
+  await networkHelpers.time.increase(7n * DAY);
   await (await simulator.slash(1)).wait();
   const confirmed = await report();
-  await row(
-    t("demoLiquidStaking:step.slashPrePectra", { loss: fmt(deposit / 32n) }) +
-      (confirmed === "" ? "" : `; ${confirmed}`),
-  );
+  await row(t("demoLiquidStaking:step.slashPrePectra", { loss: fmt(deposit / 32n) }) + confirmed);
   await (await simulator.setSlashingPenaltyQuotient(quotient)).wait();
   await show(
     t("demoLiquidStaking:notice.slashings", {

@@ -68,6 +68,8 @@ export function textWidth(line: string): number {
 const WIDE = "\\u2E80-\\u9FFF\\uF900-\\uFAFF\\uFE30-\\uFE4F\\uFF00-\\uFFEF";
 /** Punctuation that must not start a line (kinsoku): it stays with the character before it. */
 const NO_LINE_START = /^[，。、；：？！）」』》〉％,.;:?!)\]]/u;
+/** Punctuation that must not end a line: the character after it stays with it. */
+const NO_LINE_END = /[（「『《〈]$/u;
 
 /**
  * Wraps prose at `MAX_TABLE_WIDTH` terminal columns (`textWidth`): between words, and in Chinese,
@@ -82,7 +84,8 @@ export function wrapText(text: string, width = MAX_TABLE_WIDTH): string {
   const pattern = new RegExp(`(\\s*)(\`[^\`]*\`[^\\s${WIDE}]*|[^\\s${WIDE}]+|[${WIDE}])`, "gu");
   for (const [, space, token] of text.matchAll(pattern)) {
     const last = tokens.at(-1);
-    if (last !== undefined && space === "" && NO_LINE_START.test(token)) last.text += token;
+    const attached = NO_LINE_START.test(token) || NO_LINE_END.test(last?.text ?? "");
+    if (last !== undefined && space === "" && attached) last.text += token;
     else tokens.push({ text: token, glue: space === "" });
   }
   const lines: string[] = [];

@@ -6,11 +6,11 @@
  */
 import { expect } from "chai";
 
-import { MAX_TABLE_WIDTH, renderTable, wrapText } from "../../scripts/lib/table.js";
+import { MAX_TABLE_WIDTH, renderTable, textWidth, wrapText } from "../../scripts/lib/table.js";
 import { deployedForTasksFixture, networkHelpers, runLabOk } from "./harness.js";
 
-/** The printed width of a line (box-drawing characters are one column each). */
-const width = (line: string) => [...line].length;
+/** The printed width of a line in a terminal (a Chinese character takes two columns). */
+const width = textWidth;
 
 /** Two validators staked; account 0 holds slETH. */
 async function stakedFixture() {
@@ -46,6 +46,23 @@ describe("lab output on a projector (in-process, classroom profile)", function (
       expect(lines.length).to.equal(2);
       for (const line of lines) expect(width(line), line).to.be.at.most(MAX_TABLE_WIDTH);
       expect(lines[1]).to.contain(command); // whole, not cut at the margin
+    });
+
+    it("Chinese prose wraps at 100 terminal columns, a character taking two, never before a comma", function () {
+      const sentence =
+        "請注意：每次削減都同時降低所有持有者的匯率（損失由大家分攤），升級前的初始懲罰是押金的 1/32。";
+      const prose = `${sentence}${sentence}${sentence} \`npx hardhat demo --lang zh-TW\``;
+      const text = wrapText(prose);
+      const lines = text.split("\n");
+      expect(lines.length).to.be.greaterThan(2);
+      for (const line of lines) {
+        expect(textWidth(line), line).to.be.at.most(MAX_TABLE_WIDTH);
+        expect(line, line).to.not.match(/^[，。、；：）]/u);
+        expect(line, line).to.not.match(/[（]$/u);
+      }
+      expect(textWidth(lines[0])).to.be.greaterThan(MAX_TABLE_WIDTH - 4); // full lines, not early breaks
+      expect(text.replace(/\s/g, "")).to.equal(prose.replace(/\s/g, "")); // no character lost
+      expect(lines.at(-1)).to.contain("`npx hardhat demo --lang zh-TW`");
     });
 
     it("lab positions prints no line wider than 100 columns, with and without a loan", async function () {

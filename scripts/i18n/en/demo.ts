@@ -8,7 +8,7 @@ export const demo = {
   roles:
     "The teacher holds the consensus, oracle and operator roles; Alice, Bob and the others are stakers.",
   chapter: "Chapter {{number}} — {{title}}",
-  lossConfirmed: "above the loss budget: a second role confirmed",
+  lossConfirmed: "; above the loss budget: a second role confirmed",
   pressEnter: "Press Enter for the next step… ",
   unknownChapter: "Unknown chapter {{asked}}: choose one of {{choices}} (e.g. --chapter depeg).",
   step: "step",

@@ -9,7 +9,7 @@ export const demo: Catalogue["demo"] = {
     "示範不使用 STAKING_LAB_PROFILE={{asked}}：示範的故事用主網的數字來講（存入 100 ETH、32 ETH 的驗證者），所以執行「{{name}}」設定檔。課堂設定檔是給 Hoodi 測試網或本機節點上的課程用的：請見 `docs/lesson.md`。",
   roles: "老師掌握共識層、預言機與營運者的角色；Alice、Bob 和其他人是質押者。",
   chapter: "第 {{number}} 章 — {{title}}",
-  lossConfirmed: "超過損失預算：已由第二個角色確認",
+  lossConfirmed: "；超過損失預算：已由第二個角色確認",
   pressEnter: "按 Enter 繼續下一步… ",
   unknownChapter: "不認得的章節 {{asked}}：請從 {{choices}} 中選一個（例如 `--chapter depeg`）。",
   step: "步驟",
