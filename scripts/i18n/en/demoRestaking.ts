@@ -4,11 +4,11 @@ export const demoRestaking = {
   intro:
     "Alice, Bob, Carol and Dave restake slETH. Alice delegates to the operator Olivia, Carol to Oscar; Bob does not delegate. Both operators allocate {{allocation}} % of their stake to one service (an AVS).",
   head: {
-    alice: "Alice → Olivia\n(slETH)",
-    bob: "Bob, alone\n(slETH)",
-    carol: "Carol → Oscar\n(slETH)",
-    dave: "Dave → Olivia\n(slETH)",
-    rewards: "rewards Alice\n/ Olivia (slETH)",
+    alice: "Alice →\nOlivia\n(slETH)",
+    bob: "Bob,\nalone\n(slETH)",
+    carol: "Carol →\nOscar\n(slETH)",
+    dave: "Dave →\nOlivia\n(slETH)",
+    rewards: "rewards\nAlice /\nOlivia\n(slETH)",
   },
   step: {
     restake: "1. restake {{amounts}} slETH, delegate",

@@ -6,11 +6,11 @@ export const demoRestaking: Catalogue["demoRestaking"] = {
   intro:
     "Alice、Bob、Carol 與 Dave 把 slETH 再質押。Alice 委託給營運者 Olivia，Carol 委託給 Oscar；Bob 不委託。兩位營運者都把 {{allocation}} % 的質押分配給同一個服務（AVS）。",
   head: {
-    alice: "Alice → Olivia\n(slETH)",
-    bob: "Bob 未委託\n(slETH)",
-    carol: "Carol → Oscar\n(slETH)",
-    dave: "Dave → Olivia\n(slETH)",
-    rewards: "獎勵 Alice\n/ Olivia (slETH)",
+    alice: "Alice →\nOlivia\n(slETH)",
+    bob: "Bob\n未委託\n(slETH)",
+    carol: "Carol →\nOscar\n(slETH)",
+    dave: "Dave →\nOlivia\n(slETH)",
+    rewards: "獎勵\nAlice /\nOlivia\n(slETH)",
   },
   step: {
     restake: "1. 再質押 {{amounts}} slETH 並委託",
