@@ -5,7 +5,7 @@
  */
 import * as asciichart from "asciichart";
 
-import { textWidth } from "../lib/table.js";
+import { MAX_TABLE_WIDTH, textWidth } from "../lib/table.js";
 import { type ChartId, seriesOf } from "./series.js";
 
 /** Columns of the plotted area: with the value labels, the chart stays within 100 columns. */
@@ -82,13 +82,18 @@ export function renderChart(chart: ChartId, text: ChartText): string[] {
   const middle = plotStart + Math.floor(PLOT_WIDTH / 2) - Math.floor(ticks[1].length / 2);
   axis = axis.padEnd(middle) + ticks[1];
   axis = `${axis.padEnd(plotStart + PLOT_WIDTH - ticks[2].length)}${ticks[2]} ${text.xUnit}`;
-  const legend = series.map(([name], i) => asciichart.colored(`━━ ${name}`, COLORS[i]));
-  return [
-    text.title,
-    ...(series.length > 1 ? [legend.join("   ")] : []),
-    ...plot.split("\n"),
-    axis,
-  ];
+  // The legend: one coloured item per series, as many on a line as fit in 100 columns.
+  const legend: string[] = [];
+  if (series.length > 1) {
+    for (const [i, [name]] of series.entries()) {
+      const item = asciichart.colored(`━━ ${name}`, COLORS[i]);
+      const last = legend.at(-1);
+      if (last !== undefined && textWidth(`${last}   ${item}`) <= MAX_TABLE_WIDTH) {
+        legend[legend.length - 1] = `${last}   ${item}`;
+      } else legend.push(item);
+    }
+  }
+  return [text.title, ...legend, ...plot.split("\n"), axis];
 }
 
 /** Prints a recorded chart after a blank line. */

@@ -27,6 +27,8 @@ import {
 import { buildOracleReport, reportHash } from "../lib/oracle.js";
 import { moduleParameters } from "../lib/parameters.js";
 import { DAY, WAD, chapter, say, showTable, type Demo } from "./context.js";
+import { printChart } from "./chart.js";
+import { pause } from "./controls.js";
 import { recordPoint } from "./series.js";
 
 const ETHER = WAD;
@@ -328,6 +330,14 @@ export async function depegChapter(demo: Demo): Promise<void> {
       minutes: `${halfLifeMinutes}`,
     }),
   );
+  printChart("healthFactors", {
+    title: t("demoDepeg:chart", { name: followedName, ltv: `${followedLtv}` }),
+    xUnit: t("demoDepeg:chartSteps"),
+    decimals: 3,
+    spacing: "events",
+  });
+  say(t("demoDepeg:notice.chart"));
+  await pause();
   await showTable(
     [t("demoDepeg:badDebt.head"), ...ORACLES.map(oracleLabel)],
     [[t("demoDepeg:badDebt.row"), ...ORACLES.map((k) => amount(badDebt[k]))]],

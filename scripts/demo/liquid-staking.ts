@@ -70,8 +70,12 @@ export async function liquidStakingChapter(demo: Demo): Promise<void> {
   await (await pool.connect(bob).deposit({ value: parseEther(`${bobEth}`) })).wait();
   await row(t("demoLiquidStaking:step.deposit", { alice: `${aliceEth}`, bob: `${bobEth}` }));
 
+  // The pool's validators by their index on the consensus layer (an earlier chapter may have
+  // made validators of its own there).
+  const staked: bigint[] = [];
   for (let i = 0n; i < validators; i++) {
     await (await pool.stakeValidator(demo.ethers.id(`demo-validator-${i}`))).wait();
+    staked.push(await pool.validatorIndexAt((await pool.depositedValidators()) - 1n));
   }
   const deposit = profile.validatorDepositWei;
   await row(t("demoLiquidStaking:step.stake", { count: `${validators}`, deposit: fmt(deposit) }));
@@ -109,10 +113,11 @@ export async function liquidStakingChapter(demo: Demo): Promise<void> {
   // A week apart, so the chart shows each drop at its own day.
   const quotient = await simulator.slashingPenaltyQuotient();
   await networkHelpers.time.increase(7n * DAY);
-  await (await simulator.slash(0)).wait();
+  await (await simulator.slash(staked[0])).wait();
   await report();
   await row(
     t("demoLiquidStaking:step.slash", {
+      index: `${staked[0]}`,
       quotient: `${quotient}`,
       loss: fmt(deposit / quotient, 7),
     }),
@@ -122,9 +127,14 @@ export async function liquidStakingChapter(demo: Demo): Promise<void> {
   const before = await pool.getExchangeRate();
   await (await simulator.setSlashingPenaltyQuotient(32)).wait();
   await networkHelpers.time.increase(7n * DAY);
-  await (await simulator.slash(1)).wait();
+  await (await simulator.slash(staked[1])).wait();
   const confirmed = await report();
-  await row(t("demoLiquidStaking:step.slashPrePectra", { loss: fmt(deposit / 32n) }) + confirmed);
+  await row(
+    t("demoLiquidStaking:step.slashPrePectra", {
+      index: `${staked[1]}`,
+      loss: fmt(deposit / 32n),
+    }) + confirmed,
+  );
   await (await simulator.setSlashingPenaltyQuotient(quotient)).wait();
   await show(
     t("demoLiquidStaking:notice.slashings", {
@@ -169,7 +179,7 @@ export async function liquidStakingChapter(demo: Demo): Promise<void> {
   await (await pool.connect(bob).claimWithdrawal(requestId)).wait();
   await row(t("demoLiquidStaking:step.claim", { shares: fmt(bobShares), eth: fmt(claimable) }));
   // The correlation penalty divides by the network's active stake recorded at the slashing.
-  const network = (await simulator.getValidator(1)).activeStakeAtSlashGwei * 10n ** 9n;
+  const network = (await simulator.getValidator(staked[1])).activeStakeAtSlashGwei * 10n ** 9n;
   await show(
     t("demoLiquidStaking:notice.withdrawal", {
       penalty: fmt(swept.correlationPenalty, 6),

@@ -57,13 +57,17 @@ export const demoDepeg = {
       "Notice: only the spot oracle sees the cliff at once; below LTV × incentive ({{ltv}} % × {{incentive}} = {{cover}} of the NAV) the collateral no longer covers the debt, and the rest becomes bad debt.",
     later:
       "Notice: after {{halfLives}} EMA half-lives ({{minutes}} min each) the EMA has followed most of the fall and the same loans are liquidated under it; the NAV and CAPO still see no reason to.",
+    chart:
+      "Notice: under the NAV and CAPO oracles the loan's health never moves; under the spot price it falls off the cliff with the pool, and under the EMA half an hour later.",
     badDebt:
       "Notice: the suppliers of the market-priced markets pay for the cliff (on 24 April 2024 Morpho's 86 % ezETH market wrote off 10.96 ETH this way), while an exchange-rate oracle liquidated no one: a liquidity event, not a backing loss.",
   },
+  chart: "Health factor of {{name}}'s loan ({{ltv}} % of the NAV) under each oracle, step by step",
+  chartSteps: "steps",
   series: {
     market: "market price (ETH)",
     ema: "EMA (ETH)",
     nav: "NAV (ETH)",
-    health: "{{name}} ({{ltv}} %), {{oracle}} oracle",
+    health: "{{name}} ({{ltv}} %): {{oracle}}",
   },
 } as const;

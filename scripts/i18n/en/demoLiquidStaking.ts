@@ -14,8 +14,9 @@ export const demoLiquidStaking = {
     deposit: "1. Alice deposits {{alice}} ETH, Bob {{bob}}",
     stake: "2. the operator stakes {{count}} validators of {{deposit}} ETH",
     year: "3. a year at {{apr}} %, reported monthly: +{{rewards}} ETH",
-    slash: "4. a week on, validator 0 slashed (1/{{quotient}}): −{{loss}} ETH",
-    slashPrePectra: "5. a week on, validator 1 slashed (1/32, before Pectra): −{{loss}} ETH",
+    slash: "4. a week on, validator {{index}} slashed (1/{{quotient}}): −{{loss}} ETH",
+    slashPrePectra:
+      "5. a week on, validator {{index}} slashed (1/32, before Pectra): −{{loss}} ETH",
     request: "6. Bob queues {{shares}} slETH, worth {{eth}} ETH now",
     bunker: "7. report in bunker mode: {{pending}} slashed, nothing paid",
     sweep:

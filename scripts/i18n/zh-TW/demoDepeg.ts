@@ -59,13 +59,17 @@ export const demoDepeg: Catalogue["demoDepeg"] = {
       "請注意：只有現貨價預言機立刻看到懸崖；低於 LTV × 清算獎勵（{{ltv}} % × {{incentive}} = NAV 的 {{cover}}）時，抵押品已不足以償還債務，其餘變成壞帳。",
     later:
       "請注意：經過 {{halfLives}} 個 EMA 半衰期（每個 {{minutes}} 分鐘）後，EMA 已跟上大部分跌幅，同樣的貸款在它之下也被清算；NAV 與 CAPO 仍然沒有理由清算。",
+    chart:
+      "請注意：在 NAV 與 CAPO 預言機下，這筆貸款的健康因子完全不動；在現貨價下它隨池子掉下懸崖，在 EMA 下則晚了半小時。",
     badDebt:
       "請注意：以市價計價的市場由放款人承擔懸崖的損失（2024 年 4 月 24 日，Morpho 的 86 % ezETH 市場就這樣沖銷了 10.96 ETH），而兌換匯率預言機一個也沒清算：這是流動性事件，不是資產擔保的損失。",
   },
+  chart: "{{name}} 的貸款（NAV 的 {{ltv}} %）在各預言機下的健康因子，逐步呈現",
+  chartSteps: "步",
   series: {
     market: "市場價格 (ETH)",
     ema: "EMA (ETH)",
     nav: "NAV (ETH)",
-    health: "{{name}}（{{ltv}} %），{{oracle}} 預言機",
+    health: "{{name}}（{{ltv}} %）：{{oracle}}",
   },
 };
