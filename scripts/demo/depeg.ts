@@ -201,7 +201,7 @@ export async function depegChapter(demo: Demo): Promise<void> {
     t("demoDepeg:lrt.intro", {
       lltv: num(lltv * 100n, 1),
       incentive: num(lif, 4),
-      ltvs: borrowers.map(([, ltv]) => `${ltv} %`).join(", "),
+      ltvs: borrowers.map(([, ltv]) => `${ltv} %`).join(t("demo:listSeparator")),
     }),
   );
   const collateralEth = 100n * ETHER;
@@ -277,7 +277,9 @@ export async function depegChapter(demo: Demo): Promise<void> {
       ...prices.map((p) => num((p * 10n ** 21n * WAD) / PRICE_SCALE / oneLrtEth, 4)),
     ]);
     for (const [who, ltvPercent, name] of borrowers) {
-      const cells: string[] = [`${name}, ${ltvPercent} %`];
+      const cells: string[] = [
+        t("demoDepeg:liquidations.borrower", { name, ltv: `${ltvPercent}` }),
+      ];
       for (const kind of ORACLES) {
         const key = `${name}:${kind}`;
         if (liquidated.has(key)) {

@@ -42,8 +42,18 @@ export function renderTable(head: string[], rows: string[][]): string {
     total -= 1;
   }
   const fitted = new Table({ head, colWidths: widths, ...COMPACT });
-  fitted.push(...rows);
+  // Cells are wrapped here, measured in terminal columns, so Chinese (no spaces) wraps between
+  // characters rather than where cli-table3 finds a space; padding takes two columns.
+  fitted.push(...rows.map((row) => row.map((cell, i) => wrapCell(cell, widths[i] - 2))));
   return fitted.toString();
+}
+
+/** A cell's text wrapped at `width` columns, line by line (its own line breaks kept). */
+function wrapCell(cell: string, width: number): string {
+  return cell
+    .split("\n")
+    .map((line) => (textWidth(line) <= width ? line : wrapText(line, width)))
+    .join("\n");
 }
 
 /** Prints rows under headers; the first column left-aligned, as every column. */
@@ -86,6 +96,9 @@ export function wrapText(text: string, width = MAX_TABLE_WIDTH): string {
     const last = tokens.at(-1);
     const attached = NO_LINE_START.test(token) || NO_LINE_END.test(last?.text ?? "");
     if (last !== undefined && space === "" && attached) last.text += token;
+    // A unit stays with its number: "10 %" never breaks before the "%".
+    else if (last !== undefined && /^%/.test(token))
+      last.text += `${space === "" ? "" : " "}${token}`;
     else tokens.push({ text: token, glue: space === "" });
   }
   const lines: string[] = [];

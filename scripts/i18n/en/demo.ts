@@ -11,5 +11,6 @@ export const demo = {
   lossConfirmed: "; above the loss budget: a second role confirmed",
   pressEnter: "Press Enter for the next step… ",
   unknownChapter: "Unknown chapter {{asked}}: choose one of {{choices}} (e.g. --chapter depeg).",
+  listSeparator: ", ",
   step: "step",
 } as const;

@@ -35,6 +35,7 @@ export const demoDepeg = {
   },
   liquidations: {
     head: "{{oracle}}: HF",
+    borrower: "{{name}}, {{ltv}} %",
     price: "price / NAV",
     afterDump: "right after the dump",
     later: "{{minutes}} minutes later",

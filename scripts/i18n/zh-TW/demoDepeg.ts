@@ -37,6 +37,7 @@ export const demoDepeg: Catalogue["demoDepeg"] = {
   },
   liquidations: {
     head: "{{oracle}}：HF",
+    borrower: "{{name}}（{{ltv}} %）",
     price: "價格 / NAV",
     afterDump: "拋售之後",
     later: "{{minutes}} 分鐘後",
