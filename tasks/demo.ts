@@ -9,13 +9,12 @@ export const demoTasks = [
     .addFlag({ name: "step", description: "Pause for Enter after each table (a terminal only)" })
     .addOption({
       name: "chapter",
-      description:
-        "Run one chapter: liquid-staking, restaking, liquid-restaking, depeg, … (default: all)",
+      description: "Run one chapter by name, e.g. depeg (an unknown name lists them all)",
       defaultValue: "",
     })
     .addOption({
       name: "lang",
-      description: "Language: en or zh-TW (default en)",
+      description: "Language of every line: en (the default) or zh-TW",
       defaultValue: "",
     })
     .addOption({
