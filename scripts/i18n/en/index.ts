@@ -3,7 +3,9 @@
  * namespace here and in `../zh-TW/index.ts`; the compiler then asks for every key in Chinese.
  */
 import { common } from "./common.js";
+import { report } from "./report.js";
 
 export const en = {
   common,
+  report,
 } as const;
