@@ -14,6 +14,16 @@ import type { ChartLayout } from "./charts.js";
 export const CHART_WIDTH = 640;
 export const CHART_HEIGHT = 280;
 
+/** Dash patterns of the series, in order (solid first), long enough to read at a glance. */
+const DASHES = [
+  [1, 0],
+  [9, 5],
+  [2, 4],
+  [14, 4, 3, 4],
+  [5, 5],
+  [1, 0],
+];
+
 /** One labelled event: its number on the chart, what happened, and where (its x values). */
 export interface ChartEvent {
   n: number;
@@ -21,15 +31,22 @@ export interface ChartEvent {
   xs: number[];
 }
 
+/** A label as the chart shows it: its own leading step number ("3. ") dropped, the chart numbers it. */
+export function eventLabel(label: string | undefined): string {
+  return (label ?? "").replace(/^\s*\d+[.)]\s+/, "").trim();
+}
+
 /**
  * The labelled points of a chart as numbered events, in the order first recorded. The same label
- * at the same x in several series (one event seen by every way to stake) is one event.
+ * in several series (one event seen by every way to stake) is one event.
  */
 export function eventsOf(series: ReadonlyMap<string, readonly Point[]>): ChartEvent[] {
   const byLabel = new Map<string, ChartEvent>();
   for (const points of series.values()) {
-    for (const { x, label } of points) {
-      if (label === undefined || label === "") continue;
+    for (const point of points) {
+      const { x } = point;
+      const label = eventLabel(point.label);
+      if (label === "") continue;
       let event = byLabel.get(label);
       if (event === undefined) byLabel.set(label, (event = { n: byLabel.size + 1, label, xs: [] }));
       if (!event.xs.includes(x)) event.xs.push(x);
@@ -54,7 +71,19 @@ export function eventMarkers(events: ChartEvent[], xs: number[]): { x: number; t
       if (!last.ns.includes(n)) last.ns.push(n);
     } else markers.push({ x, ns: [n] });
   }
-  return markers.map(({ x, ns }) => ({ x, text: ns.sort((a, b) => a - b).join(",") }));
+  return markers.map(({ x, ns }) => ({ x, text: numberRanges(ns) }));
+}
+
+/** Event numbers as short text: runs of consecutive numbers as ranges ("1,3–6"). */
+export function numberRanges(numbers: number[]): string {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const n of sorted) {
+    const last = runs.at(-1);
+    if (last !== undefined && n === last[1] + 1) last[1] = n;
+    else runs.push([n, n]);
+  }
+  return runs.map(([a, b]) => (a === b ? `${a}` : `${a}–${b}`)).join(",");
 }
 
 /** A number for a tooltip: at most six significant digits, no float noise (1.0254, 365). */
@@ -75,7 +104,7 @@ export function chartSpec(
       y,
       tip:
         `${name} (${shortNumber(x)}, ${shortNumber(y)})` +
-        (label === undefined || label === "" ? "" : `: ${label}`),
+        (eventLabel(label) === "" ? "" : `: ${eventLabel(label)}`),
     })),
   );
   const events = eventMarkers(
@@ -96,14 +125,28 @@ export function chartSpec(
       mark: { type: "line", strokeWidth: 2.5, point: { filled: true, size: 60 } },
       encoding: {
         x,
-        y: { field: "y", type: "quantitative", title: t(layout.yAxis), scale: { zero: false } },
+        // Room above and below the lines for the event numbers and the reference's label.
+        y: {
+          field: "y",
+          type: "quantitative",
+          title: t(layout.yAxis),
+          scale: { zero: false, padding: 18 },
+        },
         color: {
           field: "series",
           type: "nominal",
           title: t("report:series"),
           scale: { domain: names },
-          legend: { orient: "bottom", direction: "vertical", columns: 2, labelLimit: 280 },
+          // Two columns of short names, one of long ones, never cut.
+          legend: {
+            orient: "bottom",
+            direction: "vertical",
+            columns: names.some((name) => name.length > 28) ? 1 : 2,
+            labelLimit: CHART_WIDTH,
+          },
         },
+        // A dash pattern per series too: lines that coincide (NAV and CAPO) both stay visible.
+        strokeDash: { field: "series", type: "nominal", scale: { domain: names, range: DASHES } },
         description: { field: "tip", type: "nominal" },
         tooltip: { field: "tip", type: "nominal" },
       },
@@ -138,10 +181,10 @@ export function chartSpec(
       },
       {
         data: { values },
-        mark: { type: "text", align: "right", baseline: "bottom", dy: -3, color: "#b03a2e" },
+        mark: { type: "text", align: "left", baseline: "bottom", dy: -3, color: "#b03a2e" },
         encoding: {
           y: { field: "y", type: "quantitative" },
-          x: { value: CHART_WIDTH - 4 },
+          x: { value: 6 },
           text: { field: "label", type: "nominal" },
         },
       },
@@ -156,7 +199,13 @@ export function chartSpec(
     config: {
       font: "sans-serif",
       axis: { labelFontSize: 12, titleFontSize: 13, titleFontWeight: "normal" },
-      legend: { labelFontSize: 13, titleFontSize: 13, symbolStrokeWidth: 3 },
+      legend: {
+        labelFontSize: 13,
+        titleFontSize: 13,
+        symbolType: "stroke",
+        symbolSize: 400,
+        symbolStrokeWidth: 3,
+      },
       view: { stroke: "#ddd" },
     },
     layer: layers,
