@@ -29,6 +29,7 @@ import { buildOracleReport, reportHash } from "../lib/oracle.js";
 import { moduleParameters } from "../lib/parameters.js";
 import { printTable } from "../lib/table.js";
 import { DAY, WAD, say } from "./context.js";
+import { recordPoint } from "./series.js";
 
 const ETHER = WAD;
 const MINUTE = 60n;
@@ -94,7 +95,22 @@ export async function depegChapter(hre: HardhatRuntimeEnvironment): Promise<void
   const lstAddress = await lst.pool.getAddress();
   await (await token.connect(alice).approve(lstAddress, ethers.MaxUint256)).wait();
   const lstRows: string[][] = [];
-  const lstRow = async (step: string) => lstRows.push([step, ...(await poolState(lst))]);
+  // The report's chart: the pool's price of slETH in ETH against its NAV, step by step.
+  let priceStep = 0;
+  const recordPrice = async (step: string) => {
+    const [spot, stored, nav] = await Promise.all([
+      lst.pool.spotPrice(),
+      lst.pool.storedRate(),
+      lst.rateProvider.getRate(),
+    ]);
+    const price = Number((spot * stored) / WAD) / 1e18;
+    recordPoint("depegPrice", "slETH price in the pool", priceStep, price, step);
+    recordPoint("depegPrice", "slETH NAV", priceStep++, Number(nav) / 1e18, step);
+  };
+  const lstRow = async (step: string) => {
+    lstRows.push([step, ...(await poolState(lst))]);
+    await recordPrice(step);
+  };
   await lstRow("seeded; a year of rewards");
 
   await (await depositPool.pause()).wait();
@@ -134,6 +150,7 @@ export async function depegChapter(hre: HardhatRuntimeEnvironment): Promise<void
     paid += ethIn;
     bought += got;
     arbRows.push([`${round}. bob buys: 100 ETH → ${amount(got)} slETH`, ...(await poolState(lst))]);
+    await recordPrice(`bob buys 100 ETH of slETH (${round})`);
   }
   await (await token.connect(bob).approve(await depositPool.getAddress(), bought)).wait();
   await (await depositPool.connect(bob).requestWithdrawal(bought)).wait();
@@ -148,6 +165,7 @@ export async function depegChapter(hre: HardhatRuntimeEnvironment): Promise<void
     `queue: ${amount(bought)} slETH → ${amount(received)} ETH`,
     ...(await poolState(lst)),
   ]);
+  await recordPrice("bob redeems through the queue");
   printTable(["withdrawals open", "ETH %", "spot/NAV", "EMA/NAV", "NAV ETH", "depeg"], arbRows);
   // (1 − f) / p − 1: what one more slETH bought at the pre-trade price earns at the NAV.
   const expected = ((WAD - fee * 10n ** 8n) * WAD) / spotBefore - WAD;
@@ -197,12 +215,24 @@ export async function depegChapter(hre: HardhatRuntimeEnvironment): Promise<void
   const cliffRows: string[][] = [];
   const oneLrtEth = await lrt.rateProvider.getRate();
   const lrtUnits = (eth: bigint) => (eth * 10n ** 21n) / oneLrtEth;
+  // The report's chart: dave's loan (75 % of the NAV) under each oracle, step by step.
+  let healthStep = 0;
+  const recordHealth = async (step: string) => {
+    for (const kind of ORACLES) {
+      const health = await lrt.markets[kind].healthFactor(dave.address);
+      if (health === ethers.MaxUint256) continue; // liquidated: no debt left
+      recordPoint("healthFactors", ORACLE_LABELS[kind], healthStep, Number(health) / 1e18, step);
+    }
+    healthStep++;
+  };
   cliffRows.push(["seeded", ...(await poolState(lrt))]);
+  await recordHealth("seeded");
   let sold = 0n;
   for (const ethWorth of [600n, 300n, 25n, 15n]) {
     await sell(lrt, frank, lrtUnits(ethWorth * ETHER));
     sold += ethWorth;
     cliffRows.push([`frank has sold ${sold} ETH's worth`, ...(await poolState(lrt))]);
+    await recordHealth(`frank has sold ${sold} ETH's worth`);
   }
   printTable(["LRT pool, A = 500", "ETH %", "spot/NAV", "EMA/NAV", "NAV ETH", "depeg"], cliffRows);
   say(
@@ -253,6 +283,7 @@ export async function depegChapter(hre: HardhatRuntimeEnvironment): Promise<void
     "0.877 of the NAV) the collateral no longer covers the debt, and the rest becomes bad debt.",
   ]);
   await networkHelpers.time.increase(30n * MINUTE);
+  await recordHealth("30 minutes later");
   await round("30 minutes later", [
     "Notice: after three EMA half-lives (10 min each) the EMA has followed most of the fall,",
     "and the same loans are liquidated under it; the NAV and CAPO still see no reason to.",

@@ -6,6 +6,7 @@
 import { parseEther, parseUnits } from "ethers";
 
 import { DAY, YEAR, fmt, say, type Demo } from "./context.js";
+import { recordPoint } from "./series.js";
 
 export async function liquidRestakingChapter(demo: Demo): Promise<void> {
   const { ethers, deployed, networkHelpers, report, snapshotRows, printRows, profile } = demo;
@@ -20,8 +21,17 @@ export async function liquidRestakingChapter(demo: Demo): Promise<void> {
     `${Number(profile.lrtBufferBps) / 100} % buffer, and restakes the rest with the operator Oscar, who allocates 50 % to the AVS.`,
   );
 
+  const start = await networkHelpers.time.latest();
   const row = async (step: string, note = "") => {
     const lstRate = await pool.getExchangeRate();
+    // The report's chart: the LRT's value in ETH and its two layers, against days.
+    const days = ((await networkHelpers.time.latest()) - start) / 86_400;
+    const layers: [string, bigint][] = [
+      ["slrETH in ETH", await vault.lrtRateInEth()],
+      ["slETH in ETH (the staking layer)", lstRate],
+      ["slrETH in slETH (the restaking layer)", await vault.convertToAssets(oneLrt)],
+    ];
+    for (const [name, wad] of layers) recordPoint("lrtValue", name, days, Number(wad) / 1e18, step);
     snapshotRows.push({
       step,
       "slETH in ETH": fmt(lstRate, 6),

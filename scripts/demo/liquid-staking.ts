@@ -5,10 +5,18 @@
 import { parseEther } from "ethers";
 
 import { DAY, YEAR, fmt, say, type Demo } from "./context.js";
+import { recordPoint } from "./series.js";
 
 export async function liquidStakingChapter(demo: Demo): Promise<void> {
-  const { deployed, actors, networkHelpers, report, sweepAll, snapshot, printRows, profile } = demo;
+  const { deployed, actors, networkHelpers, report, sweepAll, printRows, profile } = demo;
   const { simulator, pool, token } = deployed;
+  // Each step's row of the table is also a point of the report's chart: the rate against days.
+  const start = await networkHelpers.time.latest();
+  const snapshot = async (step: string, extra?: Record<string, string>) => {
+    await demo.snapshot(step, extra);
+    const days = ((await networkHelpers.time.latest()) - start) / 86_400;
+    recordPoint("lstRate", "slETH rate", days, Number(await pool.getExchangeRate()) / 1e18, step);
+  };
   const { alice, bob } = actors;
 
   say(
