@@ -116,7 +116,7 @@ export function chartSpec(
     type: "quantitative" as const,
     title: t(layout.xAxis),
     scale: { nice: !layout.xIsStep },
-    axis: layout.xIsStep ? { tickMinStep: 1, format: "d" } : {},
+    axis: layout.xIsStep ? { tickMinStep: 1, format: "d" } : { tickCount: 10 },
   };
 
   const layers: object[] = [
