@@ -14,7 +14,7 @@ import { runMain, stackTracesRequested } from "../lib/boundary.js";
 import { UserError } from "../lib/errors.js";
 import { parseLanguage, t, useLanguage } from "../i18n/index.js";
 import { DAY, bpsText, fmt, say, setChapterNumber, setUpDemo, type Demo } from "./context.js";
-import { setControls } from "./controls.js";
+import { getControls, setControls } from "./controls.js";
 import { clearSeries } from "./series.js";
 
 /** One chapter of the demo: its `--chapter` name and what it runs. */
@@ -101,6 +101,11 @@ export async function runDemo(hre: HardhatRuntimeEnvironment, options: DemoOptio
     await chapter.run(demo);
   }
   setChapterNumber(0);
+  const { reportDir } = getControls();
+  if (reportDir !== undefined) {
+    const { writeReport } = await import("../report/index.js");
+    say("", t("demo:reportWritten", { path: await writeReport(reportDir) }));
+  }
   console.log("");
   say(t("common:done", { seconds: ((Date.now() - started) / 1000).toFixed(1) }));
 }

@@ -11,6 +11,7 @@ export const demo = {
   lossConfirmed: "; above the loss budget: a second role confirmed",
   pressEnter: "Press Enter for the next step… ",
   unknownChapter: "Unknown chapter {{asked}}: choose one of {{choices}} (e.g. --chapter depeg).",
+  reportWritten: "The report (open it in a browser, no network needed): {{path}}",
   listSeparator: ", ",
   step: "step",
 } as const;

@@ -8,6 +8,7 @@ import { demoDepeg } from "./demoDepeg.js";
 import { demoLiquidRestaking } from "./demoLiquidRestaking.js";
 import { demoLiquidStaking } from "./demoLiquidStaking.js";
 import { demoRestaking } from "./demoRestaking.js";
+import { report } from "./report.js";
 
 export const en = {
   common,
@@ -16,4 +17,5 @@ export const en = {
   demoRestaking,
   demoLiquidRestaking,
   demoDepeg,
+  report,
 } as const;

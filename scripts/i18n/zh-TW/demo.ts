@@ -12,6 +12,7 @@ export const demo: Catalogue["demo"] = {
   lossConfirmed: "；超過損失預算：已由第二個角色確認",
   pressEnter: "按 Enter 繼續下一步… ",
   unknownChapter: "不認得的章節 {{asked}}：請從 {{choices}} 中選一個（例如 `--chapter depeg`）。",
+  reportWritten: "報告已寫好（用瀏覽器開啟，不需網路）：{{path}}",
   listSeparator: "、",
   step: "步驟",
 };

@@ -9,6 +9,7 @@ import { demoDepeg } from "./demoDepeg.js";
 import { demoLiquidRestaking } from "./demoLiquidRestaking.js";
 import { demoLiquidStaking } from "./demoLiquidStaking.js";
 import { demoRestaking } from "./demoRestaking.js";
+import { report } from "./report.js";
 
 export const zhTW: Catalogue = {
   common,
@@ -17,4 +18,5 @@ export const zhTW: Catalogue = {
   demoRestaking,
   demoLiquidRestaking,
   demoDepeg,
+  report,
 };
