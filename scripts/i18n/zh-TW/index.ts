@@ -4,7 +4,11 @@
  */
 import type { Catalogue } from "../catalogue.js";
 import { common } from "./common.js";
+import { demoEvents } from "./demoEvents.js";
+import { demoSolo } from "./demoSolo.js";
 
 export const zhTW: Catalogue = {
   common,
+  demoSolo,
+  demoEvents,
 };
