@@ -177,7 +177,7 @@ export async function realEventsChapter(demo: Demo): Promise<void> {
       preDrop: percent(rateBefore - before.rateSlashed, rateBefore),
       postInitial: fmt(after.initial, 6),
       postDrop: percent(rateBefore - after.rateSlashed, rateBefore),
-      share: percent(needed, pooledBefore),
+      share: percent(needed, pooledBefore, 1),
     }),
   );
   if (before.confirmed) narrate(t("demoEvents:rates.confirmed"));
@@ -189,7 +189,13 @@ export async function realEventsChapter(demo: Demo): Promise<void> {
   // earning, less the fee the pool would have taken on them.
   const notEarned = (r: Replay) => holdersLoss(r) - r.initial - r.correlation;
   const perValidator = (r: Replay) => (r.initial + r.correlation) / LAUNCHNODES_VALIDATORS;
-  narrate("", t("demoEvents:costs.intro"));
+  narrate(
+    "",
+    t("demoEvents:costs.intro", {
+      slashed: fmt(after.slashedInWindow),
+      total: grouped(after.totalActive),
+    }),
+  );
   printTable(
     [
       t("demoEvents:costs.head", { count: LAUNCHNODES_VALIDATORS.toString() }),
@@ -242,14 +248,15 @@ export async function realEventsChapter(demo: Demo): Promise<void> {
   await pause();
 }
 
-/** `part / whole` in %, 4 decimals ("0.0244"), rounded half up; signed if negative. */
-function percent(part: bigint, whole: bigint): string {
+/** `part / whole` in %, rounded half up to `decimals` ("0.0244"), trailing zeros dropped. */
+function percent(part: bigint, whole: bigint, decimals = 4): string {
   const negative = part < 0n;
   const magnitude = negative ? -part : part;
-  const scaled = (magnitude * 100n * 10n ** 4n * 2n + whole) / (2n * whole); // % × 10^4, half up
-  const text = `${scaled / 10n ** 4n}.${(scaled % 10n ** 4n).toString().padStart(4, "0")}`;
-  const trimmed = text.replace(/\.?0+$/, "");
-  return negative && trimmed !== "0" ? `-${trimmed}` : trimmed;
+  const unit = 10n ** BigInt(decimals);
+  const scaled = (magnitude * 100n * unit * 2n + whole) / (2n * whole); // % × 10^decimals, half up
+  const fraction = (scaled % unit).toString().padStart(decimals, "0").replace(/0+$/, "");
+  const text = fraction === "" ? `${scaled / unit}` : `${scaled / unit}.${fraction}`;
+  return negative && text !== "0" ? `-${text}` : text;
 }
 
 /** Whole ETH with thousands separators: 34,000,000. */

@@ -34,7 +34,11 @@ export const demoEvents = {
       "the report (Lido's second opinion) before the rate could fall.",
   },
   costs: {
-    intro: "What the slashings cost, read from the simulator's events:",
+    intro:
+      "What the slashings cost, read from the simulator's events. Each slashed validator's " +
+      "correlation penalty is its balance × 3 × the stake slashed in its window ({{slashed}} ETH) / " +
+      "the stake active when it was slashed ({{total}} ETH for the first: the rest of the network " +
+      "and the lab's validators still active).",
     head: "The {{count}} slashings (ETH)",
     initial: "initial penalties, {{count}} × {{deposit}} / quotient",
     correlation: "correlation penalties, 3 × {{slashed}} / {{total}}",

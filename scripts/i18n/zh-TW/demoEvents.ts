@@ -32,7 +32,9 @@ export const demoEvents: Catalogue["demoEvents"] = {
       "在 Pectra 之前，這筆損失超過預言機的損失額度，必須由第二個角色確認回報（Lido 的第二意見機制），匯率才能下跌。",
   },
   costs: {
-    intro: "這些削減的代價，讀自模擬器的事件：",
+    intro:
+      "這些削減的代價，讀自模擬器的事件。每個被削減驗證者的相關性懲罰 = 餘額 × 3 × 它的時間窗內被削減的質押" +
+      "（{{slashed}} ETH）/ 它被削減時的活躍質押（第一個是 {{total}} ETH：網路其他部分加上實驗室裡仍活躍的驗證者）。",
     head: "{{count}} 筆削減 (ETH)",
     initial: "初始懲罰，{{count}} × {{deposit}} / 商數",
     correlation: "相關性懲罰，3 × {{slashed}} / {{total}}",
