@@ -54,7 +54,7 @@ export async function realEventsChapter(demo: Demo): Promise<void> {
     const receipt = await (await tx).wait();
     if (receipt === null) throw new Error("transaction dropped");
     const events = receipt.logs
-      .filter((log: Log) => log.address === simulator.target)
+      .filter((log: Log) => log.address.toLowerCase() === String(simulator.target).toLowerCase())
       .map((log: Log) => simulator.interface.parseLog(log))
       .filter((parsed) => parsed !== null);
     return (name: string) => {

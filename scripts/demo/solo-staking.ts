@@ -203,7 +203,12 @@ export async function soloStakingChapter(demo: Demo): Promise<void> {
       day,
       annual: (Number(annualBps) / 100).toFixed(2),
       apr,
-      missed: fmt(notEarned),
+      lesson: t(
+        initial + correlationPenalty < notEarned
+          ? "demoSolo:lesson.cheaper"
+          : "demoSolo:lesson.dearer",
+        { quotient: quotient.toString(), missed: fmt(notEarned) },
+      ),
     }),
   );
   await pause();

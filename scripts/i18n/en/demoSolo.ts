@@ -55,6 +55,14 @@ export const demoSolo = {
   },
   summaryNote:
     "Net {{net}} ETH on {{deposit}} ETH in {{day}} days, {{annual}} % a year instead of {{apr}} %: " +
-    "a solo staker keeps every reward (no fee) and bears every penalty alone, and since Pectra a " +
-    "lone slashing costs less than the {{missed}} ETH of rewards its exit forgoes.",
+    "a solo staker keeps every reward (no fee) and bears every penalty alone, and {{lesson}}.",
+  /** The end of `summaryNote`: how the slashing's penalties compare with the rewards its exit forgoes. */
+  lesson: {
+    cheaper:
+      "with an initial penalty of 1/{{quotient}} a lone slashing costs less than the {{missed}} ETH " +
+      "of rewards its exit forgoes",
+    dearer:
+      "with an initial penalty of 1/{{quotient}} a lone slashing costs more than the {{missed}} ETH " +
+      "of rewards its exit forgoes",
+  },
 } as const;

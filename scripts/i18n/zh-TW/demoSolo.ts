@@ -51,7 +51,12 @@ export const demoSolo: Catalogue["demoSolo"] = {
     net: "淨額：付回 - 存入",
   },
   summaryNote:
-    "{{day}} 天內以 {{deposit}} ETH 淨賺 {{net}} ETH，年化 {{annual}} %，而不是 {{apr}} %：" +
-    "獨立質押者拿到全部獎勵（沒有手續費），也獨自承擔所有懲罰；Pectra 之後，單獨一個驗證者被削減的損失，" +
-    "比退出期間少拿的 {{missed}} ETH 獎勵還小。",
+    "{{day}} 天內以 {{deposit}} ETH 質押，淨額 {{net}} ETH，年化 {{annual}} %，而不是 {{apr}} %：" +
+    "獨立質押者拿到全部獎勵（沒有手續費），也獨自承擔所有懲罰；{{lesson}}。",
+  lesson: {
+    cheaper:
+      "初始懲罰為 1/{{quotient}} 時，單獨一個驗證者被削減的損失，比退出期間少拿的 {{missed}} ETH 獎勵還小",
+    dearer:
+      "初始懲罰為 1/{{quotient}} 時，單獨一個驗證者被削減的損失，比退出期間少拿的 {{missed}} ETH 獎勵還大",
+  },
 };
