@@ -65,3 +65,8 @@ export function signedEth(wei: bigint, decimals = 4): string {
   if (text === "0") return text;
   return wei < 0n ? `-${text}` : `+${text}`;
 }
+
+/** Whole ETH with thousands separators ("34,000,000"): the stakes a correlation penalty weighs. */
+export function grouped(wei: bigint): string {
+  return (wei / 10n ** 18n).toLocaleString("en-US");
+}

@@ -8,13 +8,14 @@
  * Runs on whatever state the chapters before it left: it stakes 20 new validators of the pool's
  * (depositing what they need) and leaves the chain as it found it (a snapshot, restored at the end).
  */
-import type { ContractTransactionResponse, Log } from "ethers";
+import type { ContractTransactionResponse } from "ethers";
 
 import { t } from "../i18n/index.js";
 import { printTable } from "../lib/table.js";
 import { DAY, WAD, fmt, type Demo } from "./context.js";
 import { pause } from "./controls.js";
-import { narrate } from "./narration.js";
+import { grouped, narrate } from "./narration.js";
+import { sendToSimulator } from "./simulator-events.js";
 
 /**
  * Validators operated by Launchnodes for Lido, slashed together on 11 October 2023 ("Slashing
@@ -49,20 +50,7 @@ export async function realEventsChapter(demo: Demo): Promise<void> {
   const untouched = await networkHelpers.takeSnapshot();
   const poolAddress = await pool.getAddress();
 
-  /** Sends a transaction and returns the simulator's events it emitted, by name. */
-  async function send(tx: Promise<ContractTransactionResponse>) {
-    const receipt = await (await tx).wait();
-    if (receipt === null) throw new Error("transaction dropped");
-    const events = receipt.logs
-      .filter((log: Log) => log.address.toLowerCase() === String(simulator.target).toLowerCase())
-      .map((log: Log) => simulator.interface.parseLog(log))
-      .filter((parsed) => parsed !== null);
-    return (name: string) => {
-      const found = events.find((e) => e.name === name);
-      if (found === undefined) throw new Error(`${name} not emitted`);
-      return found.args;
-    };
-  }
+  const send = (tx: Promise<ContractTransactionResponse>) => sendToSimulator(simulator, tx);
 
   const deposit = await simulator.validatorDeposit();
   const window = await simulator.correlationWindow();
@@ -85,10 +73,10 @@ export async function realEventsChapter(demo: Demo): Promise<void> {
   }
   const indices: bigint[] = [];
   for (let i = 0n; i < LAUNCHNODES_VALIDATORS; i++) {
-    const events = await send(
+    const receipt = await send(
       pool.connect(teacher).stakeValidator(ethers.id(`launchnodes-2023-10-11-${i}`)),
     );
-    indices.push(events("ValidatorDeposited").index as bigint);
+    indices.push(receipt.event("ValidatorDeposited").index as bigint);
   }
   // The rest of the network, as the profile has it (mainnet's ~34 million ETH): a chapter before
   // may have set it to 0 to make the lab the whole network.
@@ -115,8 +103,8 @@ export async function realEventsChapter(demo: Demo): Promise<void> {
     if (quotient !== null) {
       await (await simulator.setSlashingPenaltyQuotient(quotient)).wait();
       for (const index of indices) {
-        const events = await send(simulator.slash(index));
-        result.initial += events("ValidatorSlashed").initialPenalty as bigint;
+        const receipt = await send(simulator.slash(index));
+        result.initial += receipt.event("ValidatorSlashed").initialPenalty as bigint;
       }
       const first = await simulator.getValidator(indices[0]);
       result.totalActive = first.activeStakeAtSlashGwei * 10n ** 9n;
@@ -127,8 +115,8 @@ export async function realEventsChapter(demo: Demo): Promise<void> {
     await networkHelpers.time.increaseTo(end);
     if (quotient !== null) {
       for (const index of indices) {
-        const events = await send(simulator.sweep(index));
-        const applied = events("CorrelationPenaltyApplied");
+        const receipt = await send(simulator.sweep(index));
+        const applied = receipt.event("CorrelationPenaltyApplied");
         result.correlation += applied.penalty as bigint;
         result.slashedInWindow = applied.slashedInWindow as bigint;
       }
@@ -257,9 +245,4 @@ function percent(part: bigint, whole: bigint, decimals = 4): string {
   const fraction = (scaled % unit).toString().padStart(decimals, "0").replace(/0+$/, "");
   const text = fraction === "" ? `${scaled / unit}` : `${scaled / unit}.${fraction}`;
   return negative && text !== "0" ? `-${text}` : text;
-}
-
-/** Whole ETH with thousands separators: 34,000,000. */
-function grouped(wei: bigint): string {
-  return (wei / 10n ** 18n).toLocaleString("en-US");
 }

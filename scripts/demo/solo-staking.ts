@@ -9,13 +9,14 @@
  * The chapter leaves the chain as it found it (a snapshot, restored at the end): the chapters
  * after it count validators from the first, and Carol's solo validator is not part of their story.
  */
-import type { ContractTransactionResponse, Log } from "ethers";
+import type { ContractTransactionResponse } from "ethers";
 
 import { t } from "../i18n/index.js";
 import { printTable } from "../lib/table.js";
 import { DAY, YEAR, fmt, type Demo } from "./context.js";
 import { pause } from "./controls.js";
-import { narrate, signedEth } from "./narration.js";
+import { grouped, narrate, signedEth } from "./narration.js";
+import { sendToSimulator } from "./simulator-events.js";
 
 /** Decimals of every amount in this chapter: enough to show 32 / 4096 = 0.0078125 exactly. */
 const DECIMALS = 7;
@@ -35,20 +36,7 @@ export async function soloStakingChapter(demo: Demo): Promise<void> {
   const apr = (Number(aprBps) / 100).toString();
   const eth = (wei: bigint) => fmt(wei, DECIMALS);
 
-  /** Sends a transaction and returns its logs parsed by the simulator's interface. */
-  async function send(tx: Promise<ContractTransactionResponse>) {
-    const receipt = await (await tx).wait();
-    if (receipt === null) throw new Error("transaction dropped");
-    const events = receipt.logs
-      .map((log: Log) => simulator.interface.parseLog(log))
-      .filter((parsed) => parsed !== null);
-    const find = (name: string) => {
-      const found = events.find((e) => e.name === name);
-      if (found === undefined) throw new Error(`${name} not emitted`);
-      return found.args;
-    };
-    return { find, timestamp: BigInt((await receipt.getBlock()).timestamp) };
-  }
+  const send = (tx: Promise<ContractTransactionResponse>) => sendToSimulator(simulator, tx);
 
   narrate("", t("demoSolo:title"), t("demoSolo:intro", { deposit: fmt(deposit) }));
 
@@ -58,7 +46,7 @@ export async function soloStakingChapter(demo: Demo): Promise<void> {
       value: deposit,
     }),
   );
-  const index = deposited.find("ValidatorDeposited").index as bigint;
+  const index = deposited.event("ValidatorDeposited").index as bigint;
   const day0 = deposited.timestamp;
   const dayOf = (timestamp: bigint) => ((timestamp - day0) / DAY).toString();
   // The simulator pays rewards from a reserve the teacher funds; a year's worth is plenty.
@@ -94,7 +82,7 @@ export async function soloStakingChapter(demo: Demo): Promise<void> {
   await row(dayOf(day0 + YEAR), t("demoSolo:steps.year", { apr }));
   await time.setNextBlockTimestamp(day0 + YEAR + 1n);
   const skim = await send(simulator.connect(teacher).sweep(index));
-  const skimmed = skim.find("Swept").amount as bigint;
+  const skimmed = skim.event("Swept").amount as bigint;
   await row(dayOf(skim.timestamp), t("demoSolo:steps.skim"));
   printTable(tableHead(), rows.splice(0));
   narrate(t("demoSolo:yearNote", { deposit: fmt(deposit), reward: eth(skimmed) }));
@@ -107,7 +95,7 @@ export async function soloStakingChapter(demo: Demo): Promise<void> {
   await time.increaseTo(offlineEnd);
   const week = (await balance()) - beforeOffline;
   const penalized = await send(simulator.connect(teacher).penalize(index, 2n * week));
-  const inactivity = penalized.find("ValidatorPenalized").amount as bigint;
+  const inactivity = penalized.event("ValidatorPenalized").amount as bigint;
   narrate(
     "",
     t("demoSolo:troubleIntro", {
@@ -125,8 +113,8 @@ export async function soloStakingChapter(demo: Demo): Promise<void> {
   // both sign the same slot. Initial penalty now; exit; correlation penalty fixed at the midpoint.
   const quotient = await simulator.slashingPenaltyQuotient();
   const slash = await send(simulator.connect(teacher).slash(index));
-  const initial = slash.find("ValidatorSlashed").initialPenalty as bigint;
-  const withdrawableAt = slash.find("ValidatorSlashed").withdrawableAt as bigint;
+  const initial = slash.event("ValidatorSlashed").initialPenalty as bigint;
+  const withdrawableAt = slash.event("ValidatorSlashed").withdrawableAt as bigint;
   await row(
     dayOf(slash.timestamp),
     t("demoSolo:steps.slashed", { deposit: fmt(deposit), quotient: quotient.toString() }),
@@ -138,7 +126,7 @@ export async function soloStakingChapter(demo: Demo): Promise<void> {
   const paidBeforeWithdrawal = await paidToCarol();
   await time.setNextBlockTimestamp(withdrawableAt);
   const withdrawal = await send(simulator.connect(teacher).sweep(index));
-  const correlation = withdrawal.find("CorrelationPenaltyApplied");
+  const correlation = withdrawal.event("CorrelationPenaltyApplied");
   const correlationPenalty = correlation.penalty as bigint;
   const slashedInWindow = correlation.slashedInWindow as bigint;
   const totalActive = (await simulator.getValidator(index)).activeStakeAtSlashGwei * 10n ** 9n;
@@ -225,9 +213,4 @@ function tableHead(): string[] {
     t("demoSolo:head.paid"),
     t("demoSolo:head.change"),
   ];
-}
-
-/** Whole ETH with thousands separators: 34,000,000 (the total stake a correlation penalty weighs). */
-function grouped(wei: bigint): string {
-  return (wei / 10n ** 18n).toLocaleString("en-US");
 }
