@@ -69,7 +69,10 @@ export async function realEventsChapter(demo: Demo): Promise<void> {
   const needed = LAUNCHNODES_VALIDATORS * deposit;
   const depositable = await pool.depositableEther();
   if (depositable < needed) {
-    await (await pool.connect(bob).deposit({ value: needed - depositable })).wait();
+    const minimum = await pool.minDeposit();
+    const shortfall = needed - depositable;
+    const value = shortfall < minimum ? minimum : shortfall;
+    await (await pool.connect(bob).deposit({ value })).wait();
   }
   const indices: bigint[] = [];
   for (let i = 0n; i < LAUNCHNODES_VALIDATORS; i++) {
