@@ -8,7 +8,7 @@ export const demoEvents = {
   launchnodes: {
     intro:
       "11 October 2023: a misconfigured signer made {{count}} validators that Launchnodes ran for " +
-      "Lido sign twice, and all {{count}} were slashed within minutes. The pool here stakes " +
+      "Lido sign twice, and all {{count}} were slashed that afternoon. The pool here stakes " +
       "{{count}} validators of its own, then the same state is replayed three times: without the " +
       "slashing, with today's rule (1/4096) and with the 2023 rule (1/32), each through the exits " +
       "{{days}} days later and the oracle's reports.",

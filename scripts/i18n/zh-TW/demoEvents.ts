@@ -10,7 +10,7 @@ export const demoEvents: Catalogue["demoEvents"] = {
   launchnodes: {
     intro:
       "2023 年 10 月 11 日：簽署器設定錯誤，讓 Launchnodes 替 Lido 運作的 {{count}} 個驗證者重複簽署，" +
-      "{{count}} 個在幾分鐘內全部被削減。這裡的質押池先自己質押 {{count}} 個驗證者，再從同一個狀態重演三次：" +
+      "{{count}} 個在同一個下午全部被削減。這裡的質押池先自己質押 {{count}} 個驗證者，再從同一個狀態重演三次：" +
       "沒有削減、用現在的規則（1/4096）、用 2023 年的規則（1/32），每次都走到 {{days}} 天後的退出與預言機回報。",
   },
   head: {
