@@ -137,6 +137,18 @@ export function bpsText(bps: bigint): string {
   return fmt(bps * 10n ** 16n, 2);
 }
 
+/** Wei as signed ETH for a "change" column, rounded as `fmt`: "+0.96", "-0.0078125", "0". */
+export function signedEth(wei: bigint, decimals = 4): string {
+  const text = fmt(wei < 0n ? -wei : wei, decimals);
+  if (text === "0") return text;
+  return wei < 0n ? `-${text}` : `+${text}`;
+}
+
+/** Whole ETH with thousands separators ("34,000,000"): the stakes a correlation penalty weighs. */
+export function grouped(wei: bigint): string {
+  return (wei / 10n ** 18n).toLocaleString("en-US");
+}
+
 /** Prints lines of narration, each wrapped at 100 columns. */
 export function say(...lines: string[]): void {
   for (const line of lines) printText(line);

@@ -30,6 +30,10 @@ export interface Chapter {
  */
 export const CHAPTERS: readonly Chapter[] = [
   {
+    name: "solo",
+    run: async (demo) => (await import("./solo-staking.js")).soloStakingChapter(demo),
+  },
+  {
     name: "liquid-staking",
     run: async (demo) => (await import("./liquid-staking.js")).liquidStakingChapter(demo),
   },
@@ -44,6 +48,10 @@ export const CHAPTERS: readonly Chapter[] = [
   {
     name: "depeg",
     run: async (demo) => (await import("./depeg.js")).depegChapter(demo),
+  },
+  {
+    name: "events",
+    run: async (demo) => (await import("./real-events.js")).realEventsChapter(demo),
   },
 ];
 

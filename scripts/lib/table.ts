@@ -78,6 +78,8 @@ export function textWidth(line: string): number {
 const WIDE = "\\u2E80-\\u9FFF\\uF900-\\uFAFF\\uFE30-\\uFE4F\\uFF00-\\uFFEF";
 /** Punctuation that must not start a line (kinsoku): it stays with the character before it. */
 const NO_LINE_START = /^[，。、；：？！）」』》〉％,.;:?!)\]]/u;
+/** A unit after a number, with the punctuation after it: it stays on the number's line. */
+const UNIT = /^(%|ETH|slETH|slrETH)[，。、；：）,.;:)]*$/u;
 /** Punctuation that must not end a line: the character after it stays with it. */
 const NO_LINE_END = /[（「『《〈]$/u;
 
@@ -96,8 +98,8 @@ export function wrapText(text: string, width = MAX_TABLE_WIDTH): string {
     const last = tokens.at(-1);
     const attached = NO_LINE_START.test(token) || NO_LINE_END.test(last?.text ?? "");
     if (last !== undefined && space === "" && attached) last.text += token;
-    // A unit stays with its number: "10 %" never breaks before the "%".
-    else if (last !== undefined && /^%/.test(token))
+    // A unit stays with its number: "10 %" or "32 ETH" never breaks before the unit.
+    else if (last !== undefined && /\d$/.test(last.text) && UNIT.test(token))
       last.text += `${space === "" ? "" : " "}${token}`;
     else tokens.push({ text: token, glue: space === "" });
   }

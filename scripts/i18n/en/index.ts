@@ -5,9 +5,11 @@
 import { common } from "./common.js";
 import { demo } from "./demo.js";
 import { demoDepeg } from "./demoDepeg.js";
+import { demoEvents } from "./demoEvents.js";
 import { demoLiquidRestaking } from "./demoLiquidRestaking.js";
 import { demoLiquidStaking } from "./demoLiquidStaking.js";
 import { demoRestaking } from "./demoRestaking.js";
+import { demoSolo } from "./demoSolo.js";
 import { report } from "./report.js";
 
 export const en = {
@@ -18,4 +20,6 @@ export const en = {
   demoLiquidRestaking,
   demoDepeg,
   report,
+  demoSolo,
+  demoEvents,
 } as const;

@@ -6,9 +6,11 @@ import type { Catalogue } from "../catalogue.js";
 import { common } from "./common.js";
 import { demo } from "./demo.js";
 import { demoDepeg } from "./demoDepeg.js";
+import { demoEvents } from "./demoEvents.js";
 import { demoLiquidRestaking } from "./demoLiquidRestaking.js";
 import { demoLiquidStaking } from "./demoLiquidStaking.js";
 import { demoRestaking } from "./demoRestaking.js";
+import { demoSolo } from "./demoSolo.js";
 import { report } from "./report.js";
 
 export const zhTW: Catalogue = {
@@ -19,4 +21,6 @@ export const zhTW: Catalogue = {
   demoLiquidRestaking,
   demoDepeg,
   report,
+  demoSolo,
+  demoEvents,
 };
