@@ -82,9 +82,9 @@ interface IStableSwapPool {
     error ExchangeTooSmall(uint256 index, uint256 dx);
     /// @notice A one-coin withdrawal quote for more LP than exists.
     error BurnExceedsSupply(uint256 burn, uint256 supply);
-    /// @notice A one-coin withdrawal would take all of coin `index` (its balance solves to 0 at the reduced
-    /// invariant), leaving the other coin to little or no LP; ng reverts at the same point (`_get_p`
-    /// divides by zero). The last LP leaves through `removeLiquidity`.
+    /// @notice A one-coin withdrawal would take all of coin `index` (its balance, rounded up, solves to at
+    /// most 1 wei at the reduced invariant), leaving the other coin to little or no LP; ng reverts at the
+    /// same point (`_get_p` divides by zero). The last LP leaves through `removeLiquidity`.
     error WithdrawalEmptiesCoin(uint256 index, uint256 burn, uint256 supply);
     /// @notice `rampA` less than a day after the last ramp began (`earliest` is when it may).
     error RampTooSoon(uint256 nowTimestamp, uint256 earliest);
@@ -94,6 +94,9 @@ interface IStableSwapPool {
     error AOutOfRange(uint256 futureA);
     /// @notice A ramp that would change A (×100) by more than ×10 or ÷10 (ng's `MAX_A_CHANGE`).
     error AChangeTooLarge(uint256 currentA, uint256 futureA);
+    /// @notice An off-peg fee multiplier above the pool's bound (1e12, ×100): beyond it the dynamic fee's
+    /// (m − 1)·4·xi·xj could overflow at reachable balances (fee 1, m 5e19 did at 2.4e28 wei each).
+    error OffpegFeeMultiplierTooLarge(uint256 offpegFeeMultiplier, uint256 maxOffpegFeeMultiplier);
     /// @notice A constructor argument outside its allowed range.
     error InvalidParameter(string name, uint256 value);
     /// @notice A zero address where one is needed.

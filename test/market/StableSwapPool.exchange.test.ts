@@ -98,10 +98,29 @@ describe("StableSwapPool", function () {
     });
 
     describe("when selling 1 wei", function () {
+      it("reverts ExchangeTooSmall: 1 wei of ETH frees less than 1 wei of the LST's xp", async function () {
+        const fixture = await networkHelpers.loadFixture(seededLstPoolFixture);
+        const { pool, bob } = fixture;
+        const state = await readPoolState(pool, 18n);
+        // Balanced, 1 wei of ETH is worth 0.9999… wei of the LST's xp: the balance the pool keeps,
+        // rounded up (⌈y⌉), is the whole xp₁, so there is nothing to pay. ng's floored get_y gave
+        // xp₁ − 1 and paid 0 (its −1 wei).
+        const [x0, x1] = ref.xpOf(state);
+        expect(ref.getY(x0 + 1n, ref.getD(x0, x1, state.amp), state.amp), "⌈y⌉").to.equal(x1);
+        await expect(pool.getDy(0n, 1n, 1n))
+          .to.be.revertedWithCustomError(pool, "ExchangeTooSmall")
+          .withArgs(0n, 1n);
+        await expect(pool.connect(bob).exchange(0n, 1n, 1n, 0n, bob.address, { value: 1n }))
+          .to.be.revertedWithCustomError(pool, "ExchangeTooSmall")
+          .withArgs(0n, 1n);
+      });
+    });
+
+    describe("when selling 2 wei", function () {
       it("pays nothing: the 1 wei taken off for rounding goes to the pool", async function () {
         const fixture = await networkHelpers.loadFixture(seededLstPoolFixture);
-        const expected = await expectTradeAsReference(fixture, 0, 1n);
-        expect(expected.dy, "1 wei buys 0").to.equal(0n);
+        const expected = await expectTradeAsReference(fixture, 0, 2n);
+        expect(expected.dy, "2 wei buy 0").to.equal(0n);
       });
     });
 
@@ -235,12 +254,12 @@ describe("StableSwapPool", function () {
         .withArgs(0n);
     });
 
-    it("quotes 0 for 1 wei", async function () {
+    it("quotes 0 for 2 wei", async function () {
       const { pool } = await networkHelpers.loadFixture(seededLstPoolFixture);
       const state = await readPoolState(pool, 18n);
-      // ng: Δ = xp_j − y − 1 with y = xp_j − 1: the −1 wei taken for rounding makes the quote 0.
-      expect(ref.exchange(state, 0, 1n).dy).to.equal(0n);
-      expect(await pool.getDy(0n, 1n, 1n)).to.equal(0n);
+      // Δ = xp_j − ⌈y⌉ − 1 with ⌈y⌉ = xp_j − 1: the −1 wei taken for rounding (ng's) makes the quote 0.
+      expect(ref.exchange(state, 0, 2n).dy).to.equal(0n);
+      expect(await pool.getDy(0n, 1n, 2n)).to.equal(0n);
     });
   });
 });
