@@ -77,8 +77,10 @@ interface IStableSwapPool {
     error InvariantNotIncreased(uint256 d0, uint256 d1);
     /// @notice A price or value asked of a pool without liquidity (LP supply or a balance is 0).
     error EmptyPool(uint256 balance0, uint256 balance1, uint256 lpSupply);
-    /// @notice Selling `dx` of coin `index` moves the curve by less than 1 wei (a sale worth under a wei,
-    /// e.g. < 981 units of a 21-decimal token at rate 1.02): there is nothing to pay (ng underflows here).
+    /// @notice Selling `dx` of coin `index` frees less than 1 wei of the other coin: the balance the pool
+    /// keeps, rounded up, is all it holds (1 wei of ETH into a balanced pool, or a sale worth under a wei,
+    /// e.g. < 981 units of a 21-decimal token at rate 1.02), so there is nothing to pay (ng underflows or
+    /// pays 0 here).
     error ExchangeTooSmall(uint256 index, uint256 dx);
     /// @notice A one-coin withdrawal quote for more LP than exists.
     error BurnExceedsSupply(uint256 burn, uint256 supply);

@@ -145,6 +145,49 @@ describe("StableSwapPool", function () {
       });
     });
 
+    describe("when a dust trade is sold back (the fuzz tests' round trip, on the pool)", function () {
+      // Counterexamples to ng's rounding, found by replaying ng's floored maths (the reference model
+      // before this fix) over pools this contract deploys: ng paid 27 wei for 24 (18 decimals) and
+      // 505 wei for 499 (21 decimals). Rounded for the pool, each leg keeps ⌈y⌉ + 1 wei and a fee of at
+      // least 1 wei, so the trader gets back less than he sold.
+      const roundTrips = [
+        {
+          decimals: 18n,
+          a: 1n,
+          balances: [54_270_956_683_847_914_225_664n, 4_807_835_573_677_803_438_080n] as const,
+          sold: 24n,
+          ngReturned: 27n,
+        },
+        {
+          decimals: 21n,
+          a: 2n,
+          balances: [12_013_901_053_519_277_850_624n, 40_760_637_474_401_949_843_456n] as const,
+          sold: 499n,
+          ngReturned: 505n,
+        },
+      ];
+      for (const { decimals, a, balances, sold, ngReturned } of roundTrips) {
+        it(`a dust round trip ETH→LST→ETH never returns more than it took, at ${decimals} decimals (ng: ${sold} → ${ngReturned} wei)`, async function () {
+          const fixture = await deployPool({
+            decimals,
+            rateWad: WAD,
+            a,
+            fee: 1_000_000n,
+            offpeg: 100_000_000_000n,
+            maExpTime: 866n,
+          });
+          const { pool, alice } = fixture;
+          await pool
+            .connect(alice)
+            .addLiquidity([...balances], 0n, alice.address, { value: balances[0] });
+          const bought = (await expectTradeAsReference(fixture, 0, sold)).dy;
+          expect(bought > 0n, "the dust buys some of the token").to.equal(true);
+          const returned = (await expectTradeAsReference(fixture, 1, bought)).dy;
+          expect(returned <= sold, `sold ${sold} wei, got back ${returned}`).to.equal(true);
+        });
+      }
+    });
+
     describe("when selling ten times the pool's token balance", function () {
       it("pays less than the pool's whole ETH balance", async function () {
         const fixture = await networkHelpers.loadFixture(seededLstPoolFixture);
