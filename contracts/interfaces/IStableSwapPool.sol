@@ -13,8 +13,10 @@ import {IRateProvider} from "./IRateProvider.sol";
 /// fees are fractions of 1e10 (1e10 = 100 %, ng's `FEE_DENOMINATOR`); A is the contract's A
 /// (the whitepaper's A × 2 for two coins), `APrecise` is A × 100.
 ///
-/// Rounding is always against the user, as ng: outputs lose 1 wei before fees, fees and conversions
-/// are floored in the pool's favour, LP minted is floored.
+/// Rounding is always on the pool's side (the LPs'), never the trader's: the invariant D and the balance
+/// the pool keeps are rounded up (⌈D⌉, ⌈y⌉: ng's are within ±1 wei), fees up, outputs down and 1 wei less
+/// before fees (as ng), LP minted down on ⌊D⌋ after against ⌈D⌉ before. No trade lowers D and no round
+/// trip returns more than it sold (`docs/market.md`, "Where the model differs from ng").
 interface IStableSwapPool {
     // ------------------------------------------------------------------ events (ng's names)
 
@@ -73,7 +75,9 @@ interface IStableSwapPool {
     error WithdrawalBelowMinimum(uint256 index, uint256 amount, uint256 minAmount);
     /// @notice The first deposit must bring both coins (ng: "initial deposit requires all coins").
     error InitialDepositRequiresAllCoins(uint256 amount0, uint256 amount1);
-    /// @notice A deposit that does not raise the invariant (`d1 <= d0`), e.g. all zero amounts.
+    /// @notice A deposit that does not raise the invariant (`d1 <= d0`), e.g. all zero amounts; or whose
+    /// invariant after the imbalance fee, rounded down, is not above the invariant before, rounded up
+    /// (`d1` is then ⌊D₂⌋: a dust deposit whose fee takes back what it added).
     error InvariantNotIncreased(uint256 d0, uint256 d1);
     /// @notice A price or value asked of a pool without liquidity (LP supply or a balance is 0).
     error EmptyPool(uint256 balance0, uint256 balance1, uint256 lpSupply);
@@ -134,7 +138,8 @@ interface IStableSwapPool {
     /// @param dx Amount of coin i sold, in its units.
     /// @param minDy Slippage bound: the least of coin j accepted.
     /// @param receiver Who receives coin j.
-    /// @return dy Coin j paid, after the dynamic fee, rounded down (−1 wei before the fee, as ng).
+    /// @return dy Coin j paid, after the dynamic fee (rounded up), rounded down (−1 wei before the fee, as
+    /// ng); priced at ⌈y⌉ on ⌈D⌉.
     /// @dev Reverts `InvalidCoinIndex`, `SameCoin`, `ZeroAmount`, `ZeroAddress`, `EthAmountMismatch`,
     /// `EmptyPool`, `ExchangeTooSmall`, `ExchangeBelowMinimum`.
     function exchange(
@@ -156,8 +161,9 @@ interface IStableSwapPool {
 
     /// @notice Deposit `amounts` (wei of ETH, token units) for LP tokens minted to `receiver` (ng's
     /// `add_liquidity`). Send `amounts[0]` as `msg.value`; approve `amounts[1]` first. The first deposit
-    /// needs both coins and mints D; later ones mint supply × (D₂ − D₀)/D₀, where D₂ is the invariant
-    /// after the imbalance fee (a deposit off the pool's proportions pays ng's fee on the difference).
+    /// needs both coins and mints ⌈D⌉; later ones mint supply × (⌊D₂⌋ − ⌈D₀⌉)/⌈D₀⌉, where D₂ is the
+    /// invariant after the imbalance fee (a deposit off the pool's proportions pays ng's fee on the
+    /// difference, rounded up).
     /// @param minMint Slippage bound: the least LP accepted.
     /// @return minted LP minted, rounded down.
     /// @dev Reverts `EthAmountMismatch`, `InitialDepositRequiresAllCoins`, `InvariantNotIncreased`,
@@ -173,7 +179,7 @@ interface IStableSwapPool {
     function calcTokenAmount(uint256[2] calldata amounts) external view returns (uint256 minted);
 
     /// @notice Burn `burn` LP for both coins in proportion to the balances, no fee (ng's
-    /// `remove_liquidity`); works whatever the rate or A, even if the maths could not converge.
+    /// `remove_liquidity`); works whatever the rate or A, with no curve maths at all.
     /// @param minAmounts Slippage bounds per coin.
     /// @return amounts Paid per coin, rounded down.
     /// @dev Reverts `ZeroAmount`, `WithdrawalBelowMinimum`, OpenZeppelin's `ERC20InsufficientBalance`.

@@ -226,6 +226,16 @@ export function exchange(state: PoolState, i: 0 | 1, dx: bigint): Exchange {
   return { dy, adminFee, price: spotPriceXp(after[0], after[1], state.amp, d), balances };
 }
 
+/** A deposit that adds less than 1 wei of D after fees (⌊D₂⌋ ≤ ⌈D₀⌉), with the pool's error's values. */
+export class InvariantNotIncreased extends Error {
+  constructor(
+    readonly d0: bigint,
+    readonly d1: bigint,
+  ) {
+    super(`InvariantNotIncreased(${d0}, ${d1}): the deposit adds less than 1 wei of D after fees`);
+  }
+}
+
 export interface AddLiquidity {
   minted: bigint;
   fees: [bigint, bigint];
@@ -269,8 +279,7 @@ export function addLiquidity(state: PoolState, amounts: readonly [bigint, bigint
   }
   const xp = xpOf(state, net);
   const d = getDRoundedDown(xp[0], xp[1], state.amp);
-  if (d <= d0)
-    throw new Error("InvariantNotIncreased: the deposit adds less than 1 wei of D after fees");
+  if (d <= d0) throw new InvariantNotIncreased(d0, d);
   return {
     minted: (state.supply * (d - d0)) / d0,
     fees,

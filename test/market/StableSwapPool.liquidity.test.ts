@@ -135,6 +135,24 @@ describe("StableSwapPool", function () {
           .withArgs(d, d);
       });
 
+      it("reverts with InvariantNotIncreased when 1 wei is all the deposit adds and its fee takes it back", async function () {
+        const { pool, carol } = await networkHelpers.loadFixture(seededLstPoolFixture);
+        const state = await readPoolState(pool, 18n);
+        // 1 wei of ETH raises ⌈D⌉, but its imbalance fee rounds up to 1 wei: ⌊D₂⌋ after the fee is not
+        // above ⌈D₀⌉, so nothing is credited (ng's single get_D could mint on its rounding error).
+        let refused: ref.InvariantNotIncreased | undefined;
+        try {
+          ref.addLiquidity(state, [1n, 0n]);
+        } catch (error) {
+          if (error instanceof ref.InvariantNotIncreased) refused = error;
+        }
+        expect(refused, "the reference refuses it too").to.not.equal(undefined);
+        expect(refused!.d0, "⌈D₀⌉").to.equal(ref.invariantOf(state));
+        await expect(pool.connect(carol).addLiquidity([1n, 0n], 0n, carol.address, { value: 1n }))
+          .to.be.revertedWithCustomError(pool, "InvariantNotIncreased")
+          .withArgs(refused!.d0, refused!.d1);
+      });
+
       it("reverts with MintBelowMinimum carrying both amounts", async function () {
         const { pool, carol } = await networkHelpers.loadFixture(seededLstPoolFixture);
         const minted = await pool.calcTokenAmount([ether(5), 0n]);
