@@ -13,8 +13,10 @@ import {IRateProvider} from "./IRateProvider.sol";
 /// fees are fractions of 1e10 (1e10 = 100 %, ng's `FEE_DENOMINATOR`); A is the contract's A
 /// (the whitepaper's A × 2 for two coins), `APrecise` is A × 100.
 ///
-/// Rounding is always against the user, as ng: outputs lose 1 wei before fees, fees and conversions
-/// are floored in the pool's favour, LP minted is floored.
+/// Rounding is always on the pool's side (the LPs'), never the trader's: the invariant D and the balance
+/// the pool keeps are rounded up (⌈D⌉, ⌈y⌉: ng's are within ±1 wei), fees up, outputs down and 1 wei less
+/// before fees (as ng), LP minted down on ⌊D⌋ after against ⌈D⌉ before. No trade lowers D and no round
+/// trip returns more than it sold (`docs/market.md`, "Where the model differs from ng").
 interface IStableSwapPool {
     // ------------------------------------------------------------------ events (ng's names)
 
@@ -73,18 +75,22 @@ interface IStableSwapPool {
     error WithdrawalBelowMinimum(uint256 index, uint256 amount, uint256 minAmount);
     /// @notice The first deposit must bring both coins (ng: "initial deposit requires all coins").
     error InitialDepositRequiresAllCoins(uint256 amount0, uint256 amount1);
-    /// @notice A deposit that does not raise the invariant (`d1 <= d0`), e.g. all zero amounts.
+    /// @notice A deposit that does not raise the invariant (`d1 <= d0`), e.g. all zero amounts; or whose
+    /// invariant after the imbalance fee, rounded down, is not above the invariant before, rounded up
+    /// (`d1` is then ⌊D₂⌋: a dust deposit whose fee takes back what it added).
     error InvariantNotIncreased(uint256 d0, uint256 d1);
     /// @notice A price or value asked of a pool without liquidity (LP supply or a balance is 0).
     error EmptyPool(uint256 balance0, uint256 balance1, uint256 lpSupply);
-    /// @notice Selling `dx` of coin `index` moves the curve by less than 1 wei (a sale worth under a wei,
-    /// e.g. < 981 units of a 21-decimal token at rate 1.02): there is nothing to pay (ng underflows here).
+    /// @notice Selling `dx` of coin `index` frees less than 1 wei of the other coin: the balance the pool
+    /// keeps, rounded up, is all it holds (1 wei of ETH into a balanced pool, or a sale worth under a wei,
+    /// e.g. < 981 units of a 21-decimal token at rate 1.02), so there is nothing to pay (ng underflows or
+    /// pays 0 here).
     error ExchangeTooSmall(uint256 index, uint256 dx);
     /// @notice A one-coin withdrawal quote for more LP than exists.
     error BurnExceedsSupply(uint256 burn, uint256 supply);
-    /// @notice A one-coin withdrawal would take all of coin `index` (its balance solves to 0 at the reduced
-    /// invariant), leaving the other coin to little or no LP; ng reverts at the same point (`_get_p`
-    /// divides by zero). The last LP leaves through `removeLiquidity`.
+    /// @notice A one-coin withdrawal would take all of coin `index` (its balance, rounded up, solves to at
+    /// most 1 wei at the reduced invariant), leaving the other coin to little or no LP; ng reverts at the
+    /// same point (`_get_p` divides by zero). The last LP leaves through `removeLiquidity`.
     error WithdrawalEmptiesCoin(uint256 index, uint256 burn, uint256 supply);
     /// @notice `rampA` less than a day after the last ramp began (`earliest` is when it may).
     error RampTooSoon(uint256 nowTimestamp, uint256 earliest);
@@ -94,6 +100,9 @@ interface IStableSwapPool {
     error AOutOfRange(uint256 futureA);
     /// @notice A ramp that would change A (×100) by more than ×10 or ÷10 (ng's `MAX_A_CHANGE`).
     error AChangeTooLarge(uint256 currentA, uint256 futureA);
+    /// @notice An off-peg fee multiplier above the pool's bound (1e12, ×100): beyond it the dynamic fee's
+    /// (m − 1)·4·xi·xj could overflow at reachable balances (fee 1, m 5e19 did at 2.4e28 wei each).
+    error OffpegFeeMultiplierTooLarge(uint256 offpegFeeMultiplier, uint256 maxOffpegFeeMultiplier);
     /// @notice A constructor argument outside its allowed range.
     error InvalidParameter(string name, uint256 value);
     /// @notice A zero address where one is needed.
@@ -129,7 +138,8 @@ interface IStableSwapPool {
     /// @param dx Amount of coin i sold, in its units.
     /// @param minDy Slippage bound: the least of coin j accepted.
     /// @param receiver Who receives coin j.
-    /// @return dy Coin j paid, after the dynamic fee, rounded down (−1 wei before the fee, as ng).
+    /// @return dy Coin j paid, after the dynamic fee (rounded up), rounded down (−1 wei before the fee, as
+    /// ng); priced at ⌈y⌉ on ⌈D⌉.
     /// @dev Reverts `InvalidCoinIndex`, `SameCoin`, `ZeroAmount`, `ZeroAddress`, `EthAmountMismatch`,
     /// `EmptyPool`, `ExchangeTooSmall`, `ExchangeBelowMinimum`.
     function exchange(
@@ -151,8 +161,9 @@ interface IStableSwapPool {
 
     /// @notice Deposit `amounts` (wei of ETH, token units) for LP tokens minted to `receiver` (ng's
     /// `add_liquidity`). Send `amounts[0]` as `msg.value`; approve `amounts[1]` first. The first deposit
-    /// needs both coins and mints D; later ones mint supply × (D₂ − D₀)/D₀, where D₂ is the invariant
-    /// after the imbalance fee (a deposit off the pool's proportions pays ng's fee on the difference).
+    /// needs both coins and mints ⌈D⌉; later ones mint supply × (⌊D₂⌋ − ⌈D₀⌉)/⌈D₀⌉, where D₂ is the
+    /// invariant after the imbalance fee (a deposit off the pool's proportions pays ng's fee on the
+    /// difference, rounded up).
     /// @param minMint Slippage bound: the least LP accepted.
     /// @return minted LP minted, rounded down.
     /// @dev Reverts `EthAmountMismatch`, `InitialDepositRequiresAllCoins`, `InvariantNotIncreased`,
@@ -168,7 +179,7 @@ interface IStableSwapPool {
     function calcTokenAmount(uint256[2] calldata amounts) external view returns (uint256 minted);
 
     /// @notice Burn `burn` LP for both coins in proportion to the balances, no fee (ng's
-    /// `remove_liquidity`); works whatever the rate or A, even if the maths could not converge.
+    /// `remove_liquidity`); works whatever the rate or A, with no curve maths at all.
     /// @param minAmounts Slippage bounds per coin.
     /// @return amounts Paid per coin, rounded down.
     /// @dev Reverts `ZeroAmount`, `WithdrawalBelowMinimum`, OpenZeppelin's `ERC20InsufficientBalance`.

@@ -27,6 +27,11 @@ abstract contract StableSwapParameters is IStableSwapPool, AccessControl {
     uint256 internal constant MAX_FEE = 1e8;
     /// @dev ng's `MAX_FEE`: fee × offpeg multiplier may not exceed 50 % (5e9 of 1e10).
     uint256 internal constant MAX_OFFPEG_FEE = 5e9;
+    /// @dev Not in ng: the off-peg multiplier's own bound, ×100 (1e12 of 1e10). ng bounds only fee × m
+    /// (≤ 50 %), which lets m reach 5e19 at a fee of 1 and overflow `_dynamic_fee`'s (m − 1)·4·xi·xj at
+    /// balances of 2.4e28 wei; at m ≤ 1e12 it cannot overflow below 1.7e32 wei a side, more than a
+    /// million times all the ETH there is. Curve's pools use ×2 to ×10.
+    uint256 internal constant MAX_OFFPEG_FEE_MULTIPLIER = 1e12;
     /// @dev The safe-rate draft's `MAX_RATE_BUMP` (1e16 WAD = 1 %), here in fee units (1e8 of 1e10).
     uint256 internal constant MAX_RATE_BUMP = 1e8;
 
@@ -53,11 +58,15 @@ abstract contract StableSwapParameters is IStableSwapPool, AccessControl {
     /// @param provider_ Coin 1's rate provider, read once now for the starting rate.
     /// @param a The starting A (not ×100), 0 < a < 1e6.
     /// @param fee_ Base fee, 0 < fee ≤ 1e8 (1 %); also the per-block unit of the rate bound.
-    /// @param offpegFeeMultiplier_ m × 1e10, with fee × m ≤ 5e9 × 1e10 (ng's `set_new_fee` check).
+    /// @param offpegFeeMultiplier_ m × 1e10, at most 1e12 (×100), with fee × m ≤ 5e9 × 1e10 (ng's
+    /// `set_new_fee` check).
     constructor(IRateProvider provider_, uint256 a, uint256 fee_, uint256 offpegFeeMultiplier_) {
         if (address(provider_) == address(0)) revert ZeroAddress("rateProvider");
         if (a == 0 || a >= MAX_A) revert AOutOfRange(a);
         if (fee_ == 0 || fee_ > MAX_FEE) revert InvalidParameter("fee", fee_);
+        if (offpegFeeMultiplier_ > MAX_OFFPEG_FEE_MULTIPLIER) {
+            revert OffpegFeeMultiplierTooLarge(offpegFeeMultiplier_, MAX_OFFPEG_FEE_MULTIPLIER);
+        }
         if (offpegFeeMultiplier_ * fee_ > MAX_OFFPEG_FEE * StableSwapMath.FEE_DENOMINATOR) {
             revert InvalidParameter("offpegFeeMultiplier", offpegFeeMultiplier_);
         }

@@ -3,6 +3,8 @@ pragma solidity ^0.8.28;
 
 import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+
 import {IStableSwapPool} from "../interfaces/IStableSwapPool.sol";
 import {StableSwapMath} from "./StableSwapMath.sol";
 import {StableSwapParameters} from "./StableSwapParameters.sol";
@@ -14,8 +16,13 @@ import {StableSwapParameters} from "./StableSwapParameters.sol";
 /// the quotes. The pool calls the same functions for a trade and for its quote, so a quote is exact.
 ///
 /// Units: xp = "virtual" balance, balance × rate / 1e18 with rate = 10^(36 − decimals) × rateWad / 1e18
-/// (ng's `rate_multipliers × oracle / 1e18`); ETH's rate is 1e18, so its xp is its balance in wei. Every
-/// division rounds down, in ng's order: against the user, for the pool.
+/// (ng's `rate_multipliers × oracle / 1e18`); ETH's rate is 1e18, so its xp is its balance in wei.
+///
+/// Rounding: every division falls on the pool's side (the LPs'), never the trader's: xp and the coin
+/// credited to the pool round down, D and the balance the pool keeps (`getY`) round up, fees round up,
+/// the coin paid out rounds down, LP minted is counted on ⌈D⌉ before and ⌊D⌋ after and floored. ng
+/// floors everywhere, which puts a few wei of `get_D`/`get_y` error and the fee's floor on the trader's
+/// side (see `StableSwapMath`); the deviations from ng are named where they are made.
 abstract contract StableSwapViews is StableSwapParameters {
     uint256 internal constant PRECISION = 1e18;
     /// @dev ng's `admin_fee`: half of every fee goes to the admin.
@@ -54,8 +61,11 @@ abstract contract StableSwapViews is StableSwapParameters {
     }
 
     /// @dev ng's `_exchange` + `__exchange`, without state: sell `dx` of coin i.
-    ///   x = xp_i + dx·r_i/1e18;  y = get_y(x, D);  Δ = xp_j − y − 1;  fee = f_dyn(avg_i, avg_j)·Δ/1e10
-    ///   dy = (Δ − fee)·1e18/r_j;  admin = (fee·½)·1e18/r_j   (all floored: against the trader)
+    ///   x = ⌊xp_i + dx·r_i/1e18⌋;  y = ⌈get_y(x, ⌈D⌉)⌉;  Δ = xp_j − y − 1;  fee = ⌈f_dyn(avg_i, avg_j)·Δ/1e10⌉
+    ///   dy = ⌊(Δ − fee)·1e18/r_j⌋;  admin = ⌊⌊fee·½⌋·1e18/r_j⌋
+    /// The pool keeps at least (x, y + 1) in xp, a point at or above the curve of ⌈D⌉, so no trade lowers
+    /// its invariant and no round trip returns more than it sold. ng differs in y and D (±1 wei, either
+    /// side) and floors the fee.
     function _swap(
         uint256 i,
         uint256 dx,
@@ -77,7 +87,8 @@ abstract contract StableSwapViews is StableSwapParameters {
     }
 
     /// @dev From (x, y) to what the trader and the admin get, in coin j's units at rate `rateJ`:
-    /// Δ = xp_j − y − 1 (−1 wei for rounding, as ng); fee = f_dyn on the averages before/after.
+    /// Δ = xp_j − y − 1 (ng's −1 wei, kept though y is already ⌈y⌉); fee = f_dyn on the averages
+    /// before/after, rounded up (ng floors it).
     function _swapOutput(
         uint256 xpI,
         uint256 xpJ,
@@ -86,7 +97,7 @@ abstract contract StableSwapViews is StableSwapParameters {
         uint256 rateJ
     ) internal view returns (uint256 dy, uint256 adminFee) {
         uint256 dyXp = xpJ - y - 1;
-        uint256 dyFee = (dyXp * _dynamicFee((xpI + x) / 2, (xpJ + y) / 2, fee)) / FEE_DENOMINATOR;
+        uint256 dyFee = Math.ceilDiv(dyXp * _dynamicFee((xpI + x) / 2, (xpJ + y) / 2, fee), FEE_DENOMINATOR);
         dy = ((dyXp - dyFee) * PRECISION) / rateJ;
         adminFee = (((dyFee * ADMIN_FEE) / FEE_DENOMINATOR) * PRECISION) / rateJ;
     }
@@ -94,7 +105,10 @@ abstract contract StableSwapViews is StableSwapParameters {
     /// @dev ng's `add_liquidity` without state: D₀ before, D₁ with the deposit; then, unless it is the
     /// first deposit, each coin's distance from the balance it would have in a proportional deposit pays
     /// the dynamic fee at half the base fee (f·n/(4(n−1))), and LP is minted on D₂ net of fees:
-    /// supply × (D₂ − D₀)/D₀, floored. The first deposit mints D₁.
+    /// ⌊supply × (⌊D₂⌋ − ⌈D₀⌉)/⌈D₀⌉⌋ (ng: one `get_D` for both, within ±1 wei), so a depositor is never
+    /// credited more than the value added; a deposit that adds less than 1 wei of D after fees reverts
+    /// `InvariantNotIncreased`. The first deposit mints ⌈D₁⌉: it owns the whole pool, so what it is called
+    /// moves no value, and a balanced seed gets a virtual price of exactly 1.
     function _deposit(
         uint256[2] calldata amounts,
         uint256 amp,
@@ -118,14 +132,16 @@ abstract contract StableSwapViews is StableSwapParameters {
         newBal[0] -= uint128(dep.fees[0]);
         newBal[1] -= uint128(dep.fees[1]);
         (uint256 x0, uint256 x1) = _xp(newBal, rate1);
-        dep.d = StableSwapMath.getD(x0, x1, amp);
+        dep.d = StableSwapMath.getDRoundedDown(x0, x1, amp);
+        if (dep.d <= d0) revert InvariantNotIncreased(d0, dep.d);
         dep.minted = (supply * (dep.d - d0)) / d0;
         dep.price = StableSwapMath.spotPrice(x0, x1, amp, dep.d);
     }
 
     /// @dev ng's imbalance fee of `add_liquidity`: per coin, the distance between its new balance and
     /// the balance a proportional deposit would have given (ideal = D₁·old/D₀), times the dynamic fee
-    /// at f·n/(4(n−1)) = f/2 judged on xs = r·(old + new) against ys = (D₀ + D₁)/2. Floored.
+    /// at f·n/(4(n−1)) = f/2 judged on xs = r·(old + new) against ys = (D₀ + D₁)/2. Rounded up (ng floors
+    /// the ideal balance and the fee): the ideal is rounded away from the new balance, the fee up.
     function _imbalanceFees(
         uint128[2] memory bal,
         uint128[2] memory newBal,
@@ -135,17 +151,19 @@ abstract contract StableSwapViews is StableSwapParameters {
     ) internal view returns (uint256[2] memory fees) {
         uint256 ys = (d0 + d1) / 2;
         for (uint256 k = 0; k < 2; ++k) {
-            uint256 ideal = (d1 * bal[k]) / d0;
-            uint256 difference = ideal > newBal[k] ? ideal - newBal[k] : newBal[k] - ideal;
+            uint256 idealFloor = (d1 * bal[k]) / d0;
+            uint256 difference =
+                idealFloor >= newBal[k] ? Math.ceilDiv(d1 * bal[k], d0) - newBal[k] : newBal[k] - idealFloor;
             uint256 xs = ((k == 0 ? PRECISION : rate1) * (uint256(bal[k]) + newBal[k])) / PRECISION;
-            fees[k] = (_dynamicFee(xs, ys, (fee * 2) / 4) * difference) / FEE_DENOMINATOR;
+            fees[k] = Math.ceilDiv(_dynamicFee(xs, ys, (fee * 2) / 4) * difference, FEE_DENOMINATOR);
         }
     }
 
-    /// @dev ng's `_calc_withdraw_one_coin` without state: D₁ = D₀ − burn·D₀/supply; the coin's balance at
-    /// D₁ is solved for (`get_y_D`); the expected per-coin changes pay the dynamic fee at half the base
-    /// fee; dy = (xp_i,reduced − get_y_D(xp_reduced, D₁) − 1)·1e18/r_i, floored. The fee is what the LP
-    /// would have had without it, minus dy; half of it goes to the admin.
+    /// @dev ng's `_calc_withdraw_one_coin` without state: D₁ = ⌈D₀⌉ − ⌊burn·⌈D₀⌉/supply⌋ (the remaining LPs'
+    /// share of D, rounded up); the coin's balance at D₁ is solved for (`get_y_D`, rounded up); the
+    /// expected per-coin changes pay the dynamic fee at half the base fee, rounded up (ng floors);
+    /// dy = ⌊(xp_i,reduced − ⌈get_y_D(xp_reduced, D₁)⌉ − 1)·1e18/r_i⌋. The fee is what the LP would have
+    /// had without it, minus dy; half of it goes to the admin.
     function _withdrawOne(
         uint256 burn,
         uint256 i,
@@ -165,8 +183,9 @@ abstract contract StableSwapViews is StableSwapParameters {
             out.d = d0 - (burn * d0) / supply;
             newY = StableSwapMath.getY(xp[1 - i], out.d, amp);
             // ng reverts here (its `_get_p` divides by the emptied coin): taking all of coin i would leave
-            // the other coin to no LP (the whole supply burnt) or to a few wei of it.
-            if (newY == 0) revert WithdrawalEmptiesCoin(i, burn, supply);
+            // the other coin to no LP (the whole supply burnt) or to a few wei of it. ng's floored get_y_D
+            // solves to 0 there; rounded up, a root below 1 wei is 1 (0 only when D₁ = 0).
+            if (newY <= 1) revert WithdrawalEmptiesCoin(i, burn, supply);
             uint256[2] memory reduced = _reducedXp(xp, i, d0, out.d, newY);
             uint256 dyXp = reduced[i] - StableSwapMath.getY(reduced[1 - i], out.d, amp);
             out.dy = ((dyXp - 1) * PRECISION) / rateI; // −1 wei for rounding, as ng
@@ -178,8 +197,9 @@ abstract contract StableSwapViews is StableSwapParameters {
     }
 
     /// @dev ng's fee of a one-coin withdrawal, on the expected per-coin changes at f/2 judged against
-    /// ys = (D₀ + D₁)/4: coin i changes by xp_i·D₁/D₀ − newY (judged on the average of before and after),
-    /// the other coin by xp_j − xp_j·D₁/D₀ (judged on its balance). Returns the balances net of fees.
+    /// ys = (D₀ + D₁)/4: coin i changes by ⌈xp_i·D₁/D₀⌉ − newY (judged on the average of before and after),
+    /// the other coin by xp_j − ⌊xp_j·D₁/D₀⌋ (judged on its balance); each fee rounded up (ng floors the
+    /// first change and both fees). Returns the balances net of fees.
     function _reducedXp(
         uint256[2] memory xp,
         uint256 i,
@@ -192,9 +212,13 @@ abstract contract StableSwapViews is StableSwapParameters {
         uint256 j = 1 - i;
         reduced[i] =
             xp[i] -
-            (_dynamicFee((xp[i] + newY) / 2, ys, baseFee) * ((xp[i] * d1) / d0 - newY)) / FEE_DENOMINATOR;
+            Math.ceilDiv(
+                _dynamicFee((xp[i] + newY) / 2, ys, baseFee) * (Math.ceilDiv(xp[i] * d1, d0) - newY),
+                FEE_DENOMINATOR
+            );
         reduced[j] =
-            xp[j] - (_dynamicFee(xp[j], ys, baseFee) * (xp[j] - (xp[j] * d1) / d0)) / FEE_DENOMINATOR;
+            xp[j] -
+            Math.ceilDiv(_dynamicFee(xp[j], ys, baseFee) * (xp[j] - (xp[j] * d1) / d0), FEE_DENOMINATOR);
     }
 
     /// @dev ng's `_xp_mem`: coin 0 (ETH, rate 1e18) counts as is; coin 1 at `rate1`, floored.

@@ -33,13 +33,15 @@ export const MARKET_HINTS: Readonly<Record<string, Hint>> = {
     `The pool has no liquidity: add both coins first with ${lab("add-liquidity", "--pool slETH --eth 0.01 --tokens 0.01", { asMe: true })}.`,
   BurnExceedsSupply: () => "Burn at most the pool's LP supply.",
   ExchangeTooSmall: () =>
-    "That sale moves the pool by less than 1 wei, so there is nothing to pay: sell more.",
+    "That sale frees less than 1 wei of the other coin, so there is nothing to pay: sell more.",
   WithdrawalEmptiesCoin: () =>
     `Taking that much in one coin would empty the pool of it: remove less with --only, or take both coins (${lab("remove-liquidity", "--pool slETH --all", { asMe: true })}, without --only).`,
   InvalidCoinIndex: () => "The pool's coins are 0 (ETH) and 1 (the token).",
   SameCoin: () => "Swap one coin for the other: ETH against the token.",
-  DidNotConverge: () =>
-    "The pool's maths found no answer for these balances (Newton's method, 255 rounds): trade a smaller amount.",
+  InvariantOutOfRange: () =>
+    "The pool's balances would pass 2^124 wei (2e19 ETH), beyond the range of its exact invariant check: trade a smaller amount.",
+  OffpegFeeMultiplierTooLarge: () =>
+    `The off-peg fee multiplier is at most ×100 (1e12), so the dynamic fee cannot overflow (${ADMIN}).`,
   RampTooSoon: () => `A changed less than a day ago: wait (${ADMIN}).`,
   RampTooShort: () => `A ramp lasts at least a day (${ADMIN}).`,
   AOutOfRange: () => `A is between 1 and 1,000,000 (${ADMIN}).`,
@@ -98,6 +100,8 @@ export const MARKET_UNIT_OVERRIDES: Readonly<
   ExchangeTooSmall: { index: "plain", dx: "plain" },
   WithdrawalEmptiesCoin: { index: "plain", burn: "shares", supply: "shares" },
   SameCoin: { index: "plain" },
+  InvariantOutOfRange: { ann: "plain" },
+  OffpegFeeMultiplierTooLarge: { offpegFeeMultiplier: "plain", maxOffpegFeeMultiplier: "plain" },
   AOutOfRange: { futureA: "plain" },
   AChangeTooLarge: { currentA: "plain", futureA: "plain" },
   RampTooShort: { futureTime: "time", earliest: "time" },

@@ -20,6 +20,7 @@ import {
 } from "../market-lib.js";
 import { labAction, parseAmount, parsePercentWad, send, UserError } from "../lib.js";
 import { ETH } from "../../scripts/lib/format.js";
+import { revertData } from "../../scripts/lib/revert.js";
 
 interface SwapArgs {
   sell: string;
@@ -66,9 +67,15 @@ export default labAction<SwapArgs>(async (args, hre) => {
       `You hold ${sellEth ? ethAmount(held) : tokens(collateral, held)}, less than the ${sellEth ? ethAmount(dx) : tokens(collateral, dx)} to sell: lower --amount.`,
     );
   }
-  const quote = await side.pool.getDy(i, j, dx);
+  // The pool quotes 0 (its −1 wei takes all) or refuses with ExchangeTooSmall (the sale frees less
+  // than 1 wei of the other coin): either way it pays nothing, and the task says so before sending.
+  const tooSmall = side.pool.interface.getError("ExchangeTooSmall")!.selector;
+  const quote = await side.pool.getDy(i, j, dx).catch((error: unknown) => {
+    if (revertData(error)?.slice(0, 10).toLowerCase() === tooSmall.toLowerCase()) return 0n;
+    throw error;
+  });
   if (quote === 0n) {
-    // A sale worth under 1 wei of what is bought: the pool would take it and pay nothing.
+    // A sale worth under 1 wei of what is bought: the pool would pay nothing.
     throw new UserError(
       `The pool would pay nothing for ${sellEth ? ethAmount(dx) : tokens(collateral, dx)}: too small to trade; sell more.`,
     );

@@ -1,7 +1,19 @@
 /**
  * A bigint reference model of Curve stableswap-ng's maths for two coins (coin 0 ETH, coin 1 a
  * rate-bearing token), written from ng's `CurveStableSwapNG.vy` (v7.0.0) independently of the
- * Solidity pool, so tests can check the pool to the wei. Every division rounds down, in ng's order.
+ * Solidity pool, so tests can check the pool to the wei. ng's order of operations, with one rule
+ * where ng differs: every rounding falls on the pool's side, never the trader's.
+ *
+ * Where this model (and the pool) differ from ng, each a rounding direction:
+ * - `getD` is ⌈D⌉ and `getY` ⌈y⌉, the smallest integers at or above the exact roots of the invariant
+ *   (ng stops its Newton iteration within 1 wei, on either side, and raises where it cannot settle).
+ *   Here they are found by ng's Newton steps and then settled by the exact test `invariantSign` (bigint
+ *   has no overflow), or by bisection where ng's iteration does not converge; the pool gets there
+ *   another way (Newton rounded up, one 512-bit test), so the two agree only if both are exact.
+ * - `dynamicFee` and every fee amount round up; the ideal balance of a deposit's imbalance fee and the
+ *   expected change of a one-coin withdrawal's are rounded away from the balance they are compared to.
+ * - A deposit mints on ⌊D₂⌋ after fees against ⌈D₀⌉ before.
+ * - A one-coin withdrawal that would leave coin i at most 1 wei (⌈y⌉ ≤ 1) is refused (ng: y = 0).
  *
  * Units: balances in each coin's units; xp = balance × rate / 1e18 (ETH's rate is 1e18, the token's
  * 10^(36 − decimals) × rateWad / 1e18); `amp` = A × 100; fees in 1e10 = 100 %.
@@ -23,10 +35,21 @@ function withinOneWei(a: bigint, b: bigint): boolean {
   return a > b ? a - b <= 1n : b - a <= 1n;
 }
 
-/** ng's `get_D`: Newton from D = S, stop at |ΔD| ≤ 1, throw after 255 rounds. */
-export function getD(x0: bigint, x1: bigint, amp: bigint): bigint {
+/**
+ * The sign of the invariant at (x, y) for D, exactly:
+ *   F = 4·x·y·(Ann·(x + y − D) + 100·D) − 100·D³,   Ann = 2·amp
+ * (the invariant Ann·S/100 + D = Ann·D/100 + D³/(4·x·y) multiplied by 400·x·y). 1 when (x, y) lies
+ * above the curve of D (its own D is larger), 0 on it, −1 below. F falls as D rises and rises with y.
+ */
+export function invariantSign(x: bigint, y: bigint, d: bigint, amp: bigint): -1 | 0 | 1 {
+  const ann = amp * 2n;
+  const f = 4n * x * y * (ann * (x + y - d) + A_PRECISION * d) - A_PRECISION * d ** 3n;
+  return f > 0n ? 1 : f < 0n ? -1 : 0;
+}
+
+/** ng's `get_D` iteration (floored, stops within 1 wei), or null where it does not settle. */
+function ngGetD(x0: bigint, x1: bigint, amp: bigint): bigint | null {
   const s = x0 + x1;
-  if (s === 0n) return 0n;
   let d = s;
   const ann = amp * 2n;
   for (let round = 0; round < MAX_ITERATIONS; round++) {
@@ -37,10 +60,45 @@ export function getD(x0: bigint, x1: bigint, amp: bigint): bigint {
       (((ann - A_PRECISION) * d) / A_PRECISION + 3n * dP);
     if (withinOneWei(d, dPrev)) return d;
   }
-  throw new Error("getD did not converge");
+  return null;
 }
 
-/** ng's `get_y`: the other coin's xp given one coin's xp `x` after a trade, at invariant `d`. */
+/**
+ * ⌈D⌉: the smallest integer D with F(x0, x1, D) ≤ 0. Starts from ng's `get_D` (within a few wei) and
+ * settles with the exact sign; bisects over [0, S] where ng's iteration does not converge.
+ */
+export function getD(x0: bigint, x1: bigint, amp: bigint): bigint {
+  const s = x0 + x1;
+  if (s === 0n) return 0n;
+  const atOrAbove = (d: bigint) => invariantSign(x0, x1, d, amp) <= 0; // d ≥ the root
+  const start = ngGetD(x0, x1, amp);
+  if (start === null) {
+    let lo = 0n;
+    let hi = s;
+    while (lo < hi) {
+      const mid = (lo + hi) / 2n;
+      if (atOrAbove(mid)) hi = mid;
+      else lo = mid + 1n;
+    }
+    return lo;
+  }
+  let d = start;
+  while (!atOrAbove(d)) d++;
+  while (d > 0n && atOrAbove(d - 1n)) d--;
+  return d;
+}
+
+/** ⌊D⌋: `getD` less 1 wei unless the root is an integer (what a deposit is credited). */
+export function getDRoundedDown(x0: bigint, x1: bigint, amp: bigint): bigint {
+  const d = getD(x0, x1, amp);
+  return d > 0n && invariantSign(x0, x1, d, amp) !== 0 ? d - 1n : d;
+}
+
+/**
+ * ⌈y⌉: the smallest integer y with F(x, y, d) ≥ 0, the balance of one coin that keeps the invariant at
+ * `d` when the other coin's xp is `x` (ng's `get_y` after a trade, `get_y_D` at a reduced D). Starts
+ * from ng's floored Newton (y ← (y² + c)/(2y + b − D) from y = D) and settles with the exact sign.
+ */
 export function getY(x: bigint, d: bigint, amp: bigint): bigint {
   const ann = amp * 2n;
   let c = (d * d) / (x * 2n);
@@ -50,9 +108,12 @@ export function getY(x: bigint, d: bigint, amp: bigint): bigint {
   for (let round = 0; round < MAX_ITERATIONS; round++) {
     const yPrev = y;
     y = (y * y + c) / (2n * y + b - d);
-    if (withinOneWei(y, yPrev)) return y;
+    if (withinOneWei(y, yPrev)) break;
   }
-  throw new Error("getY did not converge");
+  const keeps = (v: bigint) => invariantSign(x, v, d, amp) >= 0; // v ≥ the root
+  while (!keeps(y)) y++;
+  while (y > 0n && keeps(y - 1n)) y--;
+  return y;
 }
 
 /** ng's `get_y_D`: coin i's xp at a reduced invariant `d`, the other coin's xp being `xOther`. For
@@ -61,11 +122,19 @@ export function getYD(amp: bigint, xOther: bigint, d: bigint): bigint {
   return getY(xOther, d, amp);
 }
 
-/** ng's `_dynamic_fee`. */
+/** ⌈a / b⌉ for a ≥ 0, b > 0. */
+export function ceilDiv(a: bigint, b: bigint): bigint {
+  return a === 0n ? 0n : (a - 1n) / b + 1n;
+}
+
+/** ng's `_dynamic_fee`, rounded up (ng floors). */
 export function dynamicFee(xi: bigint, xj: bigint, fee: bigint, offpeg: bigint): bigint {
   if (offpeg <= FEE_DENOMINATOR) return fee;
   const xps2 = (xi + xj) ** 2n;
-  return (offpeg * fee) / (((offpeg - FEE_DENOMINATOR) * 4n * xi * xj) / xps2 + FEE_DENOMINATOR);
+  return ceilDiv(
+    offpeg * fee,
+    ((offpeg - FEE_DENOMINATOR) * 4n * xi * xj) / xps2 + FEE_DENOMINATOR,
+  );
 }
 
 /** ng's `_get_p`: state price of coin 1 in coin 0 (WAD, xp units). */
@@ -135,7 +204,7 @@ export interface Exchange {
   balances: [bigint, bigint];
 }
 
-/** ng's `_exchange`: sell `dx` of coin i. */
+/** ng's `_exchange`: sell `dx` of coin i (y = ⌈y⌉ at ⌈D⌉, ng's −1 wei kept, the fee rounded up). */
 export function exchange(state: PoolState, i: 0 | 1, dx: bigint): Exchange {
   const j = 1 - i;
   const r = rates(state);
@@ -146,7 +215,7 @@ export function exchange(state: PoolState, i: 0 | 1, dx: bigint): Exchange {
   if (y >= xp[j]) throw new Error("ExchangeTooSmall: the sale adds nothing to the curve");
   const dyXp = xp[j] - y - 1n;
   const fee = dynamicFee((xp[i] + x) / 2n, (xp[j] + y) / 2n, state.fee, state.offpeg);
-  const dyFee = (dyXp * fee) / FEE_DENOMINATOR;
+  const dyFee = ceilDiv(dyXp * fee, FEE_DENOMINATOR);
   const dy = ((dyXp - dyFee) * PRECISION) / r[j];
   const adminFee = (((dyFee * ADMIN_FEE) / FEE_DENOMINATOR) * PRECISION) / r[j];
   const after: [bigint, bigint] = [x, y];
@@ -155,6 +224,16 @@ export function exchange(state: PoolState, i: 0 | 1, dx: bigint): Exchange {
   balances[i] += dx;
   balances[j] -= dy + adminFee;
   return { dy, adminFee, price: spotPriceXp(after[0], after[1], state.amp, d), balances };
+}
+
+/** A deposit that adds less than 1 wei of D after fees (⌊D₂⌋ ≤ ⌈D₀⌉), with the pool's error's values. */
+export class InvariantNotIncreased extends Error {
+  constructor(
+    readonly d0: bigint,
+    readonly d1: bigint,
+  ) {
+    super(`InvariantNotIncreased(${d0}, ${d1}): the deposit adds less than 1 wei of D after fees`);
+  }
 }
 
 export interface AddLiquidity {
@@ -168,7 +247,7 @@ export interface AddLiquidity {
   balances: [bigint, bigint];
 }
 
-/** ng's `add_liquidity`, imbalance fee included. */
+/** ng's `add_liquidity`, imbalance fee included (rounded up), minted on ⌊D₂⌋ against ⌈D₀⌉. */
 export function addLiquidity(state: PoolState, amounts: readonly [bigint, bigint]): AddLiquidity {
   const r = rates(state);
   const old = state.balances;
@@ -188,16 +267,19 @@ export function addLiquidity(state: PoolState, amounts: readonly [bigint, bigint
   const net: [bigint, bigint] = [...added];
   const balances: [bigint, bigint] = [...added];
   for (const k of [0, 1] as const) {
-    const ideal = (d1 * old[k]) / d0;
-    const difference = ideal > added[k] ? ideal - added[k] : added[k] - ideal;
+    // The ideal balance rounded away from the new one: the difference, and so the fee, rounds up.
+    const idealFloor = (d1 * old[k]) / d0;
+    const difference =
+      idealFloor >= added[k] ? ceilDiv(d1 * old[k], d0) - added[k] : added[k] - idealFloor;
     const xs = (r[k] * (old[k] + added[k])) / PRECISION;
-    fees[k] = (dynamicFee(xs, ys, baseFee, state.offpeg) * difference) / FEE_DENOMINATOR;
+    fees[k] = ceilDiv(dynamicFee(xs, ys, baseFee, state.offpeg) * difference, FEE_DENOMINATOR);
     adminFees[k] = (fees[k] * ADMIN_FEE) / FEE_DENOMINATOR;
     net[k] -= fees[k];
     balances[k] -= adminFees[k];
   }
   const xp = xpOf(state, net);
-  const d = getD(xp[0], xp[1], state.amp);
+  const d = getDRoundedDown(xp[0], xp[1], state.amp);
+  if (d <= d0) throw new InvariantNotIncreased(d0, d);
   return {
     minted: (state.supply * (d - d0)) / d0,
     fees,
@@ -216,7 +298,7 @@ export interface WithdrawOne {
   balances: [bigint, bigint];
 }
 
-/** ng's `_calc_withdraw_one_coin`. */
+/** ng's `_calc_withdraw_one_coin` (fees rounded up, the coin's balance ⌈y⌉). */
 export function calcWithdrawOneCoin(state: PoolState, burn: bigint, i: 0 | 1): WithdrawOne {
   const j = 1 - i;
   const r = rates(state);
@@ -224,14 +306,16 @@ export function calcWithdrawOneCoin(state: PoolState, burn: bigint, i: 0 | 1): W
   const d0 = getD(xp[0], xp[1], state.amp);
   const d1 = d0 - (burn * d0) / state.supply;
   const newY = getYD(state.amp, xp[j], d1);
-  if (newY === 0n) throw new Error("WithdrawalEmptiesCoin: coin i would solve to 0");
+  if (newY <= 1n) throw new Error("WithdrawalEmptiesCoin: coin i would solve to at most 1 wei");
   const baseFee = (state.fee * 2n) / 4n;
   const ys = (d0 + d1) / 4n;
   const reduced: [bigint, bigint] = [0n, 0n];
   for (const k of [0, 1] as const) {
-    const expected = k === i ? (xp[k] * d1) / d0 - newY : xp[k] - (xp[k] * d1) / d0;
+    // Each expected change rounded up (coin i's ideal up, coin j's down), and each fee up.
+    const expected = k === i ? ceilDiv(xp[k] * d1, d0) - newY : xp[k] - (xp[k] * d1) / d0;
     const xavg = k === i ? (xp[k] + newY) / 2n : xp[k];
-    reduced[k] = xp[k] - (dynamicFee(xavg, ys, baseFee, state.offpeg) * expected) / FEE_DENOMINATOR;
+    reduced[k] =
+      xp[k] - ceilDiv(dynamicFee(xavg, ys, baseFee, state.offpeg) * expected, FEE_DENOMINATOR);
   }
   const dyXp = reduced[i] - getYD(state.amp, reduced[j], d1);
   const dy0 = ((xp[i] - newY) * PRECISION) / r[i];

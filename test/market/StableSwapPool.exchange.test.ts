@@ -98,10 +98,29 @@ describe("StableSwapPool", function () {
     });
 
     describe("when selling 1 wei", function () {
+      it("reverts ExchangeTooSmall: 1 wei of ETH frees less than 1 wei of the LST's xp", async function () {
+        const fixture = await networkHelpers.loadFixture(seededLstPoolFixture);
+        const { pool, bob } = fixture;
+        const state = await readPoolState(pool, 18n);
+        // Balanced, 1 wei of ETH is worth 0.9999… wei of the LST's xp: the balance the pool keeps,
+        // rounded up (⌈y⌉), is the whole xp₁, so there is nothing to pay. ng's floored get_y gave
+        // xp₁ − 1 and paid 0 (its −1 wei).
+        const [x0, x1] = ref.xpOf(state);
+        expect(ref.getY(x0 + 1n, ref.getD(x0, x1, state.amp), state.amp), "⌈y⌉").to.equal(x1);
+        await expect(pool.getDy(0n, 1n, 1n))
+          .to.be.revertedWithCustomError(pool, "ExchangeTooSmall")
+          .withArgs(0n, 1n);
+        await expect(pool.connect(bob).exchange(0n, 1n, 1n, 0n, bob.address, { value: 1n }))
+          .to.be.revertedWithCustomError(pool, "ExchangeTooSmall")
+          .withArgs(0n, 1n);
+      });
+    });
+
+    describe("when selling 2 wei", function () {
       it("pays nothing: the 1 wei taken off for rounding goes to the pool", async function () {
         const fixture = await networkHelpers.loadFixture(seededLstPoolFixture);
-        const expected = await expectTradeAsReference(fixture, 0, 1n);
-        expect(expected.dy, "1 wei buys 0").to.equal(0n);
+        const expected = await expectTradeAsReference(fixture, 0, 2n);
+        expect(expected.dy, "2 wei buy 0").to.equal(0n);
       });
     });
 
@@ -124,6 +143,49 @@ describe("StableSwapPool", function () {
           .to.be.revertedWithCustomError(pool, "ExchangeTooSmall")
           .withArgs(1n, 980n);
       });
+    });
+
+    describe("when a dust trade is sold back (the fuzz tests' round trip, on the pool)", function () {
+      // Counterexamples to ng's rounding, found by replaying ng's floored maths (the reference model
+      // before this fix) over pools this contract deploys: ng paid 27 wei for 24 (18 decimals) and
+      // 505 wei for 499 (21 decimals). Rounded for the pool, each leg keeps ⌈y⌉ + 1 wei and a fee of at
+      // least 1 wei, so the trader gets back less than he sold.
+      const roundTrips = [
+        {
+          decimals: 18n,
+          a: 1n,
+          balances: [54_270_956_683_847_914_225_664n, 4_807_835_573_677_803_438_080n] as const,
+          sold: 24n,
+          ngReturned: 27n,
+        },
+        {
+          decimals: 21n,
+          a: 2n,
+          balances: [12_013_901_053_519_277_850_624n, 40_760_637_474_401_949_843_456n] as const,
+          sold: 499n,
+          ngReturned: 505n,
+        },
+      ];
+      for (const { decimals, a, balances, sold, ngReturned } of roundTrips) {
+        it(`a dust round trip ETH→LST→ETH never returns more than it took, at ${decimals} decimals (ng: ${sold} → ${ngReturned} wei)`, async function () {
+          const fixture = await deployPool({
+            decimals,
+            rateWad: WAD,
+            a,
+            fee: 1_000_000n,
+            offpeg: 100_000_000_000n,
+            maExpTime: 866n,
+          });
+          const { pool, alice } = fixture;
+          await pool
+            .connect(alice)
+            .addLiquidity([...balances], 0n, alice.address, { value: balances[0] });
+          const bought = (await expectTradeAsReference(fixture, 0, sold)).dy;
+          expect(bought > 0n, "the dust buys some of the token").to.equal(true);
+          const returned = (await expectTradeAsReference(fixture, 1, bought)).dy;
+          expect(returned <= sold, `sold ${sold} wei, got back ${returned}`).to.equal(true);
+        });
+      }
     });
 
     describe("when selling ten times the pool's token balance", function () {
@@ -235,12 +297,12 @@ describe("StableSwapPool", function () {
         .withArgs(0n);
     });
 
-    it("quotes 0 for 1 wei", async function () {
+    it("quotes 0 for 2 wei", async function () {
       const { pool } = await networkHelpers.loadFixture(seededLstPoolFixture);
       const state = await readPoolState(pool, 18n);
-      // ng: Δ = xp_j − y − 1 with y = xp_j − 1: the −1 wei taken for rounding makes the quote 0.
-      expect(ref.exchange(state, 0, 1n).dy).to.equal(0n);
-      expect(await pool.getDy(0n, 1n, 1n)).to.equal(0n);
+      // Δ = xp_j − ⌈y⌉ − 1 with ⌈y⌉ = xp_j − 1: the −1 wei taken for rounding (ng's) makes the quote 0.
+      expect(ref.exchange(state, 0, 2n).dy).to.equal(0n);
+      expect(await pool.getDy(0n, 1n, 2n)).to.equal(0n);
     });
   });
 });

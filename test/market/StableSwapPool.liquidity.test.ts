@@ -135,6 +135,24 @@ describe("StableSwapPool", function () {
           .withArgs(d, d);
       });
 
+      it("reverts with InvariantNotIncreased when 1 wei is all the deposit adds and its fee takes it back", async function () {
+        const { pool, carol } = await networkHelpers.loadFixture(seededLstPoolFixture);
+        const state = await readPoolState(pool, 18n);
+        // 1 wei of ETH raises ⌈D⌉, but its imbalance fee rounds up to 1 wei: ⌊D₂⌋ after the fee is not
+        // above ⌈D₀⌉, so nothing is credited (ng's single get_D could mint on its rounding error).
+        let refused: ref.InvariantNotIncreased | undefined;
+        try {
+          ref.addLiquidity(state, [1n, 0n]);
+        } catch (error) {
+          if (error instanceof ref.InvariantNotIncreased) refused = error;
+        }
+        expect(refused, "the reference refuses it too").to.not.equal(undefined);
+        expect(refused!.d0, "⌈D₀⌉").to.equal(ref.invariantOf(state));
+        await expect(pool.connect(carol).addLiquidity([1n, 0n], 0n, carol.address, { value: 1n }))
+          .to.be.revertedWithCustomError(pool, "InvariantNotIncreased")
+          .withArgs(refused!.d0, refused!.d1);
+      });
+
       it("reverts with MintBelowMinimum carrying both amounts", async function () {
         const { pool, carol } = await networkHelpers.loadFixture(seededLstPoolFixture);
         const minted = await pool.calcTokenAmount([ether(5), 0n]);
@@ -319,12 +337,13 @@ describe("StableSwapPool", function () {
         const state = await readPoolState(pool, 18n);
         const burn = state.supply - 1n;
         // D₁ = D₀ − ⌊burn·D₀/supply⌋ = 1 wei, far too little for coin 0 to keep a wei beside ~1,000 ETH
-        // of the other coin: get_y_D solves to 0, the same point at which ng's `_get_p` divides by zero.
+        // of the other coin: the exact root is a tiny fraction of a wei, ⌈y⌉ = 1 (ng's floored get_y_D
+        // gives 0, the point at which its `_get_p` divides by zero): the pool refuses at ⌈y⌉ ≤ 1.
         const [x0, x1] = ref.xpOf(state);
         const d0 = ref.getD(x0, x1, state.amp);
         const d1 = d0 - (burn * d0) / state.supply;
         expect(d1, "D after the burn").to.equal(1n);
-        expect(ref.getYD(state.amp, x1, d1), "ETH solved to").to.equal(0n);
+        expect(ref.getYD(state.amp, x1, d1), "ETH solved to").to.equal(1n);
         await expect(pool.connect(alice).removeLiquidityOneCoin(burn, 0n, 0n, alice.address))
           .to.be.revertedWithCustomError(pool, "WithdrawalEmptiesCoin")
           .withArgs(0n, burn, state.supply);

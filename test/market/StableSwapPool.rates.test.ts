@@ -108,7 +108,8 @@ describe("StableSwapPool", function () {
         }
         // Views read like a call in the latest block: the fall is taken at the next block's first call.
         expect(await pool.storedRate()).to.equal(LST_POOL.rateWad);
-        await expect(pool.connect(bob).exchange(0n, 1n, 1n, 0n, bob.address, { value: 1n }))
+        // 2 wei: the smallest sale of ETH the pool takes (1 wei frees less than 1 wei of the LST).
+        await expect(pool.connect(bob).exchange(0n, 1n, 2n, 0n, bob.address, { value: 2n }))
           .to.emit(pool, "RateUpdated")
           .withArgs(fallen, fallen);
       });
@@ -189,7 +190,7 @@ describe("StableSwapPool", function () {
       const risen = LST_POOL.rateWad + LST_POOL.rateWad / 2_000n; // +0.05 %, a few weeks of rewards
       await rateProvider.setRate(risen);
       await networkHelpers.mine(5);
-      await pool.connect(bob).exchange(0n, 1n, 1n, 0n, bob.address, { value: 1n });
+      await pool.connect(bob).exchange(0n, 1n, 2n, 0n, bob.address, { value: 2n }); // reads the rate
       const after = await assertPoolInvariants(fixture, before);
       expect(await pool.storedRate()).to.equal(risen);
       expect(after.virtualPrice > before.virtualPrice).to.equal(true);

@@ -75,14 +75,41 @@ describe("StableSwapPool maths against the reference model", function () {
       }
     });
 
-    it("reverts getD with DidNotConverge after 255 rounds, where the reference also fails", async function () {
+    it("converges where ng's getD raises: 1e6 : 100 wei at A = 1 (a 10,000 : 1 imbalance)", async function () {
       const { harness } = await networkHelpers.loadFixture(mathHarnessFixture);
-      // A = 1 and a 10,000 : 1 imbalance: Newton's step overshoots and oscillates.
-      expect(() => ref.getD(10n ** 6n, 100n, 100n)).to.throw("did not converge");
-      await expect(harness.getD(10n ** 6n, 100n, 100n)).to.be.revertedWithCustomError(
-        harness,
-        "DidNotConverge",
-      );
+      // ng's floored Newton step overshoots and oscillates here for 255 rounds and raises (the pool
+      // used to revert DidNotConverge). Rounded up, every step stays above the root and the iteration
+      // ends; the result is the exact ⌈D⌉: the invariant is ≤ 0 at D and > 0 at D − 1.
+      const [x0, x1, amp] = [10n ** 6n, 100n, 100n];
+      const d = await harness.getD(x0, x1, amp);
+      expect(d, "⌈D⌉").to.equal(91_399n);
+      expect(d, "the reference (bisection)").to.equal(ref.getD(x0, x1, amp));
+      expect(ref.invariantSign(x0, x1, d, amp), "at or above the root").to.be.at.most(0);
+      expect(ref.invariantSign(x0, x1, d - 1n, amp), "D − 1 below it").to.equal(1);
+    });
+
+    it("reverts InvariantOutOfRange from D = 2^124 wei, where the exact test of the invariant could overflow", async function () {
+      const { harness } = await networkHelpers.loadFixture(mathHarnessFixture);
+      // Balanced, Newton lands on D = x0 + x1 at once, and D − 1 is tested: in range while it is below
+      // 2^124 wei (2.1e37 wei, 2e19 ETH).
+      const side = 2n ** 123n + 1n;
+      await expect(harness.getD(side, side, 100n))
+        .to.be.revertedWithCustomError(harness, "InvariantOutOfRange")
+        .withArgs(side, side, 2n * side - 1n, 200n);
+      const below = 2n ** 123n;
+      expect(await harness.getD(below, below, 100n), "just below the range").to.equal(2n * below);
+    });
+
+    it("converges at 1 : 1e12 at A = 1 and at 1 : 1e24 at A = 999,999", async function () {
+      const { harness } = await networkHelpers.loadFixture(mathHarnessFixture);
+      for (const [x0, x1, amp] of [
+        [10n ** 30n, 10n ** 18n, 100n],
+        [1n, 10n ** 24n, 99_999_900n],
+      ]) {
+        expect(await harness.getD(x0, x1, amp), `getD(${x0}, ${x1}, ${amp})`).to.equal(
+          ref.getD(x0, x1, amp),
+        );
+      }
     });
   });
 

@@ -6,6 +6,7 @@ import { network } from "hardhat";
 
 import { LRT_POOL, LST_POOL, marketPoolFixtures } from "../helpers/fixtures/market-pool.js";
 import { WAD } from "../helpers/index.js";
+import * as ref from "../helpers/stableswap-reference.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -71,11 +72,11 @@ describe("StableSwapPool", function () {
         ["the fee is 0", 3, 0n, "InvalidParameter", ["fee", 0n]],
         ["the fee is above 1 %", 3, 100_000_001n, "InvalidParameter", ["fee", 100_000_001n]],
         [
-          "fee × offpeg multiplier is above 50 %",
+          "the offpeg multiplier is above ×100 (its bound, so the dynamic fee cannot overflow)",
           4,
-          12_500_000_000_001n,
-          "InvalidParameter",
-          ["offpegFeeMultiplier", 12_500_000_000_001n],
+          1_000_000_000_001n,
+          "OffpegFeeMultiplierTooLarge",
+          [1_000_000_000_001n, 1_000_000_000_000n],
         ],
         ["maExpTime is 0", 5, 0n, "InvalidParameter", ["maExpTime", 0n]],
         ["the admin is zero", 6, ethers.ZeroAddress, "ZeroAddress", ["admin"]],
@@ -91,11 +92,39 @@ describe("StableSwapPool", function () {
         });
       }
 
-      it("accepts the largest fee × multiplier (50 %)", async function () {
+      it("reverts with InvalidParameter when fee × offpeg multiplier is above 50 %", async function () {
+        const { pool, args } = await networkHelpers.loadFixture(deployArgsFixture);
+        const bad = [...args] as unknown[];
+        bad[3] = 100_000_000n; // 1 %
+        bad[4] = 500_000_000_001n; // 1e8 × (5e11 + 1) > 5e9 × 1e10
+        await expect(ethers.deployContract("StableSwapPool", bad))
+          .to.be.revertedWithCustomError(pool, "InvalidParameter")
+          .withArgs("offpegFeeMultiplier", 500_000_000_001n);
+      });
+
+      it("accepts the largest fee × multiplier (50 %) and the largest multiplier (×100)", async function () {
         const { args } = await networkHelpers.loadFixture(deployArgsFixture);
-        const ok = [...args] as unknown[];
-        ok[4] = 12_500_000_000_000n; // 4e6 × 1.25e13 = 5e19 = 5e9 × 1e10
-        await ethers.deployContract("StableSwapPool", ok);
+        const largestProduct = [...args] as unknown[];
+        largestProduct[3] = 100_000_000n;
+        largestProduct[4] = 500_000_000_000n; // 1e8 × 5e11 = 5e19 = 5e9 × 1e10
+        await ethers.deployContract("StableSwapPool", largestProduct);
+        const largestMultiplier = [...args] as unknown[];
+        largestMultiplier[4] = 1_000_000_000_000n; // ×100 at the default fee of 0.04 %
+        await ethers.deployContract("StableSwapPool", largestMultiplier);
+      });
+
+      it("keeps the dynamic fee in range at the largest multiplier and 1e32 wei a side", async function () {
+        // The fault the fuzz test found: at fee 1 and m = 5e19 (allowed by fee × m ≤ 50 % alone),
+        // (m − 1)·4·xi·xj overflowed from 2.4e28 wei a side. At the bound m ≤ 1e12 it cannot below
+        // 1.7e32 wei a side.
+        const harness = await ethers.deployContract("PoolMathHarness");
+        await expect(
+          harness.dynamicFee(24n * 10n ** 27n, 25n * 10n ** 27n, 1n, 50_000_000_000_000_000_000n),
+        ).to.be.revertedWithPanic(0x11);
+        const side = 17n * 10n ** 31n;
+        expect(await harness.dynamicFee(side, side / 3n, 1n, 1_000_000_000_000n)).to.equal(
+          ref.dynamicFee(side, side / 3n, 1n, 1_000_000_000_000n),
+        );
       });
 
       it("reverts with InvalidParameter for a token with more than 36 decimals", async function () {
