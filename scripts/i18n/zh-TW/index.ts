@@ -4,7 +4,9 @@
  */
 import type { Catalogue } from "../catalogue.js";
 import { common } from "./common.js";
+import { compare } from "./compare.js";
 
 export const zhTW: Catalogue = {
   common,
+  compare,
 };
