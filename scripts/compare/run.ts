@@ -37,6 +37,7 @@ import {
   WAD,
   mapTypes,
   type ComparisonResult,
+  type PoolSnapshot,
   type StakingType,
   type TypeResult,
 } from "./types.js";
@@ -174,6 +175,22 @@ export async function runComparison(
     return mapTypes((type) => cl[type] + extra[type]);
   };
 
+  /** The part of each holder's value delegated to the operator (what the AVS can slash). */
+  const restakedValue = async (): Promise<Record<StakingType, bigint>> => {
+    const rate = await lstRate();
+    const vaultRestaked = await vault.restakedAssets();
+    return {
+      solo: 0n,
+      liquid: 0n,
+      native: await manager.withdrawableShares(nate.address, beaconEth),
+      lstRestaked: ((await manager.withdrawableUnderlying(dana.address, token)) * rate) / WAD,
+      lrt:
+        (((vaultRestaked * (await vault.balanceOf(leo.address))) / (await vault.totalSupply())) *
+          rate) /
+        WAD,
+    };
+  };
+
   const fees = mapTypes(() => ({ lstWei: 0n, operatorWei: 0n, lrtWei: 0n }));
   /** The oracle's report; the LST's fee on it is shared out by each holder's slETH. */
   const report = async () => {
@@ -203,10 +220,19 @@ export async function runComparison(
     const claimedEth = (claimable * (await lstRate())) / WAD;
     fees.lrt.operatorWei += (operatorFee(claimedEth) * leoShares) / supplyBefore;
   };
+  /**
+   * The market trades all year: a small trade in each pool after each report lets the pool take
+   * the new NAV in (a pool moves its rate by at most 1 % per update, Curve's safe rate).
+   */
+  const trade = async () => {
+    for (const p of [market.LST.pool, market.LRT.pool])
+      await send(p.exchange(0, 1, ETHER / 100n, 0, teacher.address, { value: ETHER / 100n }));
+  };
   const refresh = async () => {
     await report();
     await send(pod.checkpoint());
     await harvest();
+    await trade();
   };
 
   const t0 = BigInt(await time.latest());
@@ -287,6 +313,7 @@ export async function runComparison(
   // ------------------------------------------------------------------ day 270: the AVS slashes
   await advanceTo(TIMELINE.avsSlashingDay);
   const beforeAvs = await values();
+  const restakedBeforeAvs = await restakedValue();
   await send(
     manager.connect(avs).slashOperator(operator.address, EVENTS.avsSlashWad, "missed duties"),
   );
@@ -305,6 +332,7 @@ export async function runComparison(
   // The whale sells slETH until ETH is 18.5 % of the LST pool, and as much ETH's worth of slrETH.
   const lstPool = market.LST.pool;
   const lrtPool = market.LRT.pool;
+  const lstPoolBefore = await poolState(lstPool);
   await send(token.connect(whale).approve(await lstPool.getAddress(), ethers.MaxUint256));
   await send(vault.connect(whale).approve(await lrtPool.getAddress(), ethers.MaxUint256));
   const toSell = await saleToEthShare(lstPool, lstRateEnd, EVENTS.lstPoolEthShareWad);
@@ -337,7 +365,14 @@ export async function runComparison(
     type: StakingType,
     rest: Omit<
       TypeResult,
-      "clRateWad" | "avsRateWad" | "fees" | "startWei" | "endWei" | "returnWad" | "losses"
+      | "clRateWad"
+      | "avsRateWad"
+      | "fees"
+      | "startWei"
+      | "endWei"
+      | "returnWad"
+      | "losses"
+      | "restakedBeforeAvsSlashingWei"
     >,
   ): TypeResult => ({
     ...rest,
@@ -347,6 +382,7 @@ export async function runComparison(
     startWei: start[type],
     endWei: end[type],
     returnWad: ((end[type] - STAKE) * WAD) / STAKE,
+    restakedBeforeAvsSlashingWei: restakedBeforeAvs[type],
     losses: {
       clSlashingWei: beforeCl[type] - afterCl[type] + correlation[type],
       avsSlashingWei: beforeAvs[type] - afterAvs[type],
@@ -399,11 +435,25 @@ export async function runComparison(
       lstRateEndWad: lstRateEnd,
       lstPoolEthShareWad: EVENTS.lstPoolEthShareWad,
       lstSpotWad: await lstPool.spotPrice(),
+      lstPoolBeforeRun: lstPoolBefore,
+      lstPoolAfterRun: await poolState(lstPool),
+      lstSoldWei: toSell,
       lrtSpotWad: await lrtPool.spotPrice(),
       whaleSoldLrtEthWei: soldEth,
       slashedValidatorLossWei: slashedValidatorInitialLoss,
     },
   };
+
+  /** What the StableSwap maths needs to price a trade in `p` now. */
+  async function poolState(p: typeof lstPool): Promise<PoolSnapshot> {
+    return {
+      balances: [await p.balances(0), await p.balances(1)],
+      rateWad: await p.storedRate(),
+      amp: await p.APrecise(),
+      fee: await p.fee(),
+      offpeg: await p.offpegFeeMultiplier(),
+    };
+  }
 
   /** The sale of slETH that leaves ETH at `share` (WAD) of the pool's value at the NAV (bisection). */
   async function saleToEthShare(p: typeof lstPool, nav: bigint, share: bigint): Promise<bigint> {

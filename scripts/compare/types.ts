@@ -69,6 +69,17 @@ export interface TypeResult {
     | { kind: "locked"; seconds: bigint };
   /** What each loss took from this holder's value at NAV (wei). */
   losses: { clSlashingWei: bigint; avsSlashingWei: bigint };
+  /** Restaked value the AVS could slash just before it did (wei; 0 when not restaked). */
+  restakedBeforeAvsSlashingWei: bigint;
+}
+
+/** A StableSwap pool's state, as its maths reads it (amp = A × 100, fees in 1e10 = 100 %). */
+export interface PoolSnapshot {
+  balances: [bigint, bigint];
+  rateWad: bigint;
+  amp: bigint;
+  fee: bigint;
+  offpeg: bigint;
 }
 
 export interface ComparisonResult {
@@ -80,6 +91,10 @@ export interface ComparisonResult {
     lstRateEndWad: bigint;
     lstPoolEthShareWad: bigint;
     lstSpotWad: bigint;
+    /** The LST pool before and after the whale's sale of `lstSoldWei` slETH. */
+    lstPoolBeforeRun: PoolSnapshot;
+    lstPoolAfterRun: PoolSnapshot;
+    lstSoldWei: bigint;
     lrtSpotWad: bigint;
     whaleSoldLrtEthWei: bigint;
     slashedValidatorLossWei: bigint;
