@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import hardhatToolboxMochaEthersPlugin from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
 import { configVariable, defineConfig } from "hardhat/config";
 
+import { compareTasks } from "./tasks/compare.js";
 import { labTasks } from "./tasks/index.js";
 
 // The compiler comes from the pinned `solc` npm package (WebAssembly), so building needs no
@@ -13,7 +14,7 @@ const solcPath = createRequire(import.meta.url).resolve("solc/soljson.js");
 
 export default defineConfig({
   plugins: [hardhatToolboxMochaEthersPlugin],
-  tasks: labTasks,
+  tasks: [...labTasks, ...compareTasks],
   solidity: {
     version: SOLC_VERSION,
     path: solcPath,
