@@ -6,6 +6,8 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 
+import * as prettier from "prettier";
+
 import { LANGUAGES, currentLanguage, useLanguage, type Language } from "../i18n/index.js";
 import { renderComparisonMarkdown } from "./table.js";
 import type { ComparisonResult } from "./types.js";
@@ -44,6 +46,26 @@ export function embeddedComparison(readme: string): string | undefined {
   return readme.slice(start + START_MARKER.length, end).trim();
 }
 
+/**
+ * The table's cells and the prose, without the padding and dash widths prettier adds: what a
+ * reader sees, so a formatted README and a fresh rendering compare equal.
+ */
+export function normalizeMarkdown(markdown: string): string[] {
+  return markdown
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "")
+    .map((line) =>
+      line.startsWith("|")
+        ? line
+            .slice(1, -1)
+            .split(/(?<!\\)\|/)
+            .map((cell) => (/^\s*:?-+:?\s*$/.test(cell) ? "---" : cell.trim()))
+            .join(" | ")
+        : line,
+    );
+}
+
 /** `readme` with `markdown` between its markers; throws if a marker is missing. */
 export function withComparison(readme: string, markdown: string, file: string): string {
   const start = readme.indexOf(START_MARKER);
@@ -60,7 +82,10 @@ export async function refreshReadmes(result: ComparisonResult, root: string): Pr
     const file = README_FILES[language];
     const full = path.join(root, file);
     const before = await readFile(full, "utf8");
-    const after = withComparison(before, await comparisonMarkdown(result, language), file);
+    const filled = withComparison(before, await comparisonMarkdown(result, language), file);
+    // Formatted as `npm run lint` checks it (prettier aligns the table's columns).
+    const options = (await prettier.resolveConfig(full)) ?? {};
+    const after = await prettier.format(filled, { ...options, filepath: full });
     if (after !== before) await writeFile(full, after);
     written.push(file);
   }
