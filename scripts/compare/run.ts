@@ -322,6 +322,7 @@ export async function runComparison(
 
   // ------------------------------------------------------------------ day 365: the year, the run
   await advanceTo(TIMELINE.yearDays);
+  await chart();
   const end = await values();
   const exposureEnd = await lstExposure();
   const lstRateEnd = await lstRate();
