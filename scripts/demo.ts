@@ -4,6 +4,7 @@
  */
 import hre from "hardhat";
 
+import { comparisonChapter } from "./demo/compare.js";
 import { setUpDemo, say } from "./demo/context.js";
 import { depegChapter } from "./demo/depeg.js";
 import { liquidStakingChapter } from "./demo/liquid-staking.js";
@@ -21,4 +22,5 @@ await liquidStakingChapter(demo);
 await restakingChapter(demo);
 await liquidRestakingChapter(demo);
 await depegChapter(hre);
+await comparisonChapter(demo);
 say("", `Done in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
