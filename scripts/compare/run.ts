@@ -21,13 +21,9 @@
  */
 import type { NetworkConnection } from "hardhat/types/network";
 
-import { realistic } from "../../config/profiles.js";
-import StakingLabModule from "../../ignition/modules/StakingLab.js";
-import { addressesOf, attachLab } from "../lib/contracts.js";
-import { attachMarket, marketAddressesOf } from "../lib/market-deployment.js";
 import { buildOracleReport, reportHash } from "../lib/oracle.js";
-import { moduleParameters } from "../lib/parameters.js";
 import { recordPoint } from "../demo/series.js";
+import { setUpComparison } from "./setup.js";
 
 import {
   EVENTS,
@@ -54,83 +50,11 @@ export async function runComparison(
   options: { record?: boolean } = {},
 ): Promise<ComparisonResult> {
   const record = options.record ?? true;
-  const { ethers, networkHelpers } = connection;
-  const { time } = networkHelpers;
-  const profile = realistic;
-  const deployed = await connection.ignition.deploy(StakingLabModule, {
-    parameters: moduleParameters(profile),
-    displayUi: false,
-  });
-  const lab = await attachLab(ethers, await addressesOf(deployed));
-  const market = await attachMarket(ethers, await marketAddressesOf(deployed as never));
+  const setup = await setUpComparison(connection);
+  const { ethers, time, profile, lab, market, actors, pod, beaconEth, send } = setup;
+  const { samIndex, samBase, nateIndex, poolSlashIndex } = setup;
   const { simulator, pool, token, manager, vault } = lab;
-  const [teacher, sam, lina, nate, dana, leo, operator, avs, whale] = await ethers.getSigners();
-  const managerAddress = await manager.getAddress();
-  const beaconEth = await manager.beaconChainETHStrategy();
-  const send = async (tx: Promise<{ wait(): Promise<unknown> }>) => (await tx).wait();
-
-  // ------------------------------------------------------------------ day 0: everyone stakes
-  // A year of 130 validators at 3 % is ~125 ETH of rewards: the teacher tops up the reserve.
-  await send(simulator.fundRewards({ value: 200n * ETHER }));
-  await send(manager.connect(operator).registerAsOperator("https://operator.example"));
-  await send(manager.connect(avs).registerAVS(await manager.burnAddress(), "https://avs.example"));
-  await send(manager.connect(operator).optInToAVS(avs.address));
-  for (const strategy of [token, beaconEth])
-    await send(
-      manager.connect(operator).modifyAllocation(avs.address, strategy, EVENTS.allocationWad),
-    );
-
-  const samIndex = await simulator.validatorCount();
-  await send(
-    simulator.connect(sam).deposit(ethers.id("compare-solo"), sam.address, { value: STAKE }),
-  );
-  const samBase = await ethers.provider.getBalance(sam.address);
-
-  await send(manager.connect(nate).createPod());
-  const pod = await ethers.getContractAt("RestakingPod", await manager.podOf(nate.address));
-  const nateIndex = await simulator.validatorCount();
-  await send(pod.connect(nate).stake(ethers.id("compare-native"), { value: STAKE }));
-  await send(pod.verifyWithdrawalCredentials(nateIndex));
-  await send(manager.connect(nate).delegateTo(operator.address));
-
-  await send(pool.connect(lina).deposit({ value: STAKE }));
-  await send(pool.connect(dana).deposit({ value: STAKE }));
-  const danaLst = await token.balanceOf(dana.address);
-  await send(token.connect(dana).approve(managerAddress, danaLst));
-  await send(manager.connect(dana).depositIntoStrategy(token, danaLst));
-  await send(manager.connect(dana).delegateTo(operator.address));
-
-  await send(vault.delegateTo(operator.address));
-  await send(vault.connect(leo).depositETH(leo.address, 0n, { value: STAKE }));
-  await send(vault.connect(whale).depositETH(whale.address, 0n, { value: EVENTS.whaleLrtEth }));
-  await send(pool.connect(whale).deposit({ value: EVENTS.whaleLstEth }));
-  await send(pool.connect(avs).deposit({ value: EVENTS.avsEth }));
-  const idle = await vault.idleAssets();
-  await send(vault.restake(idle - (idle * (await vault.bufferBps()) + 9_999n) / 10_000n));
-  for (let i = 0n; i < EVENTS.poolValidators; i++)
-    await send(pool.stakeValidator(ethers.id(`compare-pool-${i}`)));
-  const poolSlashIndex = await pool.validatorIndexAt(0n);
-
-  // The AVS pays a year of rewards in slETH on the stake it secures, per strategy.
-  const rateNow = await pool.getExchangeRate();
-  const payYear = async (strategy: string, bps: bigint, stakeEth: bigint) => {
-    const amount = (((stakeEth * bps) / 10_000n) * WAD) / rateNow;
-    await send(token.connect(avs).approve(managerAddress, amount));
-    await send(
-      manager.connect(avs).payRewards(operator.address, strategy, token, amount, 365n * DAY),
-    );
-  };
-  await payYear(
-    beaconEth,
-    EVENTS.avsRewardBpsNative,
-    await manager.operatorShares(operator.address, beaconEth),
-  );
-  const lstDelegated = await manager.sharesToUnderlying(
-    token,
-    await manager.operatorShares(operator.address, token),
-  );
-  await payYear(await token.getAddress(), EVENTS.avsRewardBpsLst, (lstDelegated * rateNow) / WAD);
-
+  const { teacher, sam, lina, nate, dana, leo, operator, avs, whale } = actors;
   // ------------------------------------------------------------------ reading each holder's value
   const treasury = await pool.treasury();
   const lrtTreasury = await vault.treasury();
@@ -199,8 +123,8 @@ export async function runComparison(
     const treasuryBefore = await token.balanceOf(treasury);
     const { report: data, outcome } = await buildOracleReport(pool, simulator);
     if (outcome.bounds === "loss-needs-confirmation")
-      await send(pool.confirmLossReport(reportHash(data)));
-    await send(pool.submitReport(data));
+      await send(() => pool.confirmLossReport(reportHash(data)));
+    await send(() => pool.submitReport(data));
     const feeShares = (await token.balanceOf(treasury)) - treasuryBefore;
     const feeEth = (feeShares * (await lstRate())) / WAD;
     for (const type of STAKING_TYPES) fees[type].lstWei += (feeEth * exposure[type]) / supplyBefore;
@@ -212,7 +136,7 @@ export async function runComparison(
     const before = await vault.balanceOf(lrtTreasury);
     const supplyBefore = await vault.totalSupply();
     const leoShares = await vault.balanceOf(leo.address);
-    await send(vault.harvestRewards());
+    await send(() => vault.harvestRewards());
     const minted = (await vault.balanceOf(lrtTreasury)) - before;
     const feeEth = (minted * (await vault.lrtRateInEth())) / LRT_UNIT;
     fees.lrt.lrtWei += (feeEth * leoShares) / supplyBefore;
@@ -226,11 +150,11 @@ export async function runComparison(
    */
   const trade = async () => {
     for (const p of [market.LST.pool, market.LRT.pool])
-      await send(p.exchange(0, 1, ETHER / 100n, 0, teacher.address, { value: ETHER / 100n }));
+      await send(() => p.exchange(0, 1, ETHER / 100n, 0, teacher.address, { value: ETHER / 100n }));
   };
   const refresh = async () => {
     await report();
-    await send(pod.checkpoint());
+    await send(() => pod.checkpoint());
     await harvest();
     await trade();
   };
@@ -295,7 +219,8 @@ export async function runComparison(
   await advanceTo(TIMELINE.clSlashingDay);
   const beforeCl = await values();
   const balanceBeforeSlash = await simulator.validatorBalance(samIndex);
-  for (const index of [samIndex, nateIndex, poolSlashIndex]) await send(simulator.slash(index));
+  for (const index of [samIndex, nateIndex, poolSlashIndex])
+    await send(() => simulator.slash(index));
   const slashedValidatorInitialLoss =
     balanceBeforeSlash - (await simulator.validatorBalance(samIndex));
   await refresh();
@@ -305,7 +230,8 @@ export async function runComparison(
   const withdrawableAt = (await simulator.getValidator(samIndex)).withdrawableAt;
   await advanceTo((withdrawableAt - t0 + DAY - 1n) / DAY);
   const beforeSweep = await values();
-  for (const index of [samIndex, nateIndex, poolSlashIndex]) await send(simulator.sweep(index));
+  for (const index of [samIndex, nateIndex, poolSlashIndex])
+    await send(() => simulator.sweep(index));
   await refresh();
   const afterSweep = await values();
   const correlation = mapTypes((type) => beforeSweep[type] - afterSweep[type]);
@@ -314,7 +240,7 @@ export async function runComparison(
   await advanceTo(TIMELINE.avsSlashingDay);
   const beforeAvs = await values();
   const restakedBeforeAvs = await restakedValue();
-  await send(
+  await send(() =>
     manager.connect(avs).slashOperator(operator.address, EVENTS.avsSlashWad, "missed duties"),
   );
   const afterAvs = await values();
@@ -334,13 +260,14 @@ export async function runComparison(
   const lstPool = market.LST.pool;
   const lrtPool = market.LRT.pool;
   const lstPoolBefore = await poolState(lstPool);
-  await send(token.connect(whale).approve(await lstPool.getAddress(), ethers.MaxUint256));
-  await send(vault.connect(whale).approve(await lrtPool.getAddress(), ethers.MaxUint256));
+  const [lstPoolAddress, lrtPoolAddress] = [await lstPool.getAddress(), await lrtPool.getAddress()];
+  await send(() => token.connect(whale).approve(lstPoolAddress, ethers.MaxUint256));
+  await send(() => vault.connect(whale).approve(lrtPoolAddress, ethers.MaxUint256));
   const toSell = await saleToEthShare(lstPool, lstRateEnd, EVENTS.lstPoolEthShareWad);
-  await send(lstPool.connect(whale).exchange(1, 0, toSell, 0, whale.address));
+  await send(() => lstPool.connect(whale).exchange(1, 0, toSell, 0, whale.address));
   const soldEth = (toSell * lstRateEnd) / WAD;
   const lrtRate = await vault.lrtRateInEth();
-  await send(
+  await send(() =>
     lrtPool.connect(whale).exchange(1, 0, (soldEth * LRT_UNIT) / lrtRate, 0, whale.address),
   );
   const quote = async (p: typeof lstPool, amount: bigint, navWei: bigint) => {
