@@ -19,6 +19,7 @@
  *
  * Every number in the result is read from the chain or computed from what the run did.
  */
+import type { Log } from "ethers";
 import type { NetworkConnection } from "hardhat/types/network";
 
 import { buildOracleReport, reportHash } from "../lib/oracle.js";
@@ -218,11 +219,15 @@ export async function runComparison(
   // ------------------------------------------------------------------ day 180: a CL slashing
   await advanceTo(TIMELINE.clSlashingDay);
   const beforeCl = await values();
-  const balanceBeforeSlash = await simulator.validatorBalance(samIndex);
-  for (const index of [samIndex, nateIndex, poolSlashIndex])
-    await send(() => simulator.slash(index));
-  const slashedValidatorInitialLoss =
-    balanceBeforeSlash - (await simulator.validatorBalance(samIndex));
+  const penalties: bigint[] = [];
+  for (const index of [samIndex, nateIndex, poolSlashIndex]) {
+    const receipt = (await send(() => simulator.slash(index))) as { logs: Log[] };
+    for (const log of receipt.logs) {
+      const event = simulator.interface.parseLog(log);
+      if (event?.name === "ValidatorSlashed") penalties.push(event.args.initialPenalty as bigint);
+    }
+  }
+  const slashedValidatorInitialLoss = penalties[0];
   await refresh();
   const afterCl = await values();
   await chart("CL slashing");

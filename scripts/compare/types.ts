@@ -97,6 +97,7 @@ export interface ComparisonResult {
     lstSoldWei: bigint;
     lrtSpotWad: bigint;
     whaleSoldLrtEthWei: bigint;
+    /** The initial penalty of the solo validator's slashing (its `ValidatorSlashed` event), wei. */
     slashedValidatorLossWei: bigint;
   };
 }

@@ -108,6 +108,12 @@ describe("The comparison: five ways to stake 32 ETH through the same year (scrip
       expect(loss >= initial + lowest && loss <= initial + highest, `${loss}`).to.equal(true);
     });
 
+    it("loses 32/4096 ETH at once when slashed, as after Pectra", function () {
+      expect(result.facts.slashedValidatorLossWei).to.equal(
+        mulDivUp(STAKE, 1n, profile.slashingPenaltyQuotient),
+      );
+    });
+
     it("stops earning once its slashed validator is exited: 3 % for 180 days, less the slashing", function () {
       const solo = result.types.solo;
       const rewards =
@@ -257,6 +263,12 @@ describe("The comparison: five ways to stake 32 ETH through the same year (scrip
         restaking + cl,
         restaking + cl,
       ]);
+    });
+
+    it("prices the whale's sale as the StableSwap reference model does, to the wei", function () {
+      const { lstPoolBeforeRun: before, lstPoolAfterRun: after, lstSoldWei } = result.facts;
+      const sale = exchange({ ...before, decimals: 18n, supply: 0n }, 1, lstSoldWei);
+      expect(after.balances).to.deep.equal(sale.balances);
     });
 
     it("left ETH at 18.5 % of the slETH pool's value after the whale's sale", function () {
