@@ -105,6 +105,7 @@ export function renderComparisonText(result: ComparisonResult): string {
     t("compare:title"),
     renderTable(wrap(head), rows.map(wrap)),
     wrapColumns(comparisonNote(result), MAX_TABLE_WIDTH),
+    wrapColumns(t("compare:notice"), MAX_TABLE_WIDTH),
   ].join("\n");
 }
 
@@ -119,6 +120,8 @@ export function renderComparisonMarkdown(result: ComparisonResult): string {
     ...rows.map(line),
     "",
     comparisonNote(result),
+    "",
+    t("compare:notice"),
   ].join("\n");
 }
 

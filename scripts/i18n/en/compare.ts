@@ -48,6 +48,9 @@ export const compare = {
     "{{avsLst}} % on slETH, and on day {{avsDay}} slashed {{avsSlash}} % of its {{allocation}} % " +
     "allocation; at the year's end a whale sold slETH until ETH was {{ethShare}} % of its pool, " +
     "and as much slrETH. Values at NAV; the pool's discount is a quote for the whole holding.",
+  notice:
+    "Notice: a pool spreads a slashing over its holders, a solo staker bears it alone; restaking " +
+    "adds a second layer of rewards and of losses; only a token can be sold at once, at the pool's price.",
   refreshed: "Refreshed the comparison in {{files}}.",
   upToDate: "The comparison in {{files}} is up to date.",
 } as const;

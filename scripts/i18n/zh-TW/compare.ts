@@ -49,6 +49,9 @@ export const compare: Catalogue["compare"] = {
     "AVS 對原生 ETH 支付年化 {{avsNative}} %、對 slETH 支付 {{avsLst}} % 的獎勵，並在第 {{avsDay}} 天" +
     "削減營運者 {{allocation}} % 分配中的 {{avsSlash}} %；年底一位巨鯨賣出 slETH，直到 ETH 只占池子的 " +
     "{{ethShare}} %，也賣出等值的 slrETH。價值按淨值計算；池中折價是賣出全部持有量的實際報價。",
+  notice:
+    "請注意：質押池把削減分攤給所有持有者，獨立質押則獨自承擔；再質押多一層獎勵，也多一層損失；" +
+    "只有代幣能立刻賣出，而且是按池子的價格。",
   refreshed: "已更新 {{files}} 中的比較表。",
   upToDate: "{{files}} 中的比較表已是最新。",
 };
