@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import hardhatToolboxMochaEthersPlugin from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
 import { configVariable, defineConfig } from "hardhat/config";
 
+import { compareTasks } from "./tasks/compare.js";
 import { demoTasks } from "./tasks/demo.js";
 import { labTasks } from "./tasks/index.js";
 
@@ -14,7 +15,7 @@ const solcPath = createRequire(import.meta.url).resolve("solc/soljson.js");
 
 export default defineConfig({
   plugins: [hardhatToolboxMochaEthersPlugin],
-  tasks: [...labTasks, ...demoTasks],
+  tasks: [...labTasks, ...demoTasks, ...compareTasks],
   solidity: {
     version: SOLC_VERSION,
     path: solcPath,

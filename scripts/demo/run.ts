@@ -53,6 +53,10 @@ export const CHAPTERS: readonly Chapter[] = [
     name: "events",
     run: async (demo) => (await import("./real-events.js")).realEventsChapter(demo),
   },
+  {
+    name: "compare",
+    run: async (demo) => (await import("./compare.js")).comparisonChapter(demo),
+  },
 ];
 
 /** The demo task's options, as Hardhat passes them. */

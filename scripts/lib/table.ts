@@ -89,6 +89,12 @@ const NO_LINE_END = /[（「『《〈]$/u;
  * in backticks stays on one line (with the punctuation after it), so it can be copied whole.
  */
 export function wrapText(text: string, width = MAX_TABLE_WIDTH): string {
+  // Line breaks already in the text are kept: each line wraps on its own.
+  if (text.includes("\n"))
+    return text
+      .split("\n")
+      .map((line) => wrapText(line, width))
+      .join("\n");
   // Tokens: a command in backticks (with what follows it), a run of Latin text, or one wide
   // character with the closing punctuation after it. `glue` says a token joins the previous
   // one without a space (Chinese, or a space-less join as in the source).

@@ -3,6 +3,7 @@
  * namespace here and in `../zh-TW/index.ts`; the compiler then asks for every key in Chinese.
  */
 import { common } from "./common.js";
+import { compare } from "./compare.js";
 import { demo } from "./demo.js";
 import { demoDepeg } from "./demoDepeg.js";
 import { demoEvents } from "./demoEvents.js";
@@ -22,4 +23,5 @@ export const en = {
   report,
   demoSolo,
   demoEvents,
+  compare,
 } as const;

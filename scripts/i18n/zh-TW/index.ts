@@ -4,6 +4,7 @@
  */
 import type { Catalogue } from "../catalogue.js";
 import { common } from "./common.js";
+import { compare } from "./compare.js";
 import { demo } from "./demo.js";
 import { demoDepeg } from "./demoDepeg.js";
 import { demoEvents } from "./demoEvents.js";
@@ -23,4 +24,5 @@ export const zhTW: Catalogue = {
   report,
   demoSolo,
   demoEvents,
+  compare,
 };
