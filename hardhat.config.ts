@@ -4,6 +4,7 @@ import hardhatToolboxMochaEthersPlugin from "@nomicfoundation/hardhat-toolbox-mo
 import { configVariable, defineConfig } from "hardhat/config";
 
 import { labTasks } from "./tasks/index.js";
+import { realTasks } from "./tasks/real-index.js";
 
 // The compiler comes from the pinned `solc` npm package (WebAssembly), so building needs no
 // download: it works offline, in CI and in a classroom without internet. Keep the version equal
@@ -13,7 +14,7 @@ const solcPath = createRequire(import.meta.url).resolve("solc/soljson.js");
 
 export default defineConfig({
   plugins: [hardhatToolboxMochaEthersPlugin],
-  tasks: labTasks,
+  tasks: [...labTasks, ...realTasks],
   solidity: {
     version: SOLC_VERSION,
     path: solcPath,
