@@ -20,8 +20,14 @@ const I_KNOW = {
 const AMOUNT = (what: string) => ({ name: "amount", description: what, defaultValue: "" }) as const;
 
 export const realTasks = [
-  emptyTask(["lab", "real"], "The real Lido, Rocket Pool and EigenLayer on Hoodi, beside the lab").build(),
-  task(["lab", "real", "status"], "The real protocols' rates, queue, limits and delays beside the lab's")
+  emptyTask(
+    ["lab", "real"],
+    "The real Lido, Rocket Pool and EigenLayer on Hoodi, beside the lab",
+  ).build(),
+  task(
+    ["lab", "real", "status"],
+    "The real protocols' rates, queue, limits and delays beside the lab's",
+  )
     .addOption(ACCOUNT)
     .addFlag(VERBOSE)
     .setAction(() => import("./real/status.js"))
@@ -48,7 +54,11 @@ export const realTasks = [
     .setAction(() => import("./real/lido-request-withdrawal.js"))
     .build(),
   task(["lab", "real", "lido-claim"], "Claim a finalised Lido withdrawal (no --id: list yours)")
-    .addOption({ name: "id", description: "Request id (printed by lido-request-withdrawal)", defaultValue: "" })
+    .addOption({
+      name: "id",
+      description: "Request id (printed by lido-request-withdrawal)",
+      defaultValue: "",
+    })
     .addOption(ACCOUNT)
     .addFlag(VERBOSE)
     .setAction(() => import("./real/lido-claim.js"))
@@ -75,8 +85,15 @@ export const realTasks = [
     .addFlag(VERBOSE)
     .setAction(() => import("./real/eigen-restake.js"))
     .build(),
-  task(["lab", "real", "eigen-delegate"], "Delegate to an EigenLayer operator (or --register as one)")
-    .addOption({ name: "operator", description: "Operator address or account index", defaultValue: "" })
+  task(
+    ["lab", "real", "eigen-delegate"],
+    "Delegate to an EigenLayer operator (or --register as one)",
+  )
+    .addOption({
+      name: "operator",
+      description: "Operator address or account index",
+      defaultValue: "",
+    })
     .addFlag({ name: "register", description: "Register the acting account as an operator" })
     .addOption(ACCOUNT)
     .addFlag(VERBOSE)
@@ -89,7 +106,10 @@ export const realTasks = [
     .addFlag(VERBOSE)
     .setAction(() => import("./real/eigen-queue-withdrawal.js"))
     .build(),
-  task(["lab", "real", "eigen-complete"], "Complete your queued EigenLayer withdrawal after its delay")
+  task(
+    ["lab", "real", "eigen-complete"],
+    "Complete your queued EigenLayer withdrawal after its delay",
+  )
     .addOption(ACCOUNT)
     .addFlag(VERBOSE)
     .setAction(() => import("./real/eigen-complete.js"))

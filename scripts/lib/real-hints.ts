@@ -49,9 +49,9 @@ export const REAL_HINTS: Readonly<Record<string, Hint>> = {
   [`${D}.OperatorNotRegistered`]: () =>
     `That address is not an EigenLayer operator: it registers with ${lab("real eigen-delegate", "--register")}.`,
   [`${D}.WithdrawalNotQueued`]: () => "No such queued withdrawal (completed already?).",
-  [`${S}.StrategyNotWhitelisted`]: () => "EigenLayer does not take deposits into that strategy now.",
-  [`${S}.SharesAmountTooHigh`]: () =>
-    `You hold fewer shares than that: ${STATUS()} shows yours.`,
+  [`${S}.StrategyNotWhitelisted`]: () =>
+    "EigenLayer does not take deposits into that strategy now.",
+  [`${S}.SharesAmountTooHigh`]: () => `You hold fewer shares than that: ${STATUS()} shows yours.`,
   "EigenLayer StrategyBase.NewSharesZero": () =>
     "That deposit is too small to mint one share of the strategy: deposit more.",
 };

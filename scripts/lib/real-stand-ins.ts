@@ -104,7 +104,11 @@ export async function placeStandIns(
   );
 
   // Rocket Pool
-  const settings = await ethers.deployContract("RocketDAOProtocolSettingsDepositStandIn", [], admin);
+  const settings = await ethers.deployContract(
+    "RocketDAOProtocolSettingsDepositStandIn",
+    [],
+    admin,
+  );
   const depositPool = await ethers.deployContract("RocketDepositPoolStandIn", [], admin);
   await wait(rocketStorage.setUp(me));
   await wait(settings.setUp(me));

@@ -58,7 +58,8 @@ export async function openReal(hre: HardhatRuntimeEnvironment, account = "0") {
     );
   }
   const signers = await ethers.getSigners();
-  if (!/^\d+$/.test(account)) throw new UserError(`--account must be a whole number, not "${account}"`);
+  if (!/^\d+$/.test(account))
+    throw new UserError(`--account must be a whole number, not "${account}"`);
   const signer = signers[Number(account)];
   if (signer === undefined) {
     throw new UserError(
@@ -145,9 +146,11 @@ export async function openReal(hre: HardhatRuntimeEnvironment, account = "0") {
   );
   const empty = lookedUp.find((_, i) => lookedUpCodes[i] === "0x");
   if (empty !== undefined) {
+    const where =
+      empty[1] === ZeroAddress ? "is not set" : `points to ${empty[1]}, which holds no contract`;
     throw new UserError(
-      `${empty[0]} points to ${empty[1]}, which holds no contract on chain ${chainId}: the registry at ` +
-        `${CONFIG} is not the protocol's (${REFRESH}).`,
+      `${empty[0]} ${where} on chain ${chainId}: the registry in ${CONFIG} is not the protocol's ` +
+        `(${REFRESH}).`,
     );
   }
 

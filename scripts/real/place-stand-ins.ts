@@ -29,8 +29,16 @@ await runMain(async () => {
   const [admin] = await ethers.getSigners();
   if (process.env.STAND_IN_ACTION === "finalize") {
     const L = REAL_ADDRESSES.lido;
-    const queue = await ethers.getContractAt("WithdrawalQueueERC721StandIn", L.withdrawalQueue.address, admin);
-    const oracle = await ethers.getContractAt("AccountingOracleStandIn", L.accountingOracle.address, admin);
+    const queue = await ethers.getContractAt(
+      "WithdrawalQueueERC721StandIn",
+      L.withdrawalQueue.address,
+      admin,
+    );
+    const oracle = await ethers.getContractAt(
+      "AccountingOracleStandIn",
+      L.accountingOracle.address,
+      admin,
+    );
     const consensus = await ethers.getContractAt(
       "HashConsensusStandIn",
       await oracle.getConsensusContract(),

@@ -55,7 +55,9 @@ export default labAction<{ account: string }>(async ({ account }, hre) => {
     );
   }
   const tokens = await Promise.all(
-    withdrawal.strategies.map(async (s) => (await real.strategy.getAddress()) === s ? real.strategy.underlyingToken() : s),
+    withdrawal.strategies.map(async (s) =>
+      (await real.strategy.getAddress()) === s ? real.strategy.underlyingToken() : s,
+    ),
   );
   const before = (await lido.balanceOf(me)) as bigint;
   const link = await sendReal(

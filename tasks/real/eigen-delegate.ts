@@ -22,16 +22,26 @@ export default labAction<{ operator: string; register: boolean; account: string 
         return;
       }
       if (!/^0x0{40}$/i.test(current)) {
-        throw new UserError(`You are delegated to ${current}: an operator cannot be delegated elsewhere.`);
+        throw new UserError(
+          `You are delegated to ${current}: an operator cannot be delegated elsewhere.`,
+        );
       }
       const link = await sendReal(
         real,
         "Registration refused",
         ["EigenLayer DelegationManager"],
-        () => delegationManager.registerAsOperator.estimateGas("0x0000000000000000000000000000000000000000", 0, ""),
-        () => delegationManager.registerAsOperator("0x0000000000000000000000000000000000000000", 0, ""),
+        () =>
+          delegationManager.registerAsOperator.estimateGas(
+            "0x0000000000000000000000000000000000000000",
+            0,
+            "",
+          ),
+        () =>
+          delegationManager.registerAsOperator("0x0000000000000000000000000000000000000000", 0, ""),
       );
-      console.log(`${me} is now an EigenLayer operator (no approver, allocation delay 0) — ${link}`);
+      console.log(
+        `${me} is now an EigenLayer operator (no approver, allocation delay 0) — ${link}`,
+      );
       return;
     }
     const text = operator.trim();
@@ -44,10 +54,14 @@ export default labAction<{ operator: string; register: boolean; account: string 
     if (/^\d+$/.test(text)) {
       const signers = await real.ethers.getSigners();
       const s = signers[Number(text)];
-      if (s === undefined) throw new UserError(`--operator ${text}: ${real.networkName} has ${signers.length} account(s).`);
+      if (s === undefined)
+        throw new UserError(
+          `--operator ${text}: ${real.networkName} has ${signers.length} account(s).`,
+        );
       target = s.address;
     } else if (isAddress(text)) target = getAddress(text);
-    else throw new UserError(`--operator must be an address or an account index, not "${operator}"`);
+    else
+      throw new UserError(`--operator must be an address or an account index, not "${operator}"`);
     if (!/^0x0{40}$/i.test(current)) {
       throw new UserError(
         `You are delegated to ${current} already: EigenLayer undelegates by queueing all your shares (${labCommand("real eigen-queue-withdrawal", "--all", { asMe: true })}).`,

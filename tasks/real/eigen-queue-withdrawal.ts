@@ -25,7 +25,9 @@ export default labAction<{ shares: string; all: boolean; account: string }>(
           `${labCommand("real eigen-restake", "--amount 0.004", { asMe: true })}.`,
       );
     }
-    const params = [{ strategies: [strategy], depositShares: [amount], __deprecated_withdrawer: me }];
+    const params = [
+      { strategies: [strategy], depositShares: [amount], __deprecated_withdrawer: me },
+    ];
     const link = await sendReal(
       real,
       "Withdrawal refused",

@@ -34,7 +34,9 @@ export default labAction<{ amount: string; iKnow: boolean; account: string }>(
     }
     const quoted = (await strategy.underlyingToSharesView(value)) as bigint;
     if (quoted === 0n) {
-      throw new UserError(`${formatAmount(value, STETH)} buys no share of the strategy: restake more.`);
+      throw new UserError(
+        `${formatAmount(value, STETH)} buys no share of the strategy: restake more.`,
+      );
     }
     const spender = await strategyManager.getAddress();
     if (((await lido.allowance(me, spender)) as bigint) < value) {

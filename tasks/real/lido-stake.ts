@@ -15,7 +15,9 @@ export default labAction<{ amount: string; iKnow: boolean; account: string }>(
     const { lido, signer } = real;
     // Lido's own checks, read before sending: paused, then the stake limit.
     if ((await lido.isStakingPaused()) as boolean) {
-      throw new UserError("Lido has paused staking (isStakingPaused): nothing was sent; try again later.");
+      throw new UserError(
+        "Lido has paused staking (isStakingPaused): nothing was sent; try again later.",
+      );
     }
     const limit = (await lido.getCurrentStakeLimit()) as bigint;
     if (value > limit) {
@@ -42,6 +44,8 @@ export default labAction<{ amount: string; iKnow: boolean; account: string }>(
       `Staked ${formatEth(value)} in Lido: +${formatAmount(after - before, STETH)} ` +
         `(${formatAmount(quoted, { symbol: "shares", decimals: 18 })} at today's rate; you hold ${formatAmount(shares, { symbol: "shares", decimals: 18 })}) — ${link}`,
     );
-    console.log(`Next: wrap it with ${labCommand("real lido-wrap", "--amount 0.005", { asMe: true })}.`);
+    console.log(
+      `Next: wrap it with ${labCommand("real lido-wrap", "--amount 0.005", { asMe: true })}.`,
+    );
   },
 );

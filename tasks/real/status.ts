@@ -73,7 +73,9 @@ export default labAction<{ account: string }>(async ({ account }, hre) => {
   const [delayBlocks, totalShares, whitelisted] = (await Promise.all([
     delegationManager.minWithdrawalDelayBlocks(),
     strategy.totalShares(),
-    strategyManager.strategyIsWhitelistedForDeposit(REAL_ADDRESSES.eigenLayer.stETHStrategy.address),
+    strategyManager.strategyIsWhitelistedForDeposit(
+      REAL_ADDRESSES.eigenLayer.stETHStrategy.address,
+    ),
   ])) as [bigint, bigint, boolean];
   const totalUnderlying = (await strategy.sharesToUnderlyingView(totalShares)) as bigint;
   const lab = await labFigures(hre, account);
@@ -95,7 +97,11 @@ export default labAction<{ account: string }>(async ({ account }, hre) => {
         `stETH: ${rate(shareRate, "share")}\nwstETH: ${rate(stEthPerToken, "wstETH")}`,
         lab ? `slETH: ${rate(lab.rate, "slETH")}` : notDeployed,
       ],
-      ["rETH rate", rate(rethRate, "rETH"), lab ? `slETH: ${rate(lab.rate, "slETH")}` : notDeployed],
+      [
+        "rETH rate",
+        rate(rethRate, "rETH"),
+        lab ? `slETH: ${rate(lab.rate, "slETH")}` : notDeployed,
+      ],
       [
         "withdrawal queue",
         `${unfinalized} request(s) unfinalised, ${formatAmount(unfinalizedStETH, STETH)}\n` +
@@ -135,7 +141,9 @@ export default labAction<{ account: string }>(async ({ account }, hre) => {
       "counts its delay in blocks, the lab in seconds.",
   );
   if (lab === undefined) {
-    printText(`The lab is not deployed on ${networkName}: deploy it with ${deployCommand(networkName)}.`);
+    printText(
+      `The lab is not deployed on ${networkName}: deploy it with ${deployCommand(networkName)}.`,
+    );
   }
   const [eth, stEth, wst, reth, restaked, queued] = (await Promise.all([
     ethers.provider.getBalance(me),
@@ -151,7 +159,10 @@ export default labAction<{ account: string }>(async ({ account }, hre) => {
       ["ETH", formatAmount(eth, ETH)],
       ["stETH · wstETH", `${formatAmount(stEth, STETH)} · ${formatAmount(wst, WSTETH)}`],
       ["rETH", formatAmount(reth, RETH)],
-      ["EigenLayer stETH strategy", `${formatAmount(restaked, EIGEN_SHARES)}, ${queued[0].length} withdrawal(s) queued`],
+      [
+        "EigenLayer stETH strategy",
+        `${formatAmount(restaked, EIGEN_SHARES)}, ${queued[0].length} withdrawal(s) queued`,
+      ],
     ],
   );
 });

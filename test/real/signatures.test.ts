@@ -121,19 +121,21 @@ function specFragment(line: string): { sighash: string; outputs?: string[] } {
   let text = line;
   for (const [pattern, type] of TYPES) text = text.replace(pattern, type);
   const [inputs, outputs] = text.split(/\sreturns\s/);
-  const sighash = FunctionFragment.from(`function ${inputs.replace(/\s(view|payable)\b/g, "")}`).format(
-    "sighash",
-  );
+  const sighash = FunctionFragment.from(
+    `function ${inputs.replace(/\s(view|payable)\b/g, "")}`,
+  ).format("sighash");
   if (outputs === undefined) return { sighash };
   // Outputs named without types (HashConsensus' getters) are uint256 in the research's source.
   const types = outputs
     .replace(/^\(|\)$/g, "")
     .split(/,(?![^(]*\))/)
     .map((part) => part.trim().split(/\s+/))
-    .map((words) => (words.length === 1 && !/^[a-z0-9(),[\]]+$/.test(words[0]) ? "uint256" : words[0]));
-  const normalised = FunctionFragment.from(`function f() returns (${types.join(", ")})`).outputs.map(
-    (output) => output.format("sighash"),
-  );
+    .map((words) =>
+      words.length === 1 && !/^[a-z0-9(),[\]]+$/.test(words[0]) ? "uint256" : words[0],
+    );
+  const normalised = FunctionFragment.from(
+    `function f() returns (${types.join(", ")})`,
+  ).outputs.map((output) => output.format("sighash"));
   return { sighash, outputs: normalised };
 }
 
@@ -176,7 +178,9 @@ describe("config/real-protocols.ts", function () {
 
     it("fails on a signature that differs from the research's", function () {
       const spec = SPEC.Lido.map(specFragment);
-      const drifted = FunctionFragment.from("function submit(address _referral, uint256 x) payable");
+      const drifted = FunctionFragment.from(
+        "function submit(address _referral, uint256 x) payable",
+      );
       expect(spec.some((entry) => entry.sighash === drifted.format("sighash"))).to.equal(false);
     });
   });
@@ -191,12 +195,14 @@ describe("config/real-protocols.ts", function () {
           const sighash = fragment.format("sighash");
           const implemented = standIn.getFunction(sighash);
           expect(implemented, `${STAND_INS[contract]}.${sighash}`).to.not.equal(null);
-          expect(implemented!.outputs.map((o) => o.format("sighash")), sighash).to.deep.equal(
-            fragment.outputs.map((o) => o.format("sighash")),
-          );
-          expect(implemented!.stateMutability === "view" || implemented!.stateMutability === "pure", sighash).to.equal(
-            fragment.stateMutability === "view",
-          );
+          expect(
+            implemented!.outputs.map((o) => o.format("sighash")),
+            sighash,
+          ).to.deep.equal(fragment.outputs.map((o) => o.format("sighash")));
+          expect(
+            implemented!.stateMutability === "view" || implemented!.stateMutability === "pure",
+            sighash,
+          ).to.equal(fragment.stateMutability === "view");
           expect(implemented!.payable, sighash).to.equal(fragment.payable);
         }
       });

@@ -37,7 +37,10 @@ export async function standInsFixture() {
 }
 
 /** `npx hardhat lab real <task> --network hoodi`, in-process, on the stand-ins' chain. */
-export function runReal(task: string, args: Record<string, string | boolean> = {}): Promise<TaskRun> {
+export function runReal(
+  task: string,
+  args: Record<string, string | boolean> = {},
+): Promise<TaskRun> {
   return runLab(`real ${task}`, args, hoodiRuntime);
 }
 

@@ -103,7 +103,9 @@ contract DelegationManagerStandIn {
 
     /// @notice Queues withdrawals of the sender's deposit shares; each completes after the delay.
     /// @return roots Each withdrawal's root (the hash of its `Withdrawal`).
-    function queueWithdrawals(QueuedWithdrawalParams[] calldata params) external returns (bytes32[] memory roots) {
+    function queueWithdrawals(
+        QueuedWithdrawalParams[] calldata params
+    ) external returns (bytes32[] memory roots) {
         roots = new bytes32[](params.length);
         for (uint256 i = 0; i < params.length; ++i) {
             StrategyBaseStandIn[] calldata strategies = params[i].strategies;
@@ -139,7 +141,8 @@ contract DelegationManagerStandIn {
         bytes32 root = keccak256(abi.encode(withdrawal));
         if (!pendingWithdrawals[root]) revert WithdrawalNotQueued();
         if (msg.sender != withdrawal.withdrawer) revert WithdrawerNotCaller();
-        if (uint256(withdrawal.startBlock) + minWithdrawalDelay >= block.number) revert WithdrawalDelayNotElapsed();
+        if (uint256(withdrawal.startBlock) + minWithdrawalDelay >= block.number)
+            revert WithdrawalDelayNotElapsed();
         if (tokens.length != withdrawal.strategies.length) revert InputArrayLengthMismatch();
         delete pendingWithdrawals[root];
         delete queuedWithdrawals[root];
@@ -152,7 +155,11 @@ contract DelegationManagerStandIn {
                     withdrawal.scaledShares[j]
                 );
             } else {
-                strategyManager.addShares(withdrawal.staker, withdrawal.strategies[j], withdrawal.scaledShares[j]);
+                strategyManager.addShares(
+                    withdrawal.staker,
+                    withdrawal.strategies[j],
+                    withdrawal.scaledShares[j]
+                );
             }
         }
     }

@@ -28,7 +28,10 @@ contract RocketDepositPoolStandIn {
     function deposit() external payable {
         RocketDAOProtocolSettingsDepositStandIn settings = _settings();
         require(settings.getDepositEnabled(), "Deposits into Rocket Pool are currently disabled");
-        require(msg.value >= settings.getMinimumDeposit(), "The deposited amount is less than the minimum deposit size");
+        require(
+            msg.value >= settings.getMinimumDeposit(),
+            "The deposited amount is less than the minimum deposit size"
+        );
         require(
             address(this).balance <= settings.getMaximumDepositPoolSize(),
             "The deposit pool size after depositing exceeds the maximum size"
@@ -66,14 +69,20 @@ contract RocketDepositPoolStandIn {
     function _settings() private view returns (RocketDAOProtocolSettingsDepositStandIn) {
         return
             RocketDAOProtocolSettingsDepositStandIn(
-                rocketStorage.getAddress(keccak256(abi.encodePacked("contract.address", "rocketDAOProtocolSettingsDeposit")))
+                rocketStorage.getAddress(
+                    keccak256(abi.encodePacked("contract.address", "rocketDAOProtocolSettingsDeposit"))
+                )
             );
     }
 
     function _rETH() private view returns (RocketTokenRETHStandIn) {
         return
             RocketTokenRETHStandIn(
-                payable(rocketStorage.getAddress(keccak256(abi.encodePacked("contract.address", "rocketTokenRETH"))))
+                payable(
+                    rocketStorage.getAddress(
+                        keccak256(abi.encodePacked("contract.address", "rocketTokenRETH"))
+                    )
+                )
             );
     }
 }

@@ -47,12 +47,16 @@ contract StrategyBaseStandIn {
 
     /// @notice The token `amountShares` are worth now, rounded down.
     function sharesToUnderlyingView(uint256 amountShares) public view returns (uint256) {
-        return ((token.balanceOf(address(this)) + BALANCE_OFFSET) * amountShares) / (totalShares_ + SHARES_OFFSET);
+        return
+            ((token.balanceOf(address(this)) + BALANCE_OFFSET) * amountShares) /
+            (totalShares_ + SHARES_OFFSET);
     }
 
     /// @notice The shares `amountUnderlying` of the token buys now, rounded down.
     function underlyingToSharesView(uint256 amountUnderlying) external view returns (uint256) {
-        return ((totalShares_ + SHARES_OFFSET) * amountUnderlying) / (token.balanceOf(address(this)) + BALANCE_OFFSET);
+        return
+            ((totalShares_ + SHARES_OFFSET) * amountUnderlying) /
+            (token.balanceOf(address(this)) + BALANCE_OFFSET);
     }
 
     /// @notice The token `user`'s deposit shares are worth now.

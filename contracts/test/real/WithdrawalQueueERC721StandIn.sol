@@ -199,9 +199,10 @@ contract WithdrawalQueueERC721StandIn is ERC721, AccessControl {
         if (msg.value != 0) revert UnexpectedEther();
         uint256 last = _lastRequestIdToBeFinalized;
         if (last <= lastFinalizedRequestId || last > lastRequestId) revert InvalidRequestId(last);
-        uint256 rate = (stETH.getPooledEthByShares(1e27) < _maxShareRate)
-            ? stETH.getPooledEthByShares(1e27)
-            : _maxShareRate;
+        uint256 rate =
+            (stETH.getPooledEthByShares(1e27) < _maxShareRate)
+                ? stETH.getPooledEthByShares(1e27)
+                : _maxShareRate;
         uint256 sharesToBurn = 0;
         uint256 etherToLock = 0;
         for (uint256 id = lastFinalizedRequestId + 1; id <= last; ++id) {
@@ -220,7 +221,9 @@ contract WithdrawalQueueERC721StandIn is ERC721, AccessControl {
     receive() external payable {}
 
     /// @inheritdoc ERC721
-    function supportsInterface(bytes4 interfaceId) public view override(ERC721, AccessControl) returns (bool) {
+    function supportsInterface(
+        bytes4 interfaceId
+    ) public view override(ERC721, AccessControl) returns (bool) {
         return super.supportsInterface(interfaceId);
     }
 }
