@@ -195,6 +195,7 @@ export async function estimateAndCheck(
   real: Real,
   estimate: () => Promise<bigint>,
   value = 0n,
+  label = "",
 ): Promise<bigint> {
   const [gas, fees, balance] = await Promise.all([
     estimate(),
@@ -205,7 +206,7 @@ export async function estimateAndCheck(
   const cost = gas * price;
   const gwei = Number((price * 100n) / 10n ** 9n) / 100;
   console.log(
-    `Estimated cost: ${formatEth(cost)} of gas (${gas} gas at up to ${gwei} gwei)` +
+    `Estimated cost${label === "" ? "" : ` (${label})`}: ${formatEth(cost)} of gas (${gas} gas at up to ${gwei} gwei)` +
       (value > 0n ? ` + ${formatEth(value)} sent` : "") +
       `; you hold ${formatEth(balance)}.`,
   );

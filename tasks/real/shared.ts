@@ -67,7 +67,9 @@ export async function sendReal(
   value = 0n,
 ): Promise<string> {
   const names = contracts.map((name) => ({ name }));
-  await refusing(what, names, () => estimateAndCheck(real, estimate, value));
+  // "Stake refused" → "(stake)": which transaction the estimate is for (approvals come first).
+  const label = what.replace(/ refused$/, "").toLowerCase();
+  await refusing(what, names, () => estimateAndCheck(real, estimate, value, label));
   return send(what, names, action);
 }
 

@@ -138,7 +138,9 @@ describe("lab real (stand-ins at the Hoodi addresses, chain 560048)", function (
       const output = await runRealOk("lido-stake", { amount: "0.01", ...student });
       const expected = (value * shares) / pooled;
       expect(await lido.sharesOf(s.address)).to.equal(expected);
-      expect(output).to.match(/Estimated cost: .* ETH of gas .* \+ 0\.01 ETH sent/);
+      expect(output).to.match(
+        /Estimated cost \(stake\): .* ETH of gas .* \+ 0\.01 ETH sent; you hold 10,000 ETH\./,
+      );
       expect(output).to.contain(
         `Staked 0.01 ETH in Lido: +${formatAmount((expected * (pooled + value)) / (shares + expected), STETH)}`,
       );
