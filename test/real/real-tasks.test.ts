@@ -5,14 +5,22 @@
  * in the real protocol's own terms.
  */
 import { expect } from "chai";
-import { ZeroAddress } from "ethers";
+import hre from "hardhat";
+import { AbiCoder, id, ZeroAddress } from "ethers";
 
 import { REAL_ADDRESSES } from "../../config/real-protocols.js";
 import { classroom } from "../../config/profiles.js";
 import { checkWiring, contractRecords, deployStakingLab } from "../../scripts/lib/deploy-lab.js";
 import { profileRecord, saveDeployment } from "../../scripts/lib/deployment.js";
 import { formatAmount, formatEth } from "../../scripts/lib/format.js";
+import { setCommandContext } from "../../scripts/lib/commands.js";
 import { rocketKey } from "../../scripts/lib/real.js";
+import {
+  decodeRevert,
+  describeBuiltinRevert,
+  describeRevert,
+  loadErrorCatalog,
+} from "../../scripts/lib/revert.js";
 import { ether } from "../helpers/units.js";
 import { expectRefusal } from "../tasks/harness.js";
 import {
@@ -81,6 +89,38 @@ describe("lab real (stand-ins at the Hoodi addresses, chain 560048)", function (
       const { rocketStorage } = await networkHelpers.loadFixture(standInsFixture);
       await rocketStorage.setAddress(rocketKey("rocketDepositPool"), ZeroAddress);
       expectRefusal(await runReal("status"), `RocketStorage "rocketDepositPool" is not set`);
+    });
+  });
+
+  describe("the real protocols' reverts", function () {
+    before(async function () {
+      await loadErrorCatalog(hre.artifacts);
+    });
+
+    it("decodes Lido's and Rocket Pool's revert strings into their meaning", function () {
+      const reason = (text: string) =>
+        id("Error(string)").slice(0, 10) +
+        AbiCoder.defaultAbiCoder().encode(["string"], [text]).slice(2);
+      expect(describeBuiltinRevert(reason("STAKE_LIMIT"))).to.contain(
+        `reverted with "STAKE_LIMIT": Lido's stake limit is reached: it refills each block`,
+      );
+      expect(
+        describeBuiltinRevert(
+          reason("The deposit pool size after depositing exceeds the maximum size"),
+        ),
+      ).to.contain("Rocket Pool's deposit pool is full");
+    });
+
+    it("names a stand-in's custom error after the real contract, with its hint", function () {
+      setCommandContext({ networkName: "hoodi", account: "0" });
+      const data =
+        id("RequestNotFoundOrNotFinalized(uint256)").slice(0, 10) +
+        AbiCoder.defaultAbiCoder().encode(["uint256"], [7n]).slice(2);
+      const decoded = decodeRevert(data, ["Lido WithdrawalQueueERC721"]);
+      expect(describeRevert(decoded!, {})).to.equal(
+        "Lido WithdrawalQueueERC721 refused with RequestNotFoundOrNotFinalized (_requestId 7). " +
+          "Lido finalises requests at its oracle report; `npx hardhat lab real status --network hoodi` says when the next is due.",
+      );
     });
   });
 
