@@ -92,6 +92,49 @@ describe("lab real (stand-ins at the Hoodi addresses, chain 560048)", function (
     });
   });
 
+  describe("the stand-ins' roles", function () {
+    it("refuse a stranger on every function the protocols reserve", async function () {
+      const c = await networkHelpers.loadFixture(standInsFixture);
+      const stranger = c.student;
+      /** The contract as the stranger calls it. */
+      const by = <T extends { connect: (runner: typeof stranger) => unknown }>(contract: T) =>
+        contract.connect(stranger) as T;
+      await expect(by(c.queue).finalize(1n, 1n))
+        .to.be.revertedWithCustomError(c.queue, "AccessControlUnauthorizedAccount")
+        .withArgs(stranger.address, await c.queue.FINALIZE_ROLE());
+      await expect(by(c.lido).setStakingLimit(1n, 1n)).to.be.revertedWith("APP_AUTH_FAILED");
+      await expect(by(c.lido).withdrawToQueue(0n, 0n)).to.be.revertedWith("APP_AUTH_FAILED");
+      await expect(by(c.rETH).submitBalances(1n, 1n)).to.be.revertedWith(
+        "Account is not a temporary guardian",
+      );
+      await expect(by(c.rETH).mint(1n, stranger.address)).to.be.revertedWith(
+        "Invalid or outdated network contract",
+      );
+      await expect(by(c.depositPool).withdrawExcessBalance(1n)).to.be.revertedWith(
+        "Invalid or outdated network contract",
+      );
+      await expect(by(c.rocketStorage).setAddress(rocketKey("x"), stranger.address))
+        .to.be.revertedWithCustomError(c.rocketStorage, "NotGuardian")
+        .withArgs(stranger.address);
+      await expect(by(c.settings).setSettingUint("deposit.fee", 0n))
+        .to.be.revertedWithCustomError(c.settings, "NotGuardian")
+        .withArgs(stranger.address);
+      await expect(by(c.oracle).recordReport(1n))
+        .to.be.revertedWithCustomError(c.oracle, "NotAdmin")
+        .withArgs(stranger.address);
+      await expect(by(c.strategy).deposit(L.stETH.address, 1n)).to.be.revertedWithCustomError(
+        c.strategy,
+        "OnlyStrategyManager",
+      );
+      await expect(
+        by(c.strategyManager).removeDepositShares(stranger.address, E.stETHStrategy.address, 1n),
+      ).to.be.revertedWithCustomError(c.strategyManager, "OnlyDelegationManager");
+      await expect(
+        by(c.strategyManager).addStrategiesToDepositWhitelist([E.stETHStrategy.address]),
+      ).to.be.revertedWithCustomError(c.strategyManager, "OnlyStrategyWhitelister");
+    });
+  });
+
   describe("the real protocols' reverts", function () {
     before(async function () {
       await loadErrorCatalog(hre.artifacts);
