@@ -177,6 +177,7 @@ describe("lab real (stand-ins at the Hoodi addresses, chain 560048)", function (
         "1.1 ETH per rETH",
         "0 request(s) unfinalised",
         "bunker mode off",
+        "next oracle report in 1 h 7 min",
         "(one every 1 h 16 min)",
         "no limit",
         "room 1,000 ETH",
@@ -300,7 +301,7 @@ describe("lab real (stand-ins at the Hoodi addresses, chain 560048)", function (
       expect(await queue.unfinalizedRequestNumber()).to.equal(1n);
       expectRefusal(
         await runReal("lido-claim", { id: "1", ...student }),
-        "Lido request #1 is not finalised yet: Lido finalises at an oracle report, the next in ",
+        "Lido request #1 is not finalised yet: Lido finalises at an oracle report, the next in 1 h 7 min (one every 1 h 16 min)",
       );
       const [status] = await queue.getWithdrawalStatus([1n]);
       const [pooled, shares] = [await lido.getTotalPooledEther(), await lido.getTotalShares()];

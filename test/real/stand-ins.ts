@@ -8,7 +8,11 @@ import hre from "hardhat";
 import { createHardhatRuntimeEnvironment } from "hardhat/hre";
 
 import config from "../../hardhat.config.js";
-import { placeStandIns } from "../../scripts/lib/real-stand-ins.js";
+import {
+  HOODI_GENESIS_TIME,
+  LIDO_EPOCHS_PER_FRAME,
+  placeStandIns,
+} from "../../scripts/lib/real-stand-ins.js";
 import { runLab, runLabOk, type TaskRun } from "../tasks/harness.js";
 
 /** The embedded chain with Hoodi's chain id, as this runtime's default network. */
@@ -29,8 +33,19 @@ export const hoodiRuntime = await createHardhatRuntimeEnvironment(
 export const hoodi = await hoodiRuntime.network.getOrCreate();
 export const { ethers, networkHelpers } = hoodi;
 
-/** Every stand-in placed and set up; account 0 plays the protocols' governance and oracles. */
+/** One Lido oracle frame on Hoodi, in seconds: 12 epochs of 32 slots of 12 s. */
+const FRAME_SECONDS = LIDO_EPOCHS_PER_FRAME * 32n * 12n;
+
+/**
+ * Every stand-in placed and set up; account 0 plays the protocols' governance and oracles. The
+ * chain starts 520 s into an oracle frame, so the next report is "in 1 h 7 min" for the next
+ * 56 s of the tests (a refusal or a table prints the same words each run).
+ */
 export async function standInsFixture() {
+  const now = BigInt(await networkHelpers.time.latest());
+  const nextFrame =
+    HOODI_GENESIS_TIME + ((now - HOODI_GENESIS_TIME) / FRAME_SECONDS + 1n) * FRAME_SECONDS;
+  await networkHelpers.time.setNextBlockTimestamp(nextFrame + 520n);
   const [admin, student, operator, other] = await ethers.getSigners();
   const standIns = await placeStandIns(hoodi, hre.artifacts, admin);
   return { ...standIns, admin, student, operator, other };
