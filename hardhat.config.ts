@@ -6,6 +6,7 @@ import { configVariable, defineConfig } from "hardhat/config";
 import { compareTasks } from "./tasks/compare.js";
 import { demoTasks } from "./tasks/demo.js";
 import { labTasks } from "./tasks/index.js";
+import { realTasks } from "./tasks/real-index.js";
 
 // The compiler comes from the pinned `solc` npm package (WebAssembly), so building needs no
 // download: it works offline, in CI and in a classroom without internet. Keep the version equal
@@ -15,7 +16,7 @@ const solcPath = createRequire(import.meta.url).resolve("solc/soljson.js");
 
 export default defineConfig({
   plugins: [hardhatToolboxMochaEthersPlugin],
-  tasks: [...labTasks, ...demoTasks, ...compareTasks],
+  tasks: [...labTasks, ...realTasks, ...demoTasks, ...compareTasks],
   solidity: {
     version: SOLC_VERSION,
     path: solcPath,

@@ -299,6 +299,28 @@ expect_refusal "Not liquidatable" "$hh" lab liquidate --market lst:nav --borrowe
 "$hh" lab repay --market lst:nav --all "${net[@]}" --account 6
 "$hh" lab positions "${net[@]}" --account 6
 
+step "The real protocols: stand-ins placed at their Hoodi addresses, the lesson of docs/real-protocols.md"
+# Lido, Rocket Pool and EigenLayer as contracts/test/real stands them in (this node has Hoodi's
+# chain id); account 9 is the student, account 10 an EigenLayer operator.
+real=(--network localhost --account 9)
+"$hh" run scripts/real/place-stand-ins.ts "${net[@]}"
+expect_output "stETH: 1.2 ETH per share" "$hh" lab real status "${real[@]}"
+expect_output "Staked 0.01 ETH in Lido" "$hh" lab real lido-stake --amount 0.01 "${real[@]}"
+expect_output "Wrapped 0.002 stETH" "$hh" lab real lido-wrap --amount 0.002 "${real[@]}"
+expect_output "Request #1: 0.004 stETH" "$hh" lab real lido-request-withdrawal --amount 0.004 "${real[@]}"
+expect_refusal "Lido request #1 is not finalised yet" "$hh" lab real lido-claim --id 1 "${real[@]}"
+STAND_IN_ACTION=finalize "$hh" run scripts/real/place-stand-ins.ts "${net[@]}" # Lido's oracle report
+expect_output "Claimed request #1" "$hh" lab real lido-claim --id 1 "${real[@]}"
+expect_output "Deposited 0.01 ETH into Rocket Pool" "$hh" lab real rp-deposit --amount 0.01 "${real[@]}"
+expect_output "at once" "$hh" lab real rp-burn --all "${real[@]}"
+expect_output "Restaked 0.003 stETH" "$hh" lab real eigen-restake --amount 0.003 "${real[@]}"
+expect_output "is now an EigenLayer operator" "$hh" lab real eigen-delegate --register --network localhost --account 10
+expect_output "Delegated your restaked shares" "$hh" lab real eigen-delegate --operator 10 "${real[@]}"
+expect_output "for withdrawal" "$hh" lab real eigen-queue-withdrawal --all "${real[@]}"
+expect_refusal "EigenLayer's withdrawal delay has not passed" "$hh" lab real eigen-complete "${real[@]}"
+rpc hardhat_mine '["0x32"]' # EigenLayer's 50 blocks
+expect_output "Completed the withdrawal" "$hh" lab real eigen-complete "${real[@]}"
+
 step "The student's own files are as they were"
 after=$(fingerprint)
 if [ "$before" != "$after" ]; then echo "the rehearsal changed deployments/ or ignition/deployments/" >&2; exit 1; fi

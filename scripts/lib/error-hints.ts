@@ -9,6 +9,7 @@ import type { ArgumentKind } from "./revert.js";
 import { ETH, SLETH, formatDuration, formatEth, formatWait } from "./format.js";
 import { roleName } from "./roles.js";
 import { MARKET_HINTS, MARKET_UNIT_OVERRIDES } from "./market-hints.js";
+import { REAL_HINTS } from "./real-hints.js";
 
 export interface HintContext {
   /** The chain's time (seconds), for "wait 1 min 40 s". */
@@ -250,6 +251,7 @@ export const HINTS: Readonly<Record<string, Hint>> = {
 
   // The market layer (StableSwapPool, LendingMarket, oracles): market-hints.ts
   ...MARKET_HINTS,
+  ...REAL_HINTS,
 };
 
 /** Where the name alone misleads: the kind of each such argument, per error. */

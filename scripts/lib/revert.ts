@@ -13,6 +13,7 @@ import { lab } from "./commands.js";
 import { addRole, roleName } from "./roles.js";
 
 import { HINTS, UNIT_OVERRIDES, type HintContext } from "./error-hints.js";
+import { REAL_CONTRACT_NAMES, REAL_REASONS } from "./real-hints.js";
 import {
   ETH,
   SHARES,
@@ -62,7 +63,9 @@ export async function loadErrorCatalog(artifacts: ArtifactSource): Promise<void>
     // Interfaces and abstract contracts repeat their implementations' errors: skip them, so a
     // refusal names the contract that was deployed.
     if (artifact.bytecode === "0x" || artifact.bytecode === "") continue;
-    addAbi(artifact.contractName, artifact.abi);
+    // A stand-in for a real protocol's contract (contracts/test/real) declares the real errors:
+    // they are named after the real contract, so a refusal on Hoodi reads the same.
+    addAbi(REAL_CONTRACT_NAMES[artifact.contractName] ?? artifact.contractName, artifact.abi);
   }
   loaded = true;
 }
@@ -276,6 +279,8 @@ export function describeBuiltinRevert(data: string): string | undefined {
   try {
     if (selector === "0x08c379a0") {
       const [reason] = AbiCoder.defaultAbiCoder().decode(["string"], `0x${data.slice(10)}`);
+      const known = REAL_REASONS[String(reason)];
+      if (known !== undefined) return `The transaction reverted with "${String(reason)}": ${known}`;
       return `The transaction reverted: "${String(reason)}". ${HINTS.default({})}`;
     }
     if (selector === "0x4e487b71") {

@@ -58,11 +58,14 @@ export interface TaskRun {
 
 /**
  * Runs `npx hardhat lab <task> …` in-process. Options are given as the task receives them
- * (strings for options, booleans for flags); omitted ones take their defaults.
+ * (strings for options, booleans for flags); omitted ones take their defaults. A task of a
+ * subgroup is named with a space ("real status"); `runtime` is another Hardhat runtime (one
+ * whose default network is another chain), this project's by default.
  */
 export async function runLab(
   task: string,
   args: Record<string, string | boolean> = {},
+  runtime: Pick<typeof hre, "tasks"> = hre,
 ): Promise<TaskRun> {
   const lines: string[] = [];
   const saved = { log: console.log, error: console.error, exitCode: process.exitCode };
@@ -74,7 +77,7 @@ export async function runLab(
   process.exitCode = undefined;
   let failed: boolean;
   try {
-    await hre.tasks.getTask(["lab", task]).run(args);
+    await runtime.tasks.getTask(["lab", ...task.split(" ")]).run(args);
   } finally {
     failed = process.exitCode === 1;
     console.log = saved.log;
