@@ -8,6 +8,8 @@
  * `BalanceTooLarge` with the coin, the balance it would reach, and the bound. Measured before the fix:
  * in a pool of 100 ETH + 100 tokens, selling 2^128 + 1e36 units paid the seller 99.76 ETH, the books
  * gained 1 token (the 340 others stuck), and the virtual price fell from 1.0 to 0.335.
+ * Last, the proportional exit needs no maths: it stays open even where one absurdly large sale has
+ * left the pool beyond the range of getD's checked arithmetic.
  */
 import { expect } from "chai";
 import { network } from "hardhat";
@@ -16,8 +18,8 @@ import { marketPoolFixtures, type PoolParams } from "../helpers/fixtures/market-
 import { ether } from "../helpers/index.js";
 
 const connection = await network.create();
-const { networkHelpers } = connection;
-const { deployPool } = marketPoolFixtures(connection);
+const { ethers, networkHelpers } = connection;
+const { deployPool, seededLstPoolFixture } = marketPoolFixtures(connection);
 
 const MAX_BALANCE = 2n ** 128n - 1n;
 const TOKEN = 10n ** 36n; // one whole token of 36 decimals
@@ -101,6 +103,34 @@ describe("StableSwapPool balances", function () {
         await expect(pool.connect(attacker).addLiquidity([0n, amount], 0n, attacker.address))
           .to.be.revertedWithCustomError(pool, "BalanceTooLarge")
           .withArgs(1n, MAX_BALANCE + 1n, MAX_BALANCE);
+      });
+    });
+  });
+
+  describe("removeLiquidity", function () {
+    describe("when one sale has left the pool beyond getD's domain ((x₀ + x₁)³ / min > 2^256)", function () {
+      // 1.9e37 units of an 18-decimal token (1.9e19 tokens, more than any ETH-backed LST could be)
+      // sold into 1,000 + 1,000: the pool keeps 0.4 ETH against 2e37 wei of xp, and every later call
+      // that computes D (exchange, quotes, deposits, one-coin withdrawals) overflows. Audit note: not
+      // reachable with a token backed by real ETH; the proportional exit must stay open regardless.
+      it("still pays an LP its share of both coins", async function () {
+        const { pool, token, alice, attacker } =
+          await networkHelpers.loadFixture(seededLstPoolFixture);
+        const dx = 19n * 10n ** 36n;
+        await token.mint(attacker.address, dx);
+        await pool.connect(attacker).exchange(1n, 0n, dx, 0n, attacker.address);
+        await expect(pool.getVirtualPrice()).to.be.revertedWithPanic(0x11);
+        const [ethBalance, tokenBalance] = [await pool.balances(0n), await pool.balances(1n)];
+        const supply = await pool.totalSupply();
+        const burn = await pool.balanceOf(alice.address);
+        const tx = pool.connect(alice).removeLiquidity(burn, [0n, 0n], alice.address);
+        await expect(tx).to.changeTokenBalance(
+          ethers,
+          token,
+          alice,
+          (tokenBalance * burn) / supply,
+        );
+        expect(await pool.balances(0n)).to.equal(ethBalance - (ethBalance * burn) / supply);
       });
     });
   });
