@@ -86,6 +86,10 @@ interface IStableSwapPool {
     /// e.g. < 981 units of a 21-decimal token at rate 1.02), so there is nothing to pay (ng underflows or
     /// pays 0 here).
     error ExchangeTooSmall(uint256 index, uint256 dx);
+    /// @notice A trade or deposit would take coin `index`'s balance (token units) above the 128 bits the
+    /// pool stores it in (`maxBalance` = 2^128 − 1; about 340 whole tokens of a 36-decimal coin). Not in ng
+    /// (it stores uint256); without it the excess was credited modulo 2^128 and lost to the LPs.
+    error BalanceTooLarge(uint256 index, uint256 balance, uint256 maxBalance);
     /// @notice A one-coin withdrawal quote for more LP than exists.
     error BurnExceedsSupply(uint256 burn, uint256 supply);
     /// @notice A one-coin withdrawal would take all of coin `index` (its balance, rounded up, solves to at

@@ -40,7 +40,8 @@ contract StableSwapPool is StableSwapViews, StableSwapOracle, ERC20 {
     using SafeERC20 for IERC20;
 
     /// @dev LP-owned balances (wei, token units), admin fees excluded: the pool never reads `balanceOf`,
-    /// so a donation moves no price. 2^128 is far beyond any supply; each pair is one slot.
+    /// so a donation moves no price. Each pair is one slot; a trade or deposit past 2^128 units (340
+    /// tokens of a 36-decimal coin) reverts `BalanceTooLarge`. Admin fees are parts of balances, so fit.
     uint128[2] private _poolBalances;
     uint128[2] private _adminFees;
 
@@ -97,7 +98,7 @@ contract StableSwapPool is StableSwapViews, StableSwapOracle, ERC20 {
         dy = out.dy;
         if (dy < minDy) revert ExchangeBelowMinimum(dy, minDy);
 
-        bal[i] += uint128(dx);
+        bal[i] = _toBalance(i, bal[i] + dx);
         bal[j] -= uint128(dy + out.adminFee);
         _poolBalances = bal;
         if (out.adminFee != 0) _adminFees[j] += uint128(out.adminFee);

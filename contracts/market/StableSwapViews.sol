@@ -119,7 +119,7 @@ abstract contract StableSwapViews is StableSwapParameters {
         if (supply == 0 && (amounts[0] == 0 || amounts[1] == 0)) {
             revert InitialDepositRequiresAllCoins(amounts[0], amounts[1]);
         }
-        uint128[2] memory newBal = [uint128(bal[0] + amounts[0]), uint128(bal[1] + amounts[1])];
+        uint128[2] memory newBal = [_toBalance(0, bal[0] + amounts[0]), _toBalance(1, bal[1] + amounts[1])];
         uint256 d0 = _d(bal, rate1, amp);
         uint256 d1 = _d(newBal, rate1, amp);
         if (d1 <= d0) revert InvariantNotIncreased(d0, d1);
@@ -219,6 +219,13 @@ abstract contract StableSwapViews is StableSwapParameters {
         reduced[j] =
             xp[j] -
             Math.ceilDiv(_dynamicFee(xp[j], ys, baseFee) * (xp[j] - (xp[j] * d1) / d0), FEE_DENOMINATOR);
+    }
+
+    /// @dev `balance` of coin `k` as stored (uint128), or `BalanceTooLarge`: a silent cast credited the
+    /// excess modulo 2^128 (a 36-decimal coin reaches 2^128 units at about 340 tokens).
+    function _toBalance(uint256 k, uint256 balance) internal pure returns (uint128) {
+        if (balance > type(uint128).max) revert BalanceTooLarge(k, balance, type(uint128).max);
+        return uint128(balance);
     }
 
     /// @dev ng's `_xp_mem`: coin 0 (ETH, rate 1e18) counts as is; coin 1 at `rate1`, floored.

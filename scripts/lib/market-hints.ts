@@ -40,6 +40,8 @@ export const MARKET_HINTS: Readonly<Record<string, Hint>> = {
   SameCoin: () => "Swap one coin for the other: ETH against the token.",
   InvariantOutOfRange: () =>
     "The pool's balances would pass 2^124 wei (2e19 ETH), beyond the range of its exact invariant check: trade a smaller amount.",
+  BalanceTooLarge: () =>
+    "The pool would hold 2^128 units of that coin or more (about 340 tokens of a 36-decimal coin), more than it can record: trade or deposit a smaller amount.",
   OffpegFeeMultiplierTooLarge: () =>
     `The off-peg fee multiplier is at most ×100 (1e12), so the dynamic fee cannot overflow (${ADMIN}).`,
   RampTooSoon: () => `A changed less than a day ago: wait (${ADMIN}).`,
@@ -101,6 +103,7 @@ export const MARKET_UNIT_OVERRIDES: Readonly<
   WithdrawalEmptiesCoin: { index: "plain", burn: "shares", supply: "shares" },
   SameCoin: { index: "plain" },
   InvariantOutOfRange: { ann: "plain" },
+  BalanceTooLarge: { index: "plain", balance: "plain", maxBalance: "plain" },
   OffpegFeeMultiplierTooLarge: { offpegFeeMultiplier: "plain", maxOffpegFeeMultiplier: "plain" },
   AOutOfRange: { futureA: "plain" },
   AChangeTooLarge: { currentA: "plain", futureA: "plain" },
