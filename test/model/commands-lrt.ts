@@ -9,7 +9,7 @@ import { ModelCommand, amountCode, share } from "./command.js";
 import { moveLst } from "./commands-restaking.js";
 import { expectEthDelta } from "./commands-staking.js";
 import type { Model } from "./model.js";
-import { sharesForDeposit, vaultSharesForAssets } from "./reference.js";
+import { lrtClaimMargin, sharesForDeposit, vaultSharesForAssets } from "./reference.js";
 import { send, type OperatorName, type UserName, type World } from "./world.js";
 
 /** The LRT's decimals offset over the LST (21 − 18): OpenZeppelin's virtual shares, 10^3. */
@@ -121,11 +121,23 @@ export class LrtClaimRedeem extends ModelCommand {
     const preview = await f.vault.previewClaimRedeem(r.id);
     const promised = (await f.vault.getRedeemRequest(r.id)).assets;
     expect(preview <= promised, "a redemption pays at most its value at request").to.be.true;
-    const managerBefore = await f.lst.balanceOf(managerAddress);
+    const margin = lrtClaimMargin(await f.vault.openWithdrawals());
+    const [managerBefore, userBefore] = await Promise.all([
+      f.lst.balanceOf(managerAddress),
+      f.lst.balanceOf(user.address),
+    ]);
     await send(w, f.vault.connect(user).claimRedeem(r.id));
-    // The manager's part comes back to the vault first, then the vault pays the preview, exactly.
+    const paid = (await f.lst.balanceOf(user.address)) - userBefore;
+    expect(paid >= preview, `a claim pays ${paid}, less than its preview ${preview}`).to.be.true;
+    expect(paid <= promised, `a claim pays ${paid}, more than its value at request ${promised}`).to
+      .be.true;
+    expect(
+      paid - preview <= margin,
+      `a claim pays ${paid - preview} wei over its preview (margin ${margin})`,
+    ).to.be.true;
+    // The manager's part comes back to the vault first, then the vault pays the claim.
     moveLst(m, managerAddress, vault, managerBefore - (await f.lst.balanceOf(managerAddress)));
-    moveLst(m, vault, user.address, preview);
+    moveLst(m, vault, user.address, paid);
   }
   toCode(): string {
     return `new LrtClaimRedeem("${this.user}")`;

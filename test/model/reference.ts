@@ -18,10 +18,16 @@ const WAD = 10n ** 18n;
 export const CL_REWARD_ROUNDING_WEI = 2n;
 
 /**
- * The LRT vault values queued withdrawals a few wei below what the manager will pay (see
- * lrt-invariants.ts); a claim pays exactly the preview read just before it, never more.
+ * A redemption's claim may pay a few wei more than `previewClaimRedeem` said a block earlier, never
+ * less and never more than the value at request: the claim first brings the manager's part back,
+ * booked at what the manager pays, while the vault valued its queued withdrawals a few wei below that
+ * (it rounds the sum once and takes `open + 1` shares and wei off it: see lrt-invariants.ts), so
+ * `totalAssets` and the claim's `previewRedeem` rise by up to this margin. ERC-4626's previews may
+ * under-promise, never over-promise.
  */
-export const LRT_CLAIM_ROUNDING_WEI = 0n;
+export function lrtClaimMargin(openWithdrawals: bigint): bigint {
+  return 3n * openWithdrawals + 3n;
+}
 
 /**
  * A StableSwap exchange pays the trader the reference `getDy` less at most this many wei (ng rounds
