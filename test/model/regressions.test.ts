@@ -7,7 +7,8 @@ import { network } from "hardhat";
 import { ether } from "../helpers/index.js";
 import { LrtClaimRedeem, LrtDepositEth, LrtRequestRedeem } from "./commands-lrt.js";
 import { AvsPay } from "./commands-restaking.js";
-import { AdvanceTime } from "./commands-staking.js";
+import { Borrow, Supply, SupplyCollateral } from "./commands-market.js";
+import { AdvanceTime, Deposit } from "./commands-staking.js";
 import { replay } from "./run.js";
 
 const connection = await network.create();
@@ -33,6 +34,19 @@ describe("The whole system, on sequences the random model test found", function 
       await replay(connection, [
         new AvsPay("operator", ether("0.01"), 1n),
         new LrtDepositEth("alice", ether("0.01")),
+      ]);
+    });
+  });
+
+  describe("when a loan accrues interest while other layers act", function () {
+    // Seed 4: the market's total views include the interest accrued up to the latest block (Morpho's
+    // `expectedMarketBalances`), not only up to the last update.
+    it("reports totals with the interest accrued to now", async function () {
+      await replay(connection, [
+        new Supply("alice", "lrt.capped", ether("0.01")),
+        new SupplyCollateral("bob", "lrt.capped", 1),
+        new Borrow("bob", "lrt.capped", 1),
+        new Deposit("alice", ether("0.01")),
       ]);
     });
   });
