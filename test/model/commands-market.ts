@@ -8,7 +8,7 @@ import { expect } from "chai";
 import { IPriceOracle__factory } from "../../types/ethers-contracts/index.js";
 import { liquidateAndCheck } from "../helpers/lending-invariants.js";
 import { readPoolState } from "../helpers/pool-invariants.js";
-import { exchange, removeLiquidity } from "../helpers/stableswap-reference.js";
+import { calcWithdrawOneCoin, exchange, removeLiquidity } from "../helpers/stableswap-reference.js";
 import { ModelCommand, amountCode, share, type StepKind } from "./command.js";
 import { moveLst } from "./commands-restaking.js";
 import { expectEthDelta } from "./commands-staking.js";
@@ -163,6 +163,55 @@ export class RemoveLiquidity extends ModelCommand {
   }
   toCode(): string {
     return `new RemoveLiquidity("${this.user}", "${this.token}", ${this.bps})`;
+  }
+}
+
+export class RemoveLiquidityOneCoin extends ModelCommand {
+  /** Burns `bps` of the user's LP for coin `i` alone (0: ETH, 1: the token). */
+  constructor(
+    readonly user: UserName,
+    readonly token: TokenName,
+    readonly bps: number,
+    readonly i: 0 | 1,
+  ) {
+    super();
+  }
+  check(m: Readonly<Model>): boolean {
+    return share(m.lp[this.token].get(m.addresses[this.user])!, this.bps) > 0n;
+  }
+  async act(m: Model, w: World): Promise<void> {
+    const { pool, coin } = stablePoolOf(w, this.token);
+    const user = w.users[this.user];
+    const burn = share(m.lp[this.token].get(user.address)!, this.bps);
+    const state = await readPoolState(pool, BigInt(await coin.decimals()));
+    let reference: bigint;
+    try {
+      reference = calcWithdrawOneCoin(state, burn, this.i).dy;
+    } catch {
+      return; // the burn would empty the coin: not a valid withdrawal (ng reverts too)
+    }
+    if (reference <= 0n) return;
+    const ethBefore = await w.connection.ethers.provider.getBalance(user.address);
+    const tokenBefore = await coin.balanceOf(user.address);
+    const receipt = await send(
+      w,
+      pool.connect(user).removeLiquidityOneCoin(burn, BigInt(this.i), 0n, user.address),
+    );
+    const dy =
+      this.i === 0
+        ? (await w.connection.ethers.provider.getBalance(user.address)) - ethBefore + receipt.fee
+        : (await coin.balanceOf(user.address)) - tokenBefore;
+    expect(dy <= reference, `withdrawal pays ${dy}, more than the reference ${reference}`).to.be
+      .true;
+    expect(
+      dy + STABLESWAP_EXCHANGE_ROUNDING_WEI >= reference,
+      `withdrawal pays ${dy}, below the reference ${reference} by more than ${STABLESWAP_EXCHANGE_ROUNDING_WEI} wei`,
+    ).to.be.true;
+    m.lp[this.token].set(user.address, m.lp[this.token].get(user.address)! - burn);
+    if (this.i === 1) moveToken(m, this.token, await pool.getAddress(), user.address, dy);
+  }
+  toCode(): string {
+    return `new RemoveLiquidityOneCoin("${this.user}", "${this.token}", ${this.bps}, ${this.i})`;
   }
 }
 

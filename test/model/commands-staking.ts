@@ -330,3 +330,36 @@ export class Sweep extends ModelCommand {
     return `new Sweep(${this.pick})`;
   }
 }
+
+export class SetSlashingRules extends ModelCommand {
+  /**
+   * The teacher replays history: the initial penalty's quotient (4096 after Pectra, 32 before) and
+   * the rest of the network's stake (mainnet's, or none: then the lab's validators are the whole
+   * network and a third slashed together lose everything).
+   */
+  constructor(
+    readonly prePectra: boolean,
+    readonly labIsTheNetwork: boolean,
+  ) {
+    super();
+  }
+  check(): boolean {
+    return true;
+  }
+  async act(_m: Model, w: World): Promise<void> {
+    const { simulator, teacher, profile } = w.f;
+    await send(
+      w,
+      simulator.connect(teacher).setSlashingPenaltyQuotient(this.prePectra ? 32n : 4096n),
+    );
+    await send(
+      w,
+      simulator
+        .connect(teacher)
+        .setExternalActiveBalance(this.labIsTheNetwork ? 0n : profile.externalActiveBalanceWei),
+    );
+  }
+  toCode(): string {
+    return `new SetSlashingRules(${this.prePectra}, ${this.labIsTheNetwork})`;
+  }
+}

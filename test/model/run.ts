@@ -63,6 +63,9 @@ export function commandArbitraries(): fc.Arbitrary<ModelCommand>[] {
       .map(([p, a]) => new staking.Penalize(p, a)),
     fc.tuple(pick, fc.constantFrom(1, 1, 2, 3)).map(([p, c]) => new staking.Slash(p, c)),
     pick.map((p) => new staking.ExitValidator(p)),
+    fc
+      .tuple(fc.boolean(), fc.boolean())
+      .map(([pre, lab]) => new staking.SetSlashingRules(pre, lab)),
     ...weighted(
       2,
       pick.map((p) => new staking.Sweep(p)),
@@ -122,6 +125,9 @@ export function commandArbitraries(): fc.Arbitrary<ModelCommand>[] {
       fc.tuple(user, token, eth, bps).map(([u, t, a, b]) => new market.AddLiquidity(u, t, a, b)),
     ),
     fc.tuple(user, token, bps).map(([u, t, b]) => new market.RemoveLiquidity(u, t, b)),
+    fc
+      .tuple(user, token, bps, fc.constantFrom(0 as const, 1 as const))
+      .map(([u, t, b, i]) => new market.RemoveLiquidityOneCoin(u, t, b, i)),
     ...weighted(
       2,
       fc.tuple(user, marketKey, eth).map(([u, k, a]) => new market.Supply(u, k, a)),
