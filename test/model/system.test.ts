@@ -5,6 +5,8 @@
  *
  * `npm test` runs a few sequences from a fixed seed (the same every time: a failure is reproducible);
  * `npm run fuzz` runs thousands from fresh seeds with a progress line. Environment:
+ * - `FUZZ_KNOWN` (fuzz only): a regular expression of failures already reported, counted and not
+ *   shrunk, so a long run goes on looking for new ones.
  * - `FUZZ_RUNS` sequences (default 4, or 2,000 under `npm run fuzz`), `FUZZ_STEPS` commands at most
  *   per sequence (default 16, or 40), `FUZZ_SEED` and `FUZZ_PATH` to replay a printed failure.
  */
@@ -22,6 +24,7 @@ const numRuns = Number(process.env.FUZZ_RUNS ?? (fuzzing ? 2_000 : 4));
 const maxCommands = Number(process.env.FUZZ_STEPS ?? (fuzzing ? 40 : 16));
 const seed = Number(process.env.FUZZ_SEED ?? (fuzzing ? Date.now() % 2 ** 31 : TEST_SEED));
 const path = process.env.FUZZ_PATH;
+const known = fuzzing && process.env.FUZZ_KNOWN ? new RegExp(process.env.FUZZ_KNOWN) : undefined;
 
 describe("The whole system", function () {
   this.timeout(fuzzing ? 0 : 120_000);
@@ -33,6 +36,7 @@ describe("The whole system", function () {
       maxCommands,
       seed,
       path,
+      known,
       onSequence: fuzzing
         ? ({ sequences, steps }) =>
             process.stderr.write(
