@@ -7,8 +7,8 @@
  * `npm run fuzz` runs thousands from fresh seeds with a progress line. Environment:
  * - `FUZZ_KNOWN` (fuzz only): a regular expression of failures already reported, counted and not
  *   shrunk, so a long run goes on looking for new ones.
- * - `FUZZ_RUNS` sequences (default 4, or 2,000 under `npm run fuzz`), `FUZZ_STEPS` commands at most
- *   per sequence (default 16, or 40), `FUZZ_SEED` and `FUZZ_PATH` to replay a printed failure.
+ * - `FUZZ_RUNS` sequences (default 12, or 2,000 under `npm run fuzz`), `FUZZ_STEPS` commands at most
+ *   per sequence (default 30, or 40), `FUZZ_SEED` and `FUZZ_PATH` to replay a printed failure.
  */
 import { network } from "hardhat";
 
@@ -20,8 +20,8 @@ const connection = await network.create();
 /** The seed `npm test` uses (fixed: the same sequences every run). */
 const TEST_SEED = 20_261_129;
 const fuzzing = process.env.FUZZ === "1";
-const numRuns = Number(process.env.FUZZ_RUNS ?? (fuzzing ? 2_000 : 4));
-const maxCommands = Number(process.env.FUZZ_STEPS ?? (fuzzing ? 40 : 16));
+const numRuns = Number(process.env.FUZZ_RUNS ?? (fuzzing ? 2_000 : 12));
+const maxCommands = Number(process.env.FUZZ_STEPS ?? (fuzzing ? 40 : 30));
 const seed = Number(process.env.FUZZ_SEED ?? (fuzzing ? Date.now() % 2 ** 31 : TEST_SEED));
 const path = process.env.FUZZ_PATH;
 const known = fuzzing && process.env.FUZZ_KNOWN ? new RegExp(process.env.FUZZ_KNOWN) : undefined;
