@@ -11,11 +11,12 @@ import { simulateReport, type ClSnapshot, type PoolAccounts } from "../../script
 const WAD = 10n ** 18n;
 
 /**
- * CL rewards accrue through one global accumulator kept in WAD per validator: each validator's reward
- * is `(index now − index at its snapshot) × deposit / 1e18`, each step rounded down, so a validator's
- * balance may be below the exact `deposit × APR × Δt / year` by at most this many wei (and never above).
+ * CL rewards accrue through one global accumulator, `rewardPerValidator = checkpoint +
+ * ⌊deposit × APR × elapsed / year⌋` (DESIGN §4): what a validator earns between two blocks is the
+ * difference of two such floors, so it differs from the exact `⌊deposit × APR × Δt / year⌋` by at most
+ * one wei, either way (the floors fall at different points). Nothing else may move it.
  */
-export const CL_REWARD_ROUNDING_WEI = 2n;
+export const CL_REWARD_ROUNDING_WEI = 1n;
 
 /**
  * A redemption's claim may pay a few wei more than `previewClaimRedeem` said a block earlier, never
