@@ -23,6 +23,9 @@ export interface StepKind {
   avsSlash?: { operator: string; fractionWad: bigint };
 }
 
+/** How many times each command ran in this process (the fuzz summary prints it). */
+export const commandCounts = new Map<string, number>();
+
 export abstract class ModelCommand implements fc.AsyncCommand<Model, World> {
   /** Valid in this state? (Only the model is read: a sequence is valid before it runs.) */
   abstract check(model: Readonly<Model>): boolean;
@@ -32,6 +35,8 @@ export abstract class ModelCommand implements fc.AsyncCommand<Model, World> {
   abstract toCode(): string;
 
   async run(model: Model, world: World): Promise<void> {
+    const name = this.constructor.name;
+    commandCounts.set(name, (commandCounts.get(name) ?? 0) + 1);
     await runStep(this, model, world);
   }
 

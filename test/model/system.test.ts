@@ -12,6 +12,7 @@
  */
 import { network } from "hardhat";
 
+import { commandCounts } from "./command.js";
 import { printScenario, ranCommands } from "./printer.js";
 import { checkModel } from "./run.js";
 
@@ -62,6 +63,11 @@ describe("The whole system", function () {
       console.log(
         `      ${totals.sequences} sequences, ${totals.steps} steps in ${Date.now() - started} ms`,
       );
+      for (const [message, count] of totals.known) {
+        console.log(`      known failure ×${count}: ${message}`);
+      }
+      const counts = [...commandCounts].sort(([a], [b]) => a.localeCompare(b));
+      console.log(`      commands run: ${counts.map(([name, n]) => `${name} ${n}`).join(", ")}`);
     }
   });
 });
