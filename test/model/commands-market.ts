@@ -323,7 +323,11 @@ export class Borrow extends ModelCommand {
   }
   check(m: Readonly<Model>): boolean {
     const lending = m.lending.get(this.key);
-    return lending !== undefined && lending.position(m.addresses[this.user]).collateral > 0n;
+    return (
+      lending !== undefined &&
+      lending.position(m.addresses[this.user]).collateral > 0n &&
+      (m.prices.get(this.key) ?? 0n) > 0n // the oracle has a price (a spot or EMA pool is not empty)
+    );
   }
   async act(m: Model, w: World): Promise<void> {
     const lending = await lendingModel(w, m, this.key);
@@ -398,7 +402,9 @@ export class WithdrawCollateral extends ModelCommand {
     // Only if the position stays healthy at the price the next block will see (else: not allowed).
     const next = BigInt((await w.connection.ethers.provider.getBlock("latest"))!.timestamp) + 1n;
     await w.connection.networkHelpers.time.setNextBlockTimestamp(next);
-    const price = await priceAt(w, this.key, "pending");
+    // Without debt the market does not ask its oracle (which may have no price: an empty pool).
+    const indebted = lending.position(user.address).borrowShares !== 0n;
+    const price = indebted ? await priceAt(w, this.key, "pending") : 0n;
     try {
       lending.clone().withdrawCollateral(user.address, assets, price, next);
     } catch {

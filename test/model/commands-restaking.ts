@@ -215,8 +215,8 @@ export class AvsSlash extends ModelCommand {
     super();
   }
   check(m: Readonly<Model>): boolean {
-    // `avs` also holds a 50 % allocation of the second strategy (the fixture's), never changed.
-    return this.avs === "avs" || m.allocations[this.operator][this.avs].magnitude > 0n;
+    // Some allocation to this AVS is left, in some strategy (the fixture's second strategy too).
+    return m.allocatedAnywhere[this.operator][this.avs];
   }
   async act(m: Model, w: World): Promise<StepKind> {
     const f = w.f;

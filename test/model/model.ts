@@ -96,6 +96,8 @@ export interface Model {
     Record<AvsName, { magnitude: bigint; pending: boolean; effectAt: bigint }>
   >;
   maxMagnitude: Record<OperatorName, bigint>;
+  /** Whether the operator has any allocation to the AVS left, in any strategy (a slash needs one). */
+  allocatedAnywhere: Record<OperatorName, Record<AvsName, boolean>>;
   encumbered: Record<OperatorName, bigint>;
   /** LST-strategy shares delegated to each operator. */
   operatorShares: Record<OperatorName, bigint>;
@@ -195,6 +197,7 @@ export async function initialModel(world: World): Promise<Model> {
     allocations: {} as Model["allocations"],
     maxMagnitude: {} as Model["maxMagnitude"],
     encumbered: {} as Model["encumbered"],
+    allocatedAnywhere: {} as Model["allocatedAnywhere"],
     operatorShares: {} as Model["operatorShares"],
     claimable: { alice: 0n, bob: 0n, carol: 0n },
     podSlashingFactor: { alice: 0n, bob: 0n, carol: 0n },
@@ -306,6 +309,15 @@ export async function observe(world: World, model: Model): Promise<void> {
         pending: alloc.pendingDiff !== 0n,
         effectAt: alloc.effectTimestamp,
       };
+    }
+    model.allocatedAnywhere[o] = {} as Record<AvsName, boolean>;
+    for (const a of AVSS) {
+      let any = false;
+      for (const token of await f.restakingManager.strategyTokens()) {
+        const alloc = await f.restakingManager.getAllocation(address, world.avss[a].address, token);
+        if (alloc.currentMagnitude > 0n) any = true;
+      }
+      model.allocatedAnywhere[o][a] = any;
     }
     model.maxMagnitude[o] = await f.restakingManager.maxMagnitude(address, lstAddress);
     model.encumbered[o] = await f.restakingManager.encumberedMagnitude(address, lstAddress);

@@ -2,12 +2,13 @@
  * Sequences the random model test found, shrunk and pasted as printed (`printer.ts`), each replayed
  * with every check after every step. Each one names what it once broke.
  */
+import { expect } from "chai";
 import { network } from "hardhat";
 
 import { ether } from "../helpers/index.js";
 import { LrtClaimRedeem, LrtDepositEth, LrtRequestRedeem } from "./commands-lrt.js";
-import { AvsPay } from "./commands-restaking.js";
-import { Borrow, Supply, SupplyCollateral } from "./commands-market.js";
+import { AvsPay, AvsSlash } from "./commands-restaking.js";
+import { Borrow, Supply, SupplyCollateral, WithdrawCollateral } from "./commands-market.js";
 import { AdvanceTime, Deposit } from "./commands-staking.js";
 import { replay } from "./run.js";
 
@@ -48,6 +49,32 @@ describe("The whole system, on sequences the random model test found", function 
         new Borrow("bob", "lrt.capped", 1),
         new Deposit("alice", ether("0.01")),
       ]);
+    });
+  });
+
+  describe("when collateral without debt leaves a market whose oracle has no price", function () {
+    // Seed 7: the ETH/LRT pool is empty, so the spot oracle reverts (`EmptyPool`); a position without
+    // debt never asks the oracle, so its collateral still comes back.
+    it("returns the collateral", async function () {
+      await replay(connection, [
+        new SupplyCollateral("bob", "lrt.spot", 1),
+        new WithdrawCollateral("bob", "lrt.spot", 1),
+      ]);
+    });
+  });
+
+  describe("when an AVS slashes all of an operator's allocation to it", function () {
+    // Seed 8: after a 100 % slash nothing is allocated to that AVS in any strategy, so the next slash
+    // is refused (`OperatorNotAllocated`): the model only slashes where something is allocated.
+    it("takes the whole allocation once, and leaves the operator's other stake alone", async function () {
+      const { world, model } = await replay(connection, [
+        new AvsSlash("avs", "otherOperator", 10000),
+      ]);
+      expect(new AvsSlash("avs", "otherOperator", 1).check(model)).to.equal(false);
+      const { restakingManager, avs, otherOperator } = world.f;
+      await expect(restakingManager.connect(avs).slashOperator(otherOperator.address, 1n, "again"))
+        .to.be.revertedWithCustomError(restakingManager, "OperatorNotAllocated")
+        .withArgs(otherOperator.address, avs.address);
     });
   });
 });

@@ -13,7 +13,7 @@ import * as lrt from "./commands-lrt.js";
 import * as market from "./commands-market.js";
 import * as restaking from "./commands-restaking.js";
 import * as staking from "./commands-staking.js";
-import { initialModel } from "./model.js";
+import { initialModel, type Model } from "./model.js";
 import { AVSS, MARKET_KEYS, OPERATORS, TOKENS, USERS, worldLoader, type World } from "./world.js";
 
 const ETHER = 10n ** 18n;
@@ -204,7 +204,7 @@ export async function checkModel(
 export async function replay(
   connection: NetworkConnection<"generic">,
   commands: ModelCommand[],
-): Promise<World> {
+): Promise<{ world: World; model: Model }> {
   const world = await worldLoader(connection)();
   const model = await initialModel(world);
   model.ethAtStart = await ethInSystem(world, model);
@@ -213,5 +213,5 @@ export async function replay(
       throw new Error(`${command.toCode()} is not valid at step ${model.step + 1}`);
     await command.run(model, world);
   }
-  return world;
+  return { world, model };
 }
