@@ -9,7 +9,7 @@
 import type fc from "fast-check";
 
 import type { Model } from "./model.js";
-import type { World } from "./world.js";
+import type { TokenName, World } from "./world.js";
 
 /** What a step tells the checks: which invariant snapshots it may move, and how. */
 export interface StepKind {
@@ -66,4 +66,27 @@ export function amountCode(wei: bigint): string {
 /** `a × bps / 10,000`, rounded down: commands size amounts as a share of what is available. */
 export function share(amount: bigint, bps: number): bigint {
   return (amount * BigInt(bps)) / 10_000n;
+}
+
+/** The predicted balance map of `token` (LST or LRT). */
+export function book(m: Model, token: TokenName): Map<string, bigint> {
+  return token === "lst" ? m.lst : m.lrt;
+}
+
+/** Moves `amount` of `token` in the model, for the holders it tracks (others are not predicted). */
+export function moveToken(
+  m: Model,
+  token: TokenName,
+  from: string,
+  to: string,
+  amount: bigint,
+): void {
+  const b = book(m, token);
+  if (b.has(from)) b.set(from, b.get(from)! - amount);
+  if (b.has(to)) b.set(to, b.get(to)! + amount);
+}
+
+/** Moves `amount` of predicted LST from `from` to `to`. */
+export function moveLst(m: Model, from: string, to: string, amount: bigint): void {
+  moveToken(m, "lst", from, to, amount);
 }

@@ -5,8 +5,7 @@
  */
 import { expect } from "chai";
 
-import { ModelCommand, amountCode, share } from "./command.js";
-import { moveLst } from "./commands-restaking.js";
+import { ModelCommand, amountCode, moveLst, share } from "./command.js";
 import { expectEthDelta } from "./commands-staking.js";
 import type { Model } from "./model.js";
 import { lrtClaimMargin, sharesForDeposit, vaultSharesForAssets } from "./reference.js";

@@ -1,14 +1,14 @@
 /**
  * Commands of restaking (DESIGN §6): restake the LST, delegate, undelegate, queue and complete
- * withdrawals, allocate and deallocate, AVS payments and slashes, reward claims, and native restaking
- * through pods (create, stake a validator, verify its credentials, checkpoint, exit).
+ * withdrawals, allocate and deallocate, AVS payments and slashes, reward claims. Native restaking's
+ * pods are in `commands-pods.ts`.
  */
 import { expect } from "chai";
 
 import { checkSlashingLosses, withdrawableSnapshot } from "../helpers/restaking-invariants.js";
-import { ModelCommand, amountCode, share, type StepKind } from "./command.js";
+import { ModelCommand, amountCode, moveLst, share, type StepKind } from "./command.js";
 import { expectEthDelta } from "./commands-staking.js";
-import { ACTIVE, type Model } from "./model.js";
+import type { Model } from "./model.js";
 import { sharesForDeposit } from "./reference.js";
 import {
   USERS,
@@ -20,12 +20,6 @@ import {
 } from "./world.js";
 
 const WAD = 10n ** 18n;
-
-/** Moves `amount` of predicted LST from `from` to `to`. */
-export function moveLst(m: Model, from: string, to: string, amount: bigint): void {
-  m.lst.set(from, m.lst.get(from)! - amount);
-  m.lst.set(to, m.lst.get(to)! + amount);
-}
 
 export class Restake extends ModelCommand {
   constructor(
@@ -326,100 +320,5 @@ export class ClaimRewards extends ModelCommand {
   }
   toCode(): string {
     return `new ClaimRewards("${this.user}")`;
-  }
-}
-
-// ------------------------------------------------------------------------------------------ pods
-
-async function podOf(m: Model, w: World, user: UserName) {
-  return w.connection.ethers.getContractAt("RestakingPod", m.pods[user]!.address);
-}
-
-export class CreatePod extends ModelCommand {
-  constructor(readonly user: UserName) {
-    super();
-  }
-  check(m: Readonly<Model>): boolean {
-    return m.pods[this.user] === undefined;
-  }
-  async act(m: Model, w: World): Promise<void> {
-    await send(w, w.f.restakingManager.connect(w.users[this.user]).createPod());
-  }
-  toCode(): string {
-    return `new CreatePod("${this.user}")`;
-  }
-}
-
-export class PodStake extends ModelCommand {
-  constructor(readonly user: UserName) {
-    super();
-  }
-  check(m: Readonly<Model>): boolean {
-    return m.pods[this.user] !== undefined && m.podSlashingFactor[this.user] > 0n;
-  }
-  async act(m: Model, w: World): Promise<void> {
-    const pod = await podOf(m, w, this.user);
-    const hash = w.connection.ethers.id(`model-validator-${m.validators.length}`);
-    await send(w, pod.connect(w.users[this.user]).stake(hash, { value: m.pool.validatorDeposit }));
-  }
-  toCode(): string {
-    return `new PodStake("${this.user}")`;
-  }
-}
-
-export class VerifyCredentials extends ModelCommand {
-  constructor(readonly user: UserName) {
-    super();
-  }
-  private validator(m: Readonly<Model>) {
-    return m.validators.find((v) => v.owner === this.user && !v.verified && v.status === ACTIVE);
-  }
-  check(m: Readonly<Model>): boolean {
-    return this.validator(m) !== undefined;
-  }
-  async act(m: Model, w: World): Promise<void> {
-    const pod = await podOf(m, w, this.user);
-    await send(w, pod.connect(w.f.stranger).verifyWithdrawalCredentials(this.validator(m)!.index));
-  }
-  toCode(): string {
-    return `new VerifyCredentials("${this.user}")`;
-  }
-}
-
-export class Checkpoint extends ModelCommand {
-  constructor(readonly user: UserName) {
-    super();
-  }
-  check(m: Readonly<Model>): boolean {
-    return (
-      m.pods[this.user] !== undefined &&
-      m.validators.every((v) => v.owner !== this.user || v.verified)
-    );
-  }
-  async act(m: Model, w: World): Promise<void> {
-    const pod = await podOf(m, w, this.user);
-    await send(w, pod.connect(w.f.stranger).checkpoint());
-  }
-  toCode(): string {
-    return `new Checkpoint("${this.user}")`;
-  }
-}
-
-export class PodExit extends ModelCommand {
-  constructor(readonly user: UserName) {
-    super();
-  }
-  private validator(m: Readonly<Model>) {
-    return m.validators.find((v) => v.owner === this.user && v.status === ACTIVE);
-  }
-  check(m: Readonly<Model>): boolean {
-    return this.validator(m) !== undefined;
-  }
-  async act(m: Model, w: World): Promise<void> {
-    const pod = await podOf(m, w, this.user);
-    await send(w, pod.connect(w.users[this.user]).requestExit(this.validator(m)!.index));
-  }
-  toCode(): string {
-    return `new PodExit("${this.user}")`;
   }
 }

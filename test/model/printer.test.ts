@@ -7,7 +7,8 @@ import { expect } from "chai";
 import { amountCode } from "./command.js";
 import { Report, Deposit, Slash, AdvanceTime } from "./commands-staking.js";
 import { AvsSlash } from "./commands-restaking.js";
-import { Liquidate, Swap } from "./commands-market.js";
+import { Liquidate } from "./commands-lending.js";
+import { Swap } from "./commands-stableswap.js";
 import { printScenario, ranCommands } from "./printer.js";
 
 describe("The model test's scenario printer", function () {

@@ -8,7 +8,7 @@ import { network } from "hardhat";
 import { ether } from "../helpers/index.js";
 import { LrtClaimRedeem, LrtDepositEth, LrtRequestRedeem } from "./commands-lrt.js";
 import { AvsPay, AvsSlash } from "./commands-restaking.js";
-import { Borrow, Supply, SupplyCollateral, WithdrawCollateral } from "./commands-market.js";
+import { Borrow, Supply, SupplyCollateral, WithdrawCollateral } from "./commands-lending.js";
 import { AdvanceTime, Deposit } from "./commands-staking.js";
 import { replay } from "./run.js";
 

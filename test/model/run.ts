@@ -10,7 +10,9 @@ import "./checks.js";
 import { ethInSystem } from "./checks.js";
 import type { ModelCommand } from "./command.js";
 import * as lrt from "./commands-lrt.js";
-import * as market from "./commands-market.js";
+import * as lending from "./commands-lending.js";
+import * as pods from "./commands-pods.js";
+import * as stableswap from "./commands-stableswap.js";
 import * as restaking from "./commands-restaking.js";
 import * as staking from "./commands-staking.js";
 import { initialModel, type Model } from "./model.js";
@@ -89,11 +91,11 @@ export function commandArbitraries(): fc.Arbitrary<ModelCommand>[] {
       .tuple(operator, eth, fc.constantFrom(1n, DAY, 30n * DAY))
       .map(([o, a, d]) => new restaking.AvsPay(o, a, d)),
     user.map((u) => new restaking.ClaimRewards(u)),
-    user.map((u) => new restaking.CreatePod(u)),
-    user.map((u) => new restaking.PodStake(u)),
-    user.map((u) => new restaking.VerifyCredentials(u)),
-    user.map((u) => new restaking.Checkpoint(u)),
-    user.map((u) => new restaking.PodExit(u)),
+    user.map((u) => new pods.CreatePod(u)),
+    user.map((u) => new pods.PodStake(u)),
+    user.map((u) => new pods.VerifyCredentials(u)),
+    user.map((u) => new pods.Checkpoint(u)),
+    user.map((u) => new pods.PodExit(u)),
     // Liquid restaking.
     ...weighted(
       2,
@@ -118,34 +120,38 @@ export function commandArbitraries(): fc.Arbitrary<ModelCommand>[] {
       3,
       fc
         .tuple(user, token, fc.boolean(), eth, bps)
-        .map(([u, t, sellEth, a, b]) => new market.Swap(u, t, sellEth, sellEth ? a : BigInt(b))),
+        .map(
+          ([u, t, sellEth, a, b]) => new stableswap.Swap(u, t, sellEth, sellEth ? a : BigInt(b)),
+        ),
     ),
     ...weighted(
       2,
-      fc.tuple(user, token, eth, bps).map(([u, t, a, b]) => new market.AddLiquidity(u, t, a, b)),
+      fc
+        .tuple(user, token, eth, bps)
+        .map(([u, t, a, b]) => new stableswap.AddLiquidity(u, t, a, b)),
     ),
-    fc.tuple(user, token, bps).map(([u, t, b]) => new market.RemoveLiquidity(u, t, b)),
+    fc.tuple(user, token, bps).map(([u, t, b]) => new stableswap.RemoveLiquidity(u, t, b)),
     fc
       .tuple(user, token, bps, fc.constantFrom(0 as const, 1 as const))
-      .map(([u, t, b, i]) => new market.RemoveLiquidityOneCoin(u, t, b, i)),
+      .map(([u, t, b, i]) => new stableswap.RemoveLiquidityOneCoin(u, t, b, i)),
     ...weighted(
       2,
-      fc.tuple(user, marketKey, eth).map(([u, k, a]) => new market.Supply(u, k, a)),
+      fc.tuple(user, marketKey, eth).map(([u, k, a]) => new lending.Supply(u, k, a)),
     ),
-    fc.tuple(user, marketKey, bps).map(([u, k, b]) => new market.Withdraw(u, k, b)),
+    fc.tuple(user, marketKey, bps).map(([u, k, b]) => new lending.Withdraw(u, k, b)),
     ...weighted(
       2,
-      fc.tuple(user, marketKey, bps).map(([u, k, b]) => new market.SupplyCollateral(u, k, b)),
+      fc.tuple(user, marketKey, bps).map(([u, k, b]) => new lending.SupplyCollateral(u, k, b)),
     ),
     ...weighted(
       2,
-      fc.tuple(user, marketKey, bps).map(([u, k, b]) => new market.Borrow(u, k, b)),
+      fc.tuple(user, marketKey, bps).map(([u, k, b]) => new lending.Borrow(u, k, b)),
     ),
-    fc.tuple(user, marketKey, bps).map(([u, k, b]) => new market.Repay(u, k, b)),
-    fc.tuple(user, marketKey, bps).map(([u, k, b]) => new market.WithdrawCollateral(u, k, b)),
+    fc.tuple(user, marketKey, bps).map(([u, k, b]) => new lending.Repay(u, k, b)),
+    fc.tuple(user, marketKey, bps).map(([u, k, b]) => new lending.WithdrawCollateral(u, k, b)),
     ...weighted(
       2,
-      fc.tuple(marketKey, user, bps).map(([k, u, b]) => new market.Liquidate(k, u, b)),
+      fc.tuple(marketKey, user, bps).map(([k, u, b]) => new lending.Liquidate(k, u, b)),
     ),
   ];
 }
