@@ -115,6 +115,14 @@ export class LrtClaimRedeem extends ModelCommand {
     const f = w.f;
     const user = w.users[this.user];
     const r = this.request(m)!;
+    if (m.vault.undelegationReadyAt !== 0n && m.vault.undelegationReadyAt <= m.time + 1n) {
+      // The vault left its operator: a request it could not queue is paid from the LST the
+      // undelegation brings back, which anyone completes first (LRTVault.operators.test.ts: "pays a
+      // redemption requested while undelegated from the LST that comes back").
+      await managerToVault(m, w, () =>
+        send(w, f.vault.connect(user).completeQueuedWithdrawals(10n)),
+      );
+    }
     const managerAddress = await f.restakingManager.getAddress();
     const vault = await f.vault.getAddress();
     const preview = await f.vault.previewClaimRedeem(r.id);

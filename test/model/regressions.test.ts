@@ -6,7 +6,12 @@ import { expect } from "chai";
 import { network } from "hardhat";
 
 import { ether } from "../helpers/index.js";
-import { LrtClaimRedeem, LrtDepositEth, LrtRequestRedeem } from "./commands-lrt.js";
+import {
+  LrtClaimRedeem,
+  LrtDepositEth,
+  LrtRequestRedeem,
+  ManagerUndelegate,
+} from "./commands-lrt.js";
 import { AvsPay, AvsSlash } from "./commands-restaking.js";
 import { Borrow, Supply, SupplyCollateral, WithdrawCollateral } from "./commands-lending.js";
 import { AdvanceTime, Deposit } from "./commands-staking.js";
@@ -75,6 +80,19 @@ describe("The whole system, on sequences the random model test found", function 
       await expect(restakingManager.connect(avs).slashOperator(otherOperator.address, 1n, "again"))
         .to.be.revertedWithCustomError(restakingManager, "OperatorNotAllocated")
         .withArgs(otherOperator.address, avs.address);
+    });
+  });
+
+  describe("when a redemption is requested after the vault left its operator", function () {
+    // Seed 10: the buffer covers 15 of the 15.005 LST; the rest comes back with the undelegation's
+    // withdrawal, which the claimant (anyone) completes first, as the vault's operators test shows.
+    it("pays the claim once the undelegation's withdrawal is back", async function () {
+      await replay(connection, [
+        new ManagerUndelegate(),
+        new LrtRequestRedeem("bob", 3001),
+        new AdvanceTime(3196800n),
+        new LrtClaimRedeem("bob"),
+      ]);
     });
   });
 });
