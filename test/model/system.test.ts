@@ -7,6 +7,7 @@
  * `npm run fuzz` runs thousands from fresh seeds with a progress line. Environment:
  * - `FUZZ_KNOWN` (fuzz only): a regular expression of failures already reported, counted and not
  *   shrunk, so a long run goes on looking for new ones.
+ * - `FUZZ_ONLY` (fuzz only): a comma-separated list of commands (class names) to aim at one layer.
  * - `FUZZ_RUNS` sequences (default 12, or 2,000 under `npm run fuzz`), `FUZZ_STEPS` commands at most
  *   per sequence (default 30, or 40), `FUZZ_SEED` and `FUZZ_PATH` to replay a printed failure.
  */
@@ -25,6 +26,8 @@ const numRuns = Number(process.env.FUZZ_RUNS ?? (fuzzing ? 2_000 : 12));
 const maxCommands = Number(process.env.FUZZ_STEPS ?? (fuzzing ? 40 : 30));
 const seed = Number(process.env.FUZZ_SEED ?? (fuzzing ? Date.now() % 2 ** 31 : TEST_SEED));
 const path = process.env.FUZZ_PATH;
+const only =
+  fuzzing && process.env.FUZZ_ONLY ? new Set(process.env.FUZZ_ONLY.split(",")) : undefined;
 const known = fuzzing && process.env.FUZZ_KNOWN ? new RegExp(process.env.FUZZ_KNOWN) : undefined;
 
 describe("The whole system", function () {
@@ -38,6 +41,7 @@ describe("The whole system", function () {
       seed,
       path,
       known,
+      only,
       onSequence: fuzzing
         ? ({ sequences, steps }) =>
             process.stderr.write(
