@@ -157,19 +157,24 @@ export class RemoveLiquidityOneCoin extends ModelCommand {
     const user = w.users[this.user];
     const burn = share(m.lp[this.token].get(user.address)!, this.bps);
     const state = await readPoolState(pool, BigInt(await coin.decimals()));
-    let reference: bigint;
+    // Valid only if the burn leaves coin i some balance (ng reverts otherwise), at either rate.
     try {
-      reference = calcWithdrawOneCoin(state, burn, this.i).dy;
+      if (calcWithdrawOneCoin(state, burn, this.i).dy <= 0n) return;
     } catch {
-      return; // the burn would empty the coin: not a valid withdrawal (ng reverts too)
+      return;
     }
-    if (reference <= 0n) return;
     const ethBefore = await w.connection.ethers.provider.getBalance(user.address);
     const tokenBefore = await coin.balanceOf(user.address);
     const receipt = await send(
       w,
       pool.connect(user).removeLiquidityOneCoin(burn, BigInt(this.i), 0n, user.address),
     );
+    // The reference at the rate the pool used in this block (read once per block, bounded).
+    const reference = calcWithdrawOneCoin(
+      { ...state, rateWad: await pool.storedRate() },
+      burn,
+      this.i,
+    ).dy;
     const dy =
       this.i === 0
         ? (await w.connection.ethers.provider.getBalance(user.address)) - ethBefore + receipt.fee

@@ -14,7 +14,8 @@ import {
 } from "./commands-lrt.js";
 import { AvsPay, AvsSlash } from "./commands-restaking.js";
 import { Borrow, Supply, SupplyCollateral, WithdrawCollateral } from "./commands-lending.js";
-import { AdvanceTime, Deposit } from "./commands-staking.js";
+import { AdvanceTime, Deposit, Report, StakeValidator } from "./commands-staking.js";
+import { AddLiquidity, RemoveLiquidityOneCoin } from "./commands-stableswap.js";
 import { replay } from "./run.js";
 
 const connection = await network.create();
@@ -92,6 +93,20 @@ describe("The whole system, on sequences the random model test found", function 
         new LrtRequestRedeem("bob", 3001),
         new AdvanceTime(3196800n),
         new LrtClaimRedeem("bob"),
+      ]);
+    });
+  });
+
+  describe("when liquidity leaves in one coin just after the token's rate rose", function () {
+    // Seed 21 (StableSwap only): the pool moves its stored rate toward the new NAV in the withdrawal's
+    // own transaction (once per block, bounded), so the reference prices it at that rate.
+    it("pays what the reference pays at the rate the pool used", async function () {
+      await replay(connection, [
+        new StakeValidator(),
+        new AddLiquidity("alice", "lrt", ether("0.01"), 1),
+        new AdvanceTime(31536000n),
+        new Report(),
+        new RemoveLiquidityOneCoin("alice", "lrt", 1, 0),
       ]);
     });
   });
