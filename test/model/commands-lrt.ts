@@ -161,11 +161,13 @@ export class ManagerRestake extends ModelCommand {
   }
   async act(m: Model, w: World): Promise<void> {
     const f = w.f;
+    // At the block the restake is mined in: `totalAssets` counts rewards streamed up to it.
+    const pending = { blockTag: "pending" } as never;
     const [idle, reserved, total, bufferBps] = await Promise.all([
-      f.vault.idleAssets(),
-      f.vault.reservedAssets(),
-      f.vault.totalAssets(),
-      f.vault.bufferBps(),
+      f.vault.idleAssets(pending),
+      f.vault.reservedAssets(pending),
+      f.vault.totalAssets(pending),
+      f.vault.bufferBps(pending),
     ]);
     const free = idle > reserved ? idle - reserved : 0n;
     const minIdle = (total * bufferBps + 9_999n) / 10_000n;

@@ -10,6 +10,7 @@ import {
   LrtClaimRedeem,
   LrtDepositEth,
   LrtRequestRedeem,
+  ManagerRestake,
   ManagerUndelegate,
 } from "./commands-lrt.js";
 import { AvsPay, AvsSlash } from "./commands-restaking.js";
@@ -107,6 +108,18 @@ describe("The whole system, on sequences the random model test found", function 
         new AdvanceTime(31536000n),
         new Report(),
         new RemoveLiquidityOneCoin("alice", "lrt", 1, 0),
+      ]);
+    });
+  });
+
+  describe("when the vault's manager restakes all it may while a reward stream runs", function () {
+    // Seed 11: the buffer rule is judged on `totalAssets` at the restake's own block, which counts the
+    // rewards streamed up to it: the manager sizes the restake at that block.
+    it("keeps exactly the buffer", async function () {
+      await replay(connection, [
+        new AvsPay("operator", ether("0.01"), 2592000n),
+        new AvsSlash("avs", "operator", 1),
+        new ManagerRestake(10000),
       ]);
     });
   });
