@@ -142,6 +142,7 @@ describe("Report (scripts/report)", function () {
   describe("writeReport", function () {
     let dir: string;
     beforeEach(async function () {
+      clearSeries(); // other files' demo runs record series in the same process
       dir = await mkdtemp(path.join(tmpdir(), "staking-lab-report-"));
     });
     afterEach(async function () {
