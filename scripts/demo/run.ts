@@ -94,6 +94,11 @@ export async function runDemo(hre: HardhatRuntimeEnvironment, options: DemoOptio
     language,
     reportDir: options.report === "" ? undefined : options.report,
   });
+  if (options.report !== "") {
+    // Checked before the first chapter: a bad directory is refused now, not after the run.
+    const { prepareReportDirectory } = await import("../report/index.js");
+    await prepareReportDirectory(options.report);
+  }
   clearSeries();
   const started = Date.now();
   const demo = await setUpDemo(hre);

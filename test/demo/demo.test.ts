@@ -20,7 +20,9 @@ interface DemoRun {
 }
 
 /** Runs `npx hardhat demo` with these options in-process; returns what it printed. */
-async function runDemo(options: { chapter?: string; lang?: string } = {}): Promise<DemoRun> {
+async function runDemo(
+  options: { chapter?: string; lang?: string; report?: string } = {},
+): Promise<DemoRun> {
   const lines: string[] = [];
   const saved = { log: console.log, error: console.error, exitCode: process.exitCode };
   const capture = (...parts: unknown[]) => lines.push(...parts.map(String).join(" ").split("\n"));
@@ -33,7 +35,7 @@ async function runDemo(options: { chapter?: string; lang?: string } = {}): Promi
       step: false,
       chapter: options.chapter ?? "",
       lang: options.lang ?? "",
-      report: "",
+      report: options.report ?? "",
     });
   } finally {
     failed = process.exitCode === 1;
@@ -158,6 +160,27 @@ describe("npx hardhat demo (in-process, realistic profile)", function () {
       expect(run.failed).to.equal(true);
       expect(run.lines).to.deep.equal([
         "Error: Unknown language fr: choose one of en, zh-TW (e.g. --lang zh-TW).",
+      ]);
+    });
+  });
+
+  describe("--report", function () {
+    it("refuses a file in one line before the first chapter, so no run is lost", async function () {
+      const run = await runDemo({ chapter: "solo", report: "package.json" });
+      expect(run.failed).to.equal(true);
+      expect(run.lines).to.deep.equal([
+        "Error: Cannot write the report to package.json: it is a file, not a directory. " +
+          "Name a directory instead (e.g. --report reports/latest).",
+      ]);
+    });
+
+    it("refuses a directory it cannot create (/proc/x) in one line, without hanging", async function () {
+      if (process.platform !== "linux") this.skip();
+      this.timeout(10_000);
+      const run = await runDemo({ chapter: "solo", report: "/proc/x", lang: "zh-TW" });
+      expect(run.failed).to.equal(true);
+      expect(run.lines).to.deep.equal([
+        "Error: 無法把報告寫到 /proc/x（ENOENT）：請選一個可以寫入的目錄（例如 `--report reports/latest`）。",
       ]);
     });
   });
