@@ -23,6 +23,7 @@ import {
   STAKE,
   STAKING_TYPES,
   TIMELINE,
+  comparisonSeriesName,
   runComparison,
   type ComparisonResult,
 } from "../../scripts/compare/run.js";
@@ -295,11 +296,32 @@ describe("The comparison: five ways to stake 32 ETH through the same year (scrip
   });
 
   describe("the chart", function () {
+    it("names its series as the table's columns, in Traditional Chinese with --lang zh-TW", async function () {
+      await useLanguage("zh-TW");
+      try {
+        expect(STAKING_TYPES.map(comparisonSeriesName)).to.deep.equal([
+          "獨立質押",
+          "流動性質押（slETH）",
+          "原生再質押",
+          "slETH 直接再質押",
+          "流動性再質押（slrETH）",
+        ]);
+      } finally {
+        await useLanguage("en");
+      }
+    });
+
     it("records what 32 ETH is worth through the year, one series per way, from 32 to the year's value", function () {
       const chart = seriesOf("comparison");
-      expect([...chart.keys()]).to.deep.equal([...STAKING_TYPES]);
+      expect([...chart.keys()]).to.deep.equal([
+        "Solo staking",
+        "Liquid staking (slETH)",
+        "Native restaking",
+        "slETH restaked directly",
+        "Liquid restaking (slrETH)",
+      ]);
       for (const type of STAKING_TYPES) {
-        const points = chart.get(type)!;
+        const points = chart.get(comparisonSeriesName(type))!;
         expect(points[0].x, type).to.equal(0);
         expect(Math.abs(points[0].y - 32), `${type} starts at 32 ETH`).to.be.at.most(0.0001);
         expect(points.at(-1)!.x, type).to.equal(365);
