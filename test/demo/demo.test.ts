@@ -21,7 +21,7 @@ interface DemoRun {
 
 /** Runs `npx hardhat demo` with these options in-process; returns what it printed. */
 async function runDemo(
-  options: { chapter?: string; lang?: string; report?: string } = {},
+  options: { chapter?: string; lang?: string; report?: string; step?: boolean } = {},
 ): Promise<DemoRun> {
   const lines: string[] = [];
   const saved = { log: console.log, error: console.error, exitCode: process.exitCode };
@@ -32,7 +32,7 @@ async function runDemo(
   let failed: boolean;
   try {
     await hre.tasks.getTask("demo").run({
-      step: false,
+      step: options.step ?? false,
       chapter: options.chapter ?? "",
       lang: options.lang ?? "",
       report: options.report ?? "",
@@ -188,6 +188,22 @@ describe("npx hardhat demo (in-process, realistic profile)", function () {
   describe("--step", function () {
     afterEach(function () {
       setControls({ step: false, language: "en" });
+    });
+
+    it("says in one line, once, that it cannot pause when stdin is not a terminal, then runs on", async function () {
+      const stdin = Object.getOwnPropertyDescriptor(process.stdin, "isTTY");
+      Object.defineProperty(process.stdin, "isTTY", { value: undefined, configurable: true });
+      try {
+        const run = await runDemo({ chapter: "solo", step: true });
+        expect(run.failed, run.lines.join("\n")).to.equal(false);
+        const note =
+          "--step pauses only in a terminal, and stdin is not one: the demo runs without pauses.";
+        expect(run.lines.filter((line) => line === note)).to.have.length(1);
+        expect(run.lines.at(-1)).to.match(/^Done in /);
+      } finally {
+        if (stdin === undefined) delete (process.stdin as { isTTY?: boolean }).isTTY;
+        else Object.defineProperty(process.stdin, "isTTY", stdin);
+      }
     });
 
     it("does not wait when stdin is not a terminal (CI, a pipe, a test)", async function () {
