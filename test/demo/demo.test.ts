@@ -102,6 +102,13 @@ describe("npx hardhat demo (in-process, realistic profile)", function () {
       expect(text).to.match(/so the rate rose 2\.5\d %, not 3 %/);
     });
 
+    it("explains why the rate rose after the first slashing: the week's rewards outweigh 1/4096", function () {
+      const text = run.lines.join(" ");
+      expect(text).to.match(
+        /1\/4096 of the deposit \(0\.0078125 ETH\) and, with the week's rewards, the rate moved \+0\.\d\d %; before it, 1\/32 \(1 ETH\), with a week's rewards too, moved it −0\.\d\d %\./,
+      );
+    });
+
     it("shows the correlation penalty in the row where it lands, and the payout in its own row", function () {
       const steps = stepColumn(run.lines);
       expect(steps).to.match(/exits swept: [\d.]+ ETH in, −0\.000\d+ ETH correlation penalty 9\./);

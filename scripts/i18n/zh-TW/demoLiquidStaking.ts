@@ -27,7 +27,7 @@ export const demoLiquidStaking: Catalogue["demoLiquidStaking"] = {
   notice: {
     year: "請注意：驗證者上的 {{staked}} ETH 賺了 {{apr}} %（{{rewards}} ETH），{{buffer}} ETH 的緩衝什麼都沒賺，{{fee}} % 的手續費以 slETH 給了國庫，所以匯率上升 {{rise}} %，而不是 {{apr}} %。",
     slashings:
-      "請注意：每次削減都同時降低所有持有者的匯率（損失由大家分攤）：Pectra 升級後的初始懲罰是押金的 1/{{quotient}}（{{small}} ETH），升級前是 1/32（{{big}} ETH）；匯率變動 {{fall}} %。",
+      "請注意：削減會同時降低所有持有者的匯率（損失由大家分攤）。Pectra 升級後的初始懲罰是押金的 1/{{quotient}}（{{small}} ETH），加上那一週的獎勵，匯率變動 {{firstMove}} %；升級前是 1/32（{{big}} ETH），同樣加上一週的獎勵，匯率變動 {{fall}} %。",
     withdrawal:
       "請注意：相關性懲罰（{{penalty}} ETH）要到退出餘額撥付時才落下：窗口內被削減 {{slashed}} ETH，以三倍計入、相對於全網質押的 {{network}} ETH；Bob 拿到 {{paid}} ETH，是他申請時的價值（{{requested}}）與結算時的價值（{{final}}）中較低者。",
     chart:
