@@ -22,7 +22,7 @@ export const demoSolo: Catalogue["demoSolo"] = {
     skim: "獎勵自動轉到她的錢包",
     offline: "離線 {{days}} 天：不活躍懲罰",
     slashed: "被削減：初始懲罰 {{deposit}}/{{quotient}}",
-    correlation: "相關性懲罰，在退出中點（第 {{midpoint}} 天）定案",
+    correlation: "相關性懲罰，退出中點（第 {{midpoint}} 天）",
     withdrawn: "可提領：其餘部分付給她",
   },
   yearNote:
