@@ -8,7 +8,7 @@
 import { readFile } from "node:fs/promises";
 
 import { expect } from "chai";
-import { network } from "hardhat";
+import hre, { network } from "hardhat";
 
 import { realistic } from "../../config/profiles.js";
 import {
@@ -328,6 +328,44 @@ describe("The comparison: five ways to stake 32 ETH through the same year (scrip
         const end = Number(result.types[type].endWei / 10n ** 14n) / 10_000;
         expect(Math.abs(points.at(-1)!.y - end), `${type} ends at its value`).to.be.at.most(0.0001);
       }
+    });
+  });
+
+  describe("npx hardhat compare", function () {
+    /** Runs the task in-process with `lang`; returns what it printed and whether it failed. */
+    async function runTask(lang: string) {
+      const lines: string[] = [];
+      const saved = { log: console.log, error: console.error, exitCode: process.exitCode };
+      console.log = console.error = (...parts: unknown[]) =>
+        lines.push(...parts.map(String).join(" ").split("\n"));
+      process.exitCode = undefined;
+      try {
+        await hre.tasks.getTask("compare").run({ lang, writeReadme: false });
+        return { lines, failed: process.exitCode === 1 };
+      } finally {
+        console.log = saved.log;
+        console.error = saved.error;
+        process.exitCode = saved.exitCode;
+        await useLanguage("en");
+      }
+    }
+
+    it("refuses an unknown language in one line, running nothing", async function () {
+      const run = await runTask("xx");
+      expect(run.failed).to.equal(true);
+      expect(run.lines).to.deep.equal([
+        "Error: Unknown language xx: choose one of en, zh-TW (e.g. --lang zh-TW).",
+      ]);
+    });
+
+    it("prints its title first, then what it runs, then the table, as the demo's last chapter", async function () {
+      const run = await runTask("zh-TW");
+      expect(run.failed, run.lines.join("\n")).to.equal(false);
+      expect(run.lines.slice(0, 2)).to.deep.equal([
+        "用 32 ETH 質押的五種方式：同一年、同樣的事件",
+        "在全新的內建鏈上跑完這一年……",
+      ]);
+      expect(run.lines.filter((line) => line.includes("五種方式：同一年"))).to.have.length(1);
     });
   });
 });
