@@ -172,6 +172,9 @@ export async function liquidStakingChapter(demo: Demo): Promise<void> {
   await row(
     t("demoLiquidStaking:step.sweep", {
       days: `${(window + DAY) / DAY}`,
+      exits: `${swept.exits}`,
+      slashed: `${swept.slashedExits}`,
+      queue: `${swept.exits - swept.slashedExits}`,
       paid: fmt(swept.paid),
       penalty: fmt(swept.correlationPenalty, 6),
     }),

@@ -111,7 +111,9 @@ describe("npx hardhat demo (in-process, realistic profile)", function () {
 
     it("shows the correlation penalty in the row where it lands, and the payout in its own row", function () {
       const steps = stepColumn(run.lines);
-      expect(steps).to.match(/exits swept: [\d.]+ ETH in, −0\.000\d+ ETH correlation penalty 9\./);
+      expect(steps).to.match(
+        /3 exits swept \(2 slashed, 1 exited for Bob's request\): [\d.]+ ETH in, −0\.000\d+ ETH correlation penalty 9\./,
+      );
       expect(steps).to.match(/ 10\. Bob claims: 30 slETH → 30\.\d+ ETH /);
     });
 

@@ -20,7 +20,7 @@ export const demoLiquidStaking = {
     request: "6. Bob queues {{shares}} slETH, worth {{eth}} ETH now",
     bunker: "7. report in bunker mode: {{pending}} slashed, nothing paid",
     sweep:
-      "8. {{days}} days on, exits swept: {{paid}} ETH in, −{{penalty}} ETH correlation penalty",
+      "8. {{days}} days on, {{exits}} exits swept ({{slashed}} slashed, {{queue}} exited for Bob's request): {{paid}} ETH in, −{{penalty}} ETH correlation penalty",
     finalise: "9. the next report finalises Bob's request",
     claim: "10. Bob claims: {{shares}} slETH → {{eth}} ETH",
   },

@@ -20,7 +20,8 @@ export const demoLiquidStaking: Catalogue["demoLiquidStaking"] = {
     slashPrePectra: "5. 一週後，驗證者 {{index}} 被削減（1/32，Pectra 升級前）：−{{loss}} ETH",
     request: "6. Bob 申請提領 {{shares}} slETH，此刻價值 {{eth}} ETH",
     bunker: "7. 地堡模式下的回報：{{pending}} 個被削減，什麼都不支付",
-    sweep: "8. {{days}} 天後，退出的餘額撥付：收到 {{paid}} ETH，相關性懲罰 −{{penalty}} ETH",
+    sweep:
+      "8. {{days}} 天後，{{exits}} 個驗證者退出撥付（{{slashed}} 個被削減、{{queue}} 個為 Bob 的申請退出）：收到 {{paid}} ETH，相關性懲罰 −{{penalty}} ETH",
     finalise: "9. 下一次回報完成 Bob 申請的結算",
     claim: "10. Bob 領取：{{shares}} slETH → {{eth}} ETH",
   },
