@@ -24,6 +24,7 @@ import type { NetworkConnection } from "hardhat/types/network";
 
 import { buildOracleReport, reportHash } from "../lib/oracle.js";
 import { recordPoint } from "../demo/series.js";
+import { t } from "../i18n/index.js";
 import { setUpComparison } from "./setup.js";
 
 import {
@@ -44,6 +45,14 @@ export * from "./types.js";
 const ETHER = WAD;
 const DAY = 86_400n;
 const LRT_UNIT = 10n ** 21n; // slrETH has 21 decimals
+
+/**
+ * A way to stake as the comparison chart's legend names it: the table's column header, in the
+ * selected language ("Liquid restaking (slrETH)"), never the internal key ("lrt").
+ */
+export function comparisonSeriesName(type: StakingType): string {
+  return t(`compare:types.${type}`);
+}
 
 /** Deploys the lab on `connection` (a fresh `hre.network.create()`) and runs the year. */
 export async function runComparison(
@@ -167,8 +176,10 @@ export async function runComparison(
     if (!record) return;
     const now = await values();
     const day = await dayOf();
-    for (const type of STAKING_TYPES)
-      recordPoint("comparison", type, day, Number((now[type] * 10_000n) / WAD) / 10_000, label);
+    for (const type of STAKING_TYPES) {
+      const value = Number((now[type] * 10_000n) / WAD) / 10_000;
+      recordPoint("comparison", comparisonSeriesName(type), day, value, label);
+    }
   };
   await chart();
   const lrtAssetsPerShare0 = await vault.convertToAssets(LRT_UNIT);

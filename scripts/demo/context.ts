@@ -27,6 +27,10 @@ export interface Sweep {
   correlationPenalty: bigint;
   /** Deposits slashed in those validators' windows (what the penalty was measured on), wei. */
   slashedInWindow: bigint;
+  /** Validators withdrawn in full (exited), slashed or not. */
+  exits: number;
+  /** Of those, the slashed ones. */
+  slashedExits: number;
 }
 
 /** Deploys everything with the realistic profile on a fresh embedded chain. */
@@ -78,12 +82,22 @@ export async function setUpDemo(hre: HardhatRuntimeEnvironment) {
   async function sweepAll(): Promise<Sweep> {
     const now = BigInt(await networkHelpers.time.latest());
     const deposit = profile.validatorDepositWei;
-    const swept: Sweep = { paid: 0n, correlationPenalty: 0n, slashedInWindow: 0n };
+    const swept: Sweep = {
+      paid: 0n,
+      correlationPenalty: 0n,
+      slashedInWindow: 0n,
+      exits: 0,
+      slashedExits: 0,
+    };
     for (let i = 0n; i < (await simulator.validatorCount()); i++) {
       const v = await simulator.getValidator(i);
       const skimmable = v.status === 1n && (await simulator.validatorBalance(i)) > deposit;
       const withdrawable = v.status === 2n && v.withdrawableAt <= now;
       if (!skimmable && !withdrawable) continue;
+      if (withdrawable) {
+        swept.exits += 1;
+        if (v.slashed) swept.slashedExits += 1;
+      }
       const receipt = await (await simulator.sweep(i)).wait();
       for (const log of receipt!.logs) {
         const parsed = simulator.interface.parseLog(log);

@@ -31,12 +31,17 @@ export function getControls(): Readonly<Controls> {
   return controls;
 }
 
+/** Whether `pause()` can wait here: `--step` asked for, and stdin a terminal still open. */
+export function canPause(): boolean {
+  return controls.step && process.stdin.isTTY === true && !process.stdin.readableEnded;
+}
+
 /**
  * With `--step`, waits for Enter; otherwise returns at once. Only a terminal is waited on: when
  * stdin is a pipe, a file or closed (CI, a test, `npm run demo < /dev/null`), it never blocks.
  */
 export async function pause(): Promise<void> {
-  if (!controls.step || process.stdin.isTTY !== true || process.stdin.readableEnded) return;
+  if (!canPause()) return;
   const lines = createInterface({ input: process.stdin, output: process.stdout });
   await new Promise<void>((resolve) => {
     lines.once("line", () => resolve());

@@ -112,9 +112,12 @@ export async function liquidStakingChapter(demo: Demo): Promise<void> {
   // ------------------------------------------------------------ two slashings
   // A week apart, so the chart shows each drop at its own day.
   const quotient = await simulator.slashingPenaltyQuotient();
+  const beforeFirst = await pool.getExchangeRate();
   await networkHelpers.time.increase(7n * DAY);
   await (await simulator.slash(staked[0])).wait();
   await report();
+  // The week's rewards come in with the same report: 1/4096 is smaller, so the rate still rises.
+  const firstMove = percentChange(beforeFirst, await pool.getExchangeRate());
   await row(
     t("demoLiquidStaking:step.slash", {
       index: `${staked[0]}`,
@@ -141,6 +144,7 @@ export async function liquidStakingChapter(demo: Demo): Promise<void> {
       quotient: `${quotient}`,
       small: fmt(deposit / quotient, 7),
       big: fmt(deposit / 32n),
+      firstMove,
       fall: percentChange(before, await pool.getExchangeRate()),
     }),
   );
@@ -168,6 +172,9 @@ export async function liquidStakingChapter(demo: Demo): Promise<void> {
   await row(
     t("demoLiquidStaking:step.sweep", {
       days: `${(window + DAY) / DAY}`,
+      exits: `${swept.exits}`,
+      slashed: `${swept.slashedExits}`,
+      queue: `${swept.exits - swept.slashedExits}`,
       paid: fmt(swept.paid),
       penalty: fmt(swept.correlationPenalty, 6),
     }),

@@ -14,7 +14,7 @@ import { runMain, stackTracesRequested } from "../lib/boundary.js";
 import { UserError } from "../lib/errors.js";
 import { parseLanguage, t, useLanguage } from "../i18n/index.js";
 import { DAY, bpsText, fmt, say, setChapterNumber, setUpDemo, type Demo } from "./context.js";
-import { getControls, setControls } from "./controls.js";
+import { canPause, getControls, setControls } from "./controls.js";
 import { clearSeries } from "./series.js";
 
 /** One chapter of the demo: its `--chapter` name and what it runs. */
@@ -94,6 +94,13 @@ export async function runDemo(hre: HardhatRuntimeEnvironment, options: DemoOptio
     language,
     reportDir: options.report === "" ? undefined : options.report,
   });
+  // --step without a terminal to press Enter in (a pipe, `< /dev/null`): said once, then no pauses.
+  if (options.step && !canPause()) say(t("demo:stepWithoutTerminal"));
+  if (options.report !== "") {
+    // Checked before the first chapter: a bad directory is refused now, not after the run.
+    const { prepareReportDirectory } = await import("../report/index.js");
+    await prepareReportDirectory(options.report);
+  }
   clearSeries();
   const started = Date.now();
   const demo = await setUpDemo(hre);

@@ -6,11 +6,12 @@
  *   await liquidStakingChapter(demo);          // records points as it goes
  *   const page = await writeReport("reports/latest");
  */
-import { mkdir, writeFile } from "node:fs/promises";
+import { access, constants, mkdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 import { CHARTS, seriesOf, type ChartId, type Point } from "../demo/series.js";
-import { currentLanguage } from "../i18n/index.js";
+import { currentLanguage, t } from "../i18n/index.js";
+import { UserError } from "../lib/errors.js";
 import { CHART_LAYOUTS } from "./charts.js";
 import { renderPage, type ChartSection } from "./page.js";
 import { renderSvg } from "./render.js";
@@ -55,9 +56,47 @@ export async function renderReport(dir: string, options: ReportOptions = {}): Pr
   });
 }
 
+/**
+ * Creates `dir` and its missing parents one level at a time. Node's own `mkdir(dir, { recursive:
+ * true })` never returns for a path it cannot create under /proc (it retries forever), so the
+ * demo would hang after its last chapter; here each level is tried once.
+ */
+async function makeDirectory(dir: string): Promise<void> {
+  try {
+    await mkdir(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") return;
+    const parent = path.dirname(dir);
+    if (code !== "ENOENT" || parent === dir) throw error;
+    await makeDirectory(parent);
+    await mkdir(dir).catch((again: NodeJS.ErrnoException) => {
+      if (again.code !== "EEXIST") throw again;
+    });
+  }
+}
+
+/**
+ * Makes sure the report can be written into `dir` (creating it), before the demo runs: a file
+ * path or a place the user cannot write to is refused in one line, and no run is lost to it.
+ */
+export async function prepareReportDirectory(dir: string): Promise<void> {
+  try {
+    await makeDirectory(dir);
+    if (!(await stat(dir)).isDirectory()) {
+      throw new UserError(t("demo:reportNotDirectory", { dir }));
+    }
+    await access(dir, constants.W_OK);
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? "error";
+    throw new UserError(t("demo:reportNotWritable", { dir, code }));
+  }
+}
+
 /** Writes `<dir>/index.html` (creating `dir`) and returns its path. */
 export async function writeReport(dir: string, options: ReportOptions = {}): Promise<string> {
-  await mkdir(dir, { recursive: true });
+  await prepareReportDirectory(dir);
   const file = path.join(dir, "index.html");
   await writeFile(file, await renderReport(dir, options), "utf8");
   return file;

@@ -22,9 +22,11 @@ export default async function compare(
         throw new UserError((error as Error).message);
       }
       await useLanguage(language);
+      // The title first, then what it is doing, as the demo's last chapter prints them.
+      console.log(t("compare:title"));
       console.log(t("compare:running"));
       const result = await runComparison(await hre.network.create());
-      console.log(renderComparisonText(result));
+      console.log(renderComparisonText(result, false));
       if (writeReadme) {
         const files = await refreshReadmes(result, hre.config.paths.root);
         console.log(t("compare:refreshed", { files: files.join(", ") }));

@@ -8,7 +8,7 @@
 import { readFile } from "node:fs/promises";
 
 import { expect } from "chai";
-import { network } from "hardhat";
+import hre, { network } from "hardhat";
 
 import { realistic } from "../../config/profiles.js";
 import {
@@ -23,6 +23,7 @@ import {
   STAKE,
   STAKING_TYPES,
   TIMELINE,
+  comparisonSeriesName,
   runComparison,
   type ComparisonResult,
 } from "../../scripts/compare/run.js";
@@ -295,17 +296,76 @@ describe("The comparison: five ways to stake 32 ETH through the same year (scrip
   });
 
   describe("the chart", function () {
+    it("names its series as the table's columns, in Traditional Chinese with --lang zh-TW", async function () {
+      await useLanguage("zh-TW");
+      try {
+        expect(STAKING_TYPES.map(comparisonSeriesName)).to.deep.equal([
+          "獨立質押",
+          "流動性質押（slETH）",
+          "原生再質押",
+          "slETH 直接再質押",
+          "流動性再質押（slrETH）",
+        ]);
+      } finally {
+        await useLanguage("en");
+      }
+    });
+
     it("records what 32 ETH is worth through the year, one series per way, from 32 to the year's value", function () {
       const chart = seriesOf("comparison");
-      expect([...chart.keys()]).to.deep.equal([...STAKING_TYPES]);
+      expect([...chart.keys()]).to.deep.equal([
+        "Solo staking",
+        "Liquid staking (slETH)",
+        "Native restaking",
+        "slETH restaked directly",
+        "Liquid restaking (slrETH)",
+      ]);
       for (const type of STAKING_TYPES) {
-        const points = chart.get(type)!;
+        const points = chart.get(comparisonSeriesName(type))!;
         expect(points[0].x, type).to.equal(0);
         expect(Math.abs(points[0].y - 32), `${type} starts at 32 ETH`).to.be.at.most(0.0001);
         expect(points.at(-1)!.x, type).to.equal(365);
         const end = Number(result.types[type].endWei / 10n ** 14n) / 10_000;
         expect(Math.abs(points.at(-1)!.y - end), `${type} ends at its value`).to.be.at.most(0.0001);
       }
+    });
+  });
+
+  describe("npx hardhat compare", function () {
+    /** Runs the task in-process with `lang`; returns what it printed and whether it failed. */
+    async function runTask(lang: string) {
+      const lines: string[] = [];
+      const saved = { log: console.log, error: console.error, exitCode: process.exitCode };
+      console.log = console.error = (...parts: unknown[]) =>
+        lines.push(...parts.map(String).join(" ").split("\n"));
+      process.exitCode = undefined;
+      try {
+        await hre.tasks.getTask("compare").run({ lang, writeReadme: false });
+        return { lines, failed: process.exitCode === 1 };
+      } finally {
+        console.log = saved.log;
+        console.error = saved.error;
+        process.exitCode = saved.exitCode;
+        await useLanguage("en");
+      }
+    }
+
+    it("refuses an unknown language in one line, running nothing", async function () {
+      const run = await runTask("xx");
+      expect(run.failed).to.equal(true);
+      expect(run.lines).to.deep.equal([
+        "Error: Unknown language xx: choose one of en, zh-TW (e.g. --lang zh-TW).",
+      ]);
+    });
+
+    it("prints its title first, then what it runs, then the table, as the demo's last chapter", async function () {
+      const run = await runTask("zh-TW");
+      expect(run.failed, run.lines.join("\n")).to.equal(false);
+      expect(run.lines.slice(0, 2)).to.deep.equal([
+        "用 32 ETH 質押的五種方式：同一年、同樣的事件",
+        "在全新的內建鏈上跑完這一年……",
+      ]);
+      expect(run.lines.filter((line) => line.includes("五種方式：同一年"))).to.have.length(1);
     });
   });
 });

@@ -149,6 +149,13 @@ describe("Demo chapters (scripts/demo)", function () {
         expectPrinted(correlated[1], -correlation, "correlation penalty");
       });
 
+      it("dates the correlation penalty at the middle of her exit: slashed on day 372, fixed on day 372 + 36 / 2", function () {
+        const midpoint = 365n + 7n + WINDOW / DAY / 2n;
+        const row = eventRow(lines, t("demoSolo:steps.correlation", { midpoint: `${midpoint}` }));
+        expect(row[1]).to.contain("mid-exit");
+        expect(row[0], "it lands when she is withdrawable").to.equal(`${372n + WINDOW / DAY}`);
+      });
+
       it("pays her the rest at the withdrawal, and her net is what the formulas add up to", function () {
         const net = skimmed + balanceAtSlash - correlation - DEPOSIT;
         expectPrinted(rowOf(lines, t("demoSolo:summary.paid"))[1], DEPOSIT + net, "paid to Carol");

@@ -20,7 +20,9 @@ interface DemoRun {
 }
 
 /** Runs `npx hardhat demo` with these options in-process; returns what it printed. */
-async function runDemo(options: { chapter?: string; lang?: string } = {}): Promise<DemoRun> {
+async function runDemo(
+  options: { chapter?: string; lang?: string; report?: string; step?: boolean } = {},
+): Promise<DemoRun> {
   const lines: string[] = [];
   const saved = { log: console.log, error: console.error, exitCode: process.exitCode };
   const capture = (...parts: unknown[]) => lines.push(...parts.map(String).join(" ").split("\n"));
@@ -30,10 +32,10 @@ async function runDemo(options: { chapter?: string; lang?: string } = {}): Promi
   let failed: boolean;
   try {
     await hre.tasks.getTask("demo").run({
-      step: false,
+      step: options.step ?? false,
       chapter: options.chapter ?? "",
       lang: options.lang ?? "",
-      report: "",
+      report: options.report ?? "",
     });
   } finally {
     failed = process.exitCode === 1;
@@ -100,9 +102,18 @@ describe("npx hardhat demo (in-process, realistic profile)", function () {
       expect(text).to.match(/so the rate rose 2\.5\d %, not 3 %/);
     });
 
+    it("explains why the rate rose after the first slashing: the week's rewards outweigh 1/4096", function () {
+      const text = run.lines.join(" ");
+      expect(text).to.match(
+        /1\/4096 of the deposit \(0\.0078125 ETH\) and, with the week's rewards, the rate moved \+0\.\d\d %; before it, 1\/32 \(1 ETH\), with a week's rewards too, moved it −0\.\d\d %\./,
+      );
+    });
+
     it("shows the correlation penalty in the row where it lands, and the payout in its own row", function () {
       const steps = stepColumn(run.lines);
-      expect(steps).to.match(/exits swept: [\d.]+ ETH in, −0\.000\d+ ETH correlation penalty 9\./);
+      expect(steps).to.match(
+        /3 exits swept \(2 slashed, 1 exited for Bob's request\): [\d.]+ ETH in, −0\.000\d+ ETH correlation penalty 9\./,
+      );
       expect(steps).to.match(/ 10\. Bob claims: 30 slETH → 30\.\d+ ETH /);
     });
 
@@ -162,9 +173,46 @@ describe("npx hardhat demo (in-process, realistic profile)", function () {
     });
   });
 
+  describe("--report", function () {
+    it("refuses a file in one line before the first chapter, so no run is lost", async function () {
+      const run = await runDemo({ chapter: "solo", report: "package.json" });
+      expect(run.failed).to.equal(true);
+      expect(run.lines).to.deep.equal([
+        "Error: Cannot write the report to package.json: it is a file, not a directory. " +
+          "Name a directory instead (e.g. --report reports/latest).",
+      ]);
+    });
+
+    it("refuses a directory it cannot create (/proc/x) in one line, without hanging", async function () {
+      if (process.platform !== "linux") this.skip();
+      this.timeout(10_000);
+      const run = await runDemo({ chapter: "solo", report: "/proc/x", lang: "zh-TW" });
+      expect(run.failed).to.equal(true);
+      expect(run.lines).to.deep.equal([
+        "Error: 無法把報告寫到 /proc/x（ENOENT）：請選一個可以寫入的目錄（例如 `--report reports/latest`）。",
+      ]);
+    });
+  });
+
   describe("--step", function () {
     afterEach(function () {
       setControls({ step: false, language: "en" });
+    });
+
+    it("says in one line, once, that it cannot pause when stdin is not a terminal, then runs on", async function () {
+      const stdin = Object.getOwnPropertyDescriptor(process.stdin, "isTTY");
+      Object.defineProperty(process.stdin, "isTTY", { value: undefined, configurable: true });
+      try {
+        const run = await runDemo({ chapter: "solo", step: true });
+        expect(run.failed, run.lines.join("\n")).to.equal(false);
+        const note =
+          "--step pauses only in a terminal, and stdin is not one: the demo runs without pauses.";
+        expect(run.lines.filter((line) => line === note)).to.have.length(1);
+        expect(run.lines.at(-1)).to.match(/^Done in /);
+      } finally {
+        if (stdin === undefined) delete (process.stdin as { isTTY?: boolean }).isTTY;
+        else Object.defineProperty(process.stdin, "isTTY", stdin);
+      }
     });
 
     it("does not wait when stdin is not a terminal (CI, a pipe, a test)", async function () {

@@ -70,6 +70,13 @@ describe("Message catalogues (scripts/i18n)", function () {
       }
     });
 
+    it("opens with 請注意 exactly the messages that open with Notice in English", function () {
+      for (const [key, message] of english) {
+        const zh = chinese.get(key) ?? "";
+        expect(zh.startsWith("請注意"), `${key}: ${zh}`).to.equal(message.startsWith("Notice"));
+      }
+    });
+
     it("writes Traditional characters, not Simplified ones", function () {
       // Characters that exist only in Simplified Chinese, common in staking text.
       const simplified = /[质权验证奖励罚议资产币领动时个这数价钱债额]/u;

@@ -11,6 +11,14 @@ export const demo = {
   lossConfirmed: "; above the loss budget: a second role confirmed",
   pressEnter: "Press Enter for the next step… ",
   unknownChapter: "Unknown chapter {{asked}}: choose one of {{choices}} (e.g. --chapter depeg).",
+  stepWithoutTerminal:
+    "--step pauses only in a terminal, and stdin is not one: the demo runs without pauses.",
+  reportNotDirectory:
+    "Cannot write the report to {{dir}}: it is a file, not a directory. Name a directory instead " +
+    "(e.g. --report reports/latest).",
+  reportNotWritable:
+    "Cannot write the report to {{dir}} ({{code}}): choose a directory you can write to " +
+    "(e.g. --report reports/latest).",
   reportWritten: "The report (open it in a browser, no network needed): {{path}}",
   listSeparator: ", ",
   step: "step",

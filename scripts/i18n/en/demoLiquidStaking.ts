@@ -20,14 +20,14 @@ export const demoLiquidStaking = {
     request: "6. Bob queues {{shares}} slETH, worth {{eth}} ETH now",
     bunker: "7. report in bunker mode: {{pending}} slashed, nothing paid",
     sweep:
-      "8. {{days}} days on, exits swept: {{paid}} ETH in, −{{penalty}} ETH correlation penalty",
+      "8. {{days}} days on, {{exits}} exits swept ({{slashed}} slashed, {{queue}} exited for Bob's request): {{paid}} ETH in, −{{penalty}} ETH correlation penalty",
     finalise: "9. the next report finalises Bob's request",
     claim: "10. Bob claims: {{shares}} slETH → {{eth}} ETH",
   },
   notice: {
     year: "Notice: {{staked}} ETH on validators earned {{apr}} % ({{rewards}} ETH), the {{buffer}} ETH buffer earned nothing and the {{fee}} % fee went to the treasury as slETH, so the rate rose {{rise}} %, not {{apr}} %.",
     slashings:
-      "Notice: each slashing lowered the rate for every holder at once (a socialised loss): after Pectra the first penalty is 1/{{quotient}} of the deposit ({{small}} ETH), before it 1/32 ({{big}} ETH); the rate moved {{fall}} %.",
+      "Notice: a slashing lowers the rate for every holder at once (a socialised loss). After Pectra the first penalty is 1/{{quotient}} of the deposit ({{small}} ETH) and, with the week's rewards, the rate moved {{firstMove}} %; before it, 1/32 ({{big}} ETH), with a week's rewards too, moved it {{fall}} %.",
     withdrawal:
       "Notice: the correlation penalty ({{penalty}} ETH) landed only at the exits' sweep: {{slashed}} ETH slashed in the window, counted three times against {{network}} ETH staked; Bob got {{paid}} ETH, the lower of his request's value ({{requested}}) and its value at finalisation ({{final}}).",
     chart:

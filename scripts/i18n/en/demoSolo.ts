@@ -22,7 +22,7 @@ export const demoSolo = {
     skim: "rewards skimmed to her wallet",
     offline: "{{days}} days offline: inactivity penalty",
     slashed: "slashed: initial penalty {{deposit}}/{{quotient}}",
-    correlation: "correlation penalty, fixed day {{midpoint}}",
+    correlation: "correlation penalty, set mid-exit (day {{midpoint}})",
     withdrawn: "withdrawable: the rest paid to her",
   },
   yearNote:

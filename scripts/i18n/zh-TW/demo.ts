@@ -12,6 +12,11 @@ export const demo: Catalogue["demo"] = {
   lossConfirmed: "；超過損失預算：已由第二個角色確認",
   pressEnter: "按 Enter 繼續下一步… ",
   unknownChapter: "不認得的章節 {{asked}}：請從 {{choices}} 中選一個（例如 `--chapter depeg`）。",
+  stepWithoutTerminal: "--step 只在終端機裡暫停，而標準輸入不是終端機：示範會不暫停地跑完。",
+  reportNotDirectory:
+    "無法把報告寫到 {{dir}}：它是檔案，不是目錄。請改用一個目錄（例如 `--report reports/latest`）。",
+  reportNotWritable:
+    "無法把報告寫到 {{dir}}（{{code}}）：請選一個可以寫入的目錄（例如 `--report reports/latest`）。",
   reportWritten: "報告已寫好（用瀏覽器開啟，不需網路）：{{path}}",
   listSeparator: "、",
   step: "步驟",

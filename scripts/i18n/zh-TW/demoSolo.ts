@@ -20,9 +20,9 @@ export const demoSolo: Catalogue["demoSolo"] = {
     deposit: "Carol 存入 {{deposit}} ETH：驗證者 #{{index}}",
     year: "上線一年，年化 {{apr}} %",
     skim: "獎勵自動轉到她的錢包",
-    offline: "請注意：離線 {{days}} 天：不活躍懲罰",
+    offline: "離線 {{days}} 天：不活躍懲罰",
     slashed: "被削減：初始懲罰 {{deposit}}/{{quotient}}",
-    correlation: "相關性懲罰，第 {{midpoint}} 天定案",
+    correlation: "相關性懲罰，退出中點（第 {{midpoint}} 天）",
     withdrawn: "可提領：其餘部分付給她",
   },
   yearNote:
