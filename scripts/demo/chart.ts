@@ -15,6 +15,14 @@ const PLOT_HEIGHT = 12;
 /** One colour per series, in the order they were recorded. */
 const COLORS = [asciichart.blue, asciichart.green, asciichart.magenta, asciichart.yellow];
 
+/**
+ * Colours only on a terminal, and not when NO_COLOR is set (no-color.org): a file or a pipe
+ * gets plain text, without escape codes.
+ */
+export function useColour(stream: { isTTY?: boolean } = process.stdout): boolean {
+  return stream.isTTY === true && (process.env.NO_COLOR ?? "") === "";
+}
+
 export interface ChartText {
   /** What the chart shows, with the unit of its values, e.g. "slETH rate (ETH per slETH)". */
   title: string;
@@ -72,7 +80,7 @@ export function renderChart(chart: ChartId, text: ChartText): string[] {
   const plot = asciichart.plot(values, {
     height: PLOT_HEIGHT,
     format: (y: number) => y.toFixed(text.decimals).padStart(labelWidth),
-    colors: series.length > 1 ? COLORS : undefined,
+    colors: series.length > 1 && useColour() ? COLORS : undefined,
   });
   // The time axis under the plot: first, middle and last x, aligned with their columns.
   const plotStart = textWidth(plot.split("\n")[0]) - PLOT_WIDTH;
@@ -86,7 +94,7 @@ export function renderChart(chart: ChartId, text: ChartText): string[] {
   const legend: string[] = [];
   if (series.length > 1) {
     for (const [i, [name]] of series.entries()) {
-      const item = asciichart.colored(`━━ ${name}`, COLORS[i]);
+      const item = useColour() ? asciichart.colored(`━━ ${name}`, COLORS[i]) : `━━ ${name}`;
       const last = legend.at(-1);
       if (last !== undefined && textWidth(`${last}   ${item}`) <= MAX_TABLE_WIDTH) {
         legend[legend.length - 1] = `${last}   ${item}`;
