@@ -218,6 +218,19 @@ describe("lab real (stand-ins at the Hoodi addresses, chain 560048)", function (
       for (const line of output.split("\n")) expect([...line].length, line).to.be.at.most(100);
     });
 
+    it("says the lab's slETH leaves by its queue or by a sale, as the lab's market allows", async function () {
+      await networkHelpers.loadFixture(standInsFixture);
+      const output = await runRealOk("status");
+      // The lab's column of the table, its lines joined (the table wraps it).
+      const row = output
+        .split("\n")
+        .filter((line) => line.startsWith("│"))
+        .map((line) => line.split("│")[3].trim())
+        .join(" ");
+      expect(row).to.contain("no deposit fee; its exit is the queue (or sell slETH: `lab swap`)");
+      expect(output).to.not.contain("exits only through the queue");
+    });
+
     it("sets the lab's own figures beside them when the lab is deployed on that chain", async function () {
       const { admin } = await networkHelpers.loadFixture(standInsFixture);
       const deployment = await deployStakingLab(hoodi, classroom);
