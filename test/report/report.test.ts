@@ -142,6 +142,8 @@ describe("Report (scripts/report)", function () {
   describe("writeReport", function () {
     let dir: string;
     beforeEach(async function () {
+      // Other files' demo runs record series in the same process: start from none.
+      clearSeries();
       dir = await mkdtemp(path.join(tmpdir(), "staking-lab-report-"));
     });
     afterEach(async function () {
