@@ -382,6 +382,16 @@ describe("lab real (stand-ins at the Hoodi addresses, chain 560048)", function (
       );
     });
 
+    it("keeps a claimed request's owner in its status, as Lido does", async function () {
+      const { queue, student: s } = await staked();
+      await runRealOk("lido-request-withdrawal", { amount: "0.004", ...student });
+      await queue.finalize(1n, 10n ** 36n);
+      await runRealOk("lido-claim", { id: "1", ...student });
+      const [status] = await queue.getWithdrawalStatus([1n]);
+      expect(status.isClaimed).to.equal(true);
+      expect(status.owner).to.equal(s.address);
+    });
+
     it("refuses a request below Lido's minimum in stETH, not wei", async function () {
       await staked();
       expectRefusal(
