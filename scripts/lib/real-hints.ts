@@ -10,7 +10,7 @@ interface HintContext {
 }
 type Hint = (context: HintContext) => string;
 
-const STATUS = () => lab("real status");
+const STATUS = () => lab("real status", "", { asMe: true });
 
 /** A stand-in's artifact name → the real contract it stands for (how a refusal names it). */
 export const REAL_CONTRACT_NAMES: Readonly<Record<string, string>> = {
@@ -38,7 +38,8 @@ export const REAL_HINTS: Readonly<Record<string, Hint>> = {
     `Lido finalises requests at its oracle report; ${STATUS()} says when the next is due.`,
   [`${Q}.RequestAlreadyClaimed`]: () => "That request was paid already.",
   [`${Q}.NotOwner`]: () => "Only the request's owner claims it: run as that account (--account N).",
-  [`${Q}.RequestAmountTooSmall`]: () => "Lido takes requests of at least 100 wei of stETH.",
+  [`${Q}.RequestAmountTooSmall`]: () =>
+    "Lido takes requests of at least 0.0000000000000001 stETH (MIN_STETH_WITHDRAWAL_AMOUNT).",
   [`${Q}.RequestAmountTooLarge`]: () => "Lido takes requests of at most 1000 stETH each.",
   [`${Q}.InvalidRequestId`]: () =>
     `No such request: ${lab("real lido-claim")} without --id lists yours.`,
@@ -56,16 +57,30 @@ export const REAL_HINTS: Readonly<Record<string, Hint>> = {
     "That deposit is too small to mint one share of the strategy: deposit more.",
 };
 
-/** Lido's and Rocket Pool's revert strings → what they mean and what to do. */
-export const REAL_REASONS: Readonly<Record<string, string>> = {
-  STAKE_LIMIT: `Lido's stake limit is reached: it refills each block; ${STATUS()} shows how much may be staked now.`,
-  STAKING_PAUSED: "Lido has paused staking: try again later.",
-  ZERO_DEPOSIT: "Lido takes a deposit of more than 0 ETH.",
-  ALLOWANCE_EXCEEDED: "The stETH allowance is short: the task approves first; run it again.",
-  BALANCE_EXCEEDED: `You hold less stETH than that: ${STATUS()} shows your balance.`,
-  "Deposits into Rocket Pool are currently disabled": `Rocket Pool's DAO has disabled deposits: ${STATUS()} shows the setting.`,
-  "The deposited amount is less than the minimum deposit size": `Rocket Pool has a minimum deposit: ${STATUS()} shows it.`,
-  "The deposit pool size after depositing exceeds the maximum size": `Rocket Pool's deposit pool is full: ${STATUS()} shows its room; deposit less or later.`,
-  "Insufficient ETH balance for exchange": `rETH's collateral cannot pay that burn now: burn less, or later (${STATUS()} shows the collateral).`,
-  "Insufficient rETH balance": `You hold less rETH than that: ${STATUS()} shows your balance.`,
+/**
+ * Lido's and Rocket Pool's revert strings → what they mean and what to do. Functions, as the
+ * hints: the next command carries the network and account of the task that met the revert.
+ */
+export const REAL_REASONS: Readonly<Record<string, () => string>> = {
+  STAKE_LIMIT: () =>
+    `Lido's stake limit is reached: it refills each block; ${STATUS()} shows how much may be staked now.`,
+  STAKING_PAUSED: () => "Lido has paused staking: try again later.",
+  ZERO_DEPOSIT: () => "Lido takes a deposit of more than 0 ETH.",
+  ALLOWANCE_EXCEEDED: () => "The stETH allowance is short: the task approves first; run it again.",
+  BALANCE_EXCEEDED: () => `You hold less stETH than that: ${STATUS()} shows your balance.`,
+  "Deposits into Rocket Pool are currently disabled": () =>
+    `Rocket Pool's DAO has disabled deposits: ${STATUS()} shows the setting.`,
+  "The deposited amount is less than the minimum deposit size": () =>
+    `Rocket Pool has a minimum deposit: ${STATUS()} shows it.`,
+  "The deposit pool size after depositing exceeds the maximum size": () =>
+    `Rocket Pool's deposit pool is full: ${STATUS()} shows its room; deposit less or later.`,
+  "The deposit pool size after depositing (and matching with minipools) exceeds the maximum size":
+    () =>
+      `Rocket Pool's deposit pool is full, node operators' queue included: ${STATUS()} shows its room; deposit less or later.`,
+  "Insufficient ETH balance for exchange": () =>
+    `rETH's collateral cannot pay that burn now: burn less, or later (${STATUS()} shows the collateral).`,
+  "Not enough time has passed since deposit": () =>
+    `rETH cannot move or burn for a few blocks after a deposit (Rocket Pool's network.reth.deposit.delay, a DAO setting): run the same command again in a few minutes.`,
+  "Insufficient rETH balance": () =>
+    `You hold less rETH than that: ${STATUS()} shows your balance.`,
 };

@@ -280,7 +280,8 @@ export function describeBuiltinRevert(data: string): string | undefined {
     if (selector === "0x08c379a0") {
       const [reason] = AbiCoder.defaultAbiCoder().decode(["string"], `0x${data.slice(10)}`);
       const known = REAL_REASONS[String(reason)];
-      if (known !== undefined) return `The transaction reverted with "${String(reason)}": ${known}`;
+      if (known !== undefined)
+        return `The transaction reverted with "${String(reason)}": ${known()}`;
       return `The transaction reverted: "${String(reason)}". ${HINTS.default({})}`;
     }
     if (selector === "0x4e487b71") {

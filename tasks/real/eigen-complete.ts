@@ -26,7 +26,10 @@ export default labAction<{ account: string }>(async ({ account }, hre) => {
   const real = await openReal(hre, account);
   const { delegationManager, lido, signer, ethers } = real;
   const me = signer.address;
-  const [queued] = (await delegationManager.getQueuedWithdrawals(me)) as [Withdrawal[], unknown];
+  const [queued, payable] = (await delegationManager.getQueuedWithdrawals(me)) as [
+    Withdrawal[],
+    bigint[][],
+  ];
   if (queued.length === 0) {
     throw new UserError(
       `You have no queued EigenLayer withdrawal: ${labCommand("real eigen-queue-withdrawal", "--all", { asMe: true })} queues one.`,
@@ -68,7 +71,8 @@ export default labAction<{ account: string }>(async ({ account }, hre) => {
     () => delegationManager.completeQueuedWithdrawal(withdrawal, tokens, true),
   );
   const got = ((await lido.balanceOf(me)) as bigint) - before;
-  const total = withdrawal.scaledShares.reduce((a, b) => a + b, 0n);
+  // The shares it pays (after any slashing while queued), not its scaled shares.
+  const total = [...payable[0]].reduce((a, b) => a + b, 0n);
   console.log(
     `Completed the withdrawal of ${formatAmount(total, EIGEN_SHARES)}: +${formatAmount(got, STETH)} back — ${link}`,
   );

@@ -62,9 +62,14 @@ export default labAction<{ operator: string; register: boolean; account: string 
     } else if (isAddress(text)) target = getAddress(text);
     else
       throw new UserError(`--operator must be an address or an account index, not "${operator}"`);
+    if (current.toLowerCase() === me.toLowerCase()) {
+      throw new UserError(
+        `You (${me}) are an EigenLayer operator, delegated to yourself: an operator cannot delegate to another; delegate from another account (--account N).`,
+      );
+    }
     if (!/^0x0{40}$/i.test(current)) {
       throw new UserError(
-        `You are delegated to ${current} already: EigenLayer undelegates by queueing all your shares (${labCommand("real eigen-queue-withdrawal", "--all", { asMe: true })}).`,
+        `You are delegated to ${current} already: to change, EigenLayer's undelegate (or redelegate) queues all your shares for withdrawal; do it on EigenLayer's site (queueing shares here does not undelegate).`,
       );
     }
     if (!((await delegationManager.isOperator(target)) as boolean)) {

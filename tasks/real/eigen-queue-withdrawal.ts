@@ -12,12 +12,18 @@ import { EIGEN_SHARES, sendReal } from "./shared.js";
 export default labAction<{ shares: string; all: boolean; account: string }>(
   async ({ shares, all, account }, hre) => {
     refuseConflict({ all, shares: shares !== "" }, "--all");
+    if (!all && shares === "") {
+      throw new UserError(
+        "--shares or --all is required: e.g. --shares 0.002, or --all for all your shares.",
+      );
+    }
+    const asked = all ? 0n : parseAmount(shares, "shares", EIGEN_SHARES);
     const real = await openReal(hre, account);
     const { delegationManager, strategyManager, signer } = real;
     const me = signer.address;
     const strategy = REAL_ADDRESSES.eigenLayer.stETHStrategy.address;
     const held = (await strategyManager.stakerDepositShares(me, strategy)) as bigint;
-    const amount = all ? held : parseAmount(shares, "shares", EIGEN_SHARES);
+    const amount = all ? held : asked;
     if (held === 0n || amount > held) {
       throw new UserError(
         `You hold ${formatAmount(held, EIGEN_SHARES)} in EigenLayer's stETH strategy` +

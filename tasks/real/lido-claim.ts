@@ -58,7 +58,7 @@ export default labAction<{ id: string; account: string }>(async ({ id, account }
     );
   }
   if (!status.isFinalized) {
-    const report = await nextReport(real);
+    const report = await nextReport(real, status.timestamp);
     throw new UserError(
       `Lido request #${requestId} is not finalised yet: Lido finalises at an oracle report, the next ` +
         `${describeReport(report, now)}; claim it after that (${labCommand("real status")}).`,

@@ -20,7 +20,10 @@ export default labAction<{ amount: string; iKnow: boolean; account: string }>(
       queue.MIN_STETH_WITHDRAWAL_AMOUNT(),
     ])) as [bigint, bigint];
     if (value < minimum) {
-      throw new UserError(`Lido takes requests of at least ${minimum} wei of stETH: ask for more.`);
+      throw new UserError(
+        `Lido takes requests of at least ${formatAmount(minimum, STETH, { full: true })} ` +
+          `(MIN_STETH_WITHDRAWAL_AMOUNT), more than --amount ${formatAmount(value, STETH, { full: true })}: ask for more.`,
+      );
     }
     if (held < value) {
       throw new UserError(
@@ -46,12 +49,13 @@ export default labAction<{ amount: string; iKnow: boolean; account: string }>(
       () => queue.requestWithdrawals([value], me),
     );
     const id = (await queue.getLastRequestId()) as bigint;
-    const report = await nextReport(real);
+    const [{ timestamp }] = (await queue.getWithdrawalStatus([id])) as { timestamp: bigint }[];
+    const report = await nextReport(real, timestamp);
     console.log(
       `Request #${id}: ${formatAmount(value, STETH)} locked in Lido's queue (it earns no more rewards) — ${link}`,
     );
     console.log(
-      `Lido finalises it at an oracle report with enough ETH buffered; the next is ${describeReport(report, await real.now())}. ` +
+      `Lido finalises it at an oracle report with enough ETH buffered; the first that can is ${describeReport(report, await real.now())}. ` +
         `Then: ${labCommand("real lido-claim", `--id ${id}`, { asMe: true })}.`,
     );
   },

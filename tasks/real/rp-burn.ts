@@ -11,11 +11,17 @@ import { feePaid, RETH, sendReal } from "./shared.js";
 export default labAction<{ amount: string; all: boolean; iKnow: boolean; account: string }>(
   async ({ amount, all, iKnow, account }, hre) => {
     refuseConflict({ all, amount: amount !== "" }, "--all");
+    if (!all && amount === "") {
+      throw new UserError(
+        "--amount or --all is required: e.g. --amount 0.005, or --all for all your rETH.",
+      );
+    }
+    const asked = all ? 0n : parseAmount(amount, "amount", RETH);
     const real = await openReal(hre, account);
     const { rETH, signer } = real;
     const me = signer.address;
     const held = (await rETH.balanceOf(me)) as bigint;
-    const value = all ? held : parseAmount(amount, "amount", RETH);
+    const value = all ? held : asked;
     if (held === 0n || held < value) {
       throw new UserError(
         `You hold ${formatAmount(held, RETH)}${all ? "" : `, less than --amount ${formatAmount(value, RETH)}`}: ` +

@@ -25,7 +25,13 @@ export interface NextReport {
   frameSeconds: bigint;
 }
 
-export async function nextReport(real: Real): Promise<NextReport> {
+/**
+ * The next oracle report; with `requestedAt` (a withdrawal request's time), the first report that
+ * can finalise it. A report covers requests made before its frame's reference slot: a request made
+ * after the due report's reference slot waits for the frame after (Lido's oracle may also keep a
+ * margin before the reference slot, so this is the earliest).
+ */
+export async function nextReport(real: Real, requestedAt?: bigint): Promise<NextReport> {
   const [chain, frames, current, lastRef] = await Promise.all([
     real.consensus.getChainConfig(),
     real.consensus.getFrameConfig(),
@@ -37,7 +43,8 @@ export async function nextReport(real: Real): Promise<NextReport> {
   const [refSlot, deadlineSlot] = current as bigint[];
   const time = (slot: bigint) => genesisTime + slot * secondsPerSlot;
   const frameSlots = epochsPerFrame * slotsPerEpoch;
-  const due = (lastRef as bigint) < refSlot;
+  const due =
+    (lastRef as bigint) < refSlot && (requestedAt === undefined || requestedAt <= time(refSlot));
   return {
     due,
     at: due ? time(refSlot) : time(refSlot + frameSlots),

@@ -118,7 +118,7 @@ export default labAction<{ account: string }>(async ({ account }, hre) => {
         `${enabled ? "open" : "deposits disabled"}; room ${formatEth(room)}\n` +
           `holds ${formatEth(poolBalance)} of ${formatEth(maximum)}\nfee ${formatWadPercent(fee)}, ` +
           `minimum ${formatEth(minimum)}\nrETH collateral ${formatEth(collateral)}`,
-        "no deposit fee; exits only through the queue",
+        "no deposit fee; its exit is the queue (or sell slETH: `lab swap`)",
       ],
       [
         "restaking delay",

@@ -15,6 +15,7 @@ import { profileRecord, saveDeployment } from "../../scripts/lib/deployment.js";
 import { formatAmount, formatEth } from "../../scripts/lib/format.js";
 import { setCommandContext } from "../../scripts/lib/commands.js";
 import { rocketKey } from "../../scripts/lib/real.js";
+import { HOODI_GENESIS_TIME, LIDO_EPOCHS_PER_FRAME } from "../../scripts/lib/real-stand-ins.js";
 import {
   decodeRevert,
   describeBuiltinRevert,
@@ -154,6 +155,31 @@ describe("lab real (stand-ins at the Hoodi addresses, chain 560048)", function (
       ).to.contain("Rocket Pool's deposit pool is full");
     });
 
+    it("names the next command of a revert string for the network and account that met it", function () {
+      const reason = (text: string) =>
+        id("Error(string)").slice(0, 10) +
+        AbiCoder.defaultAbiCoder().encode(["string"], [text]).slice(2);
+      setCommandContext({ networkName: "hoodi", account: "1" });
+      expect(describeBuiltinRevert(reason("STAKE_LIMIT"))).to.contain(
+        "`npx hardhat lab real status --network hoodi --account 1` shows how much may be staked now",
+      );
+      setCommandContext({ networkName: "default", account: "0" });
+      expect(describeBuiltinRevert(reason("STAKE_LIMIT"))).to.contain(
+        "`npx hardhat lab real status` shows how much may be staked now",
+      );
+    });
+
+    it("decodes Rocket Pool's deposit delay before an rETH burn into its meaning", function () {
+      const reason = (text: string) =>
+        id("Error(string)").slice(0, 10) +
+        AbiCoder.defaultAbiCoder().encode(["string"], [text]).slice(2);
+      expect(describeBuiltinRevert(reason("Not enough time has passed since deposit"))).to.equal(
+        `The transaction reverted with "Not enough time has passed since deposit": rETH cannot move ` +
+          "or burn for a few blocks after a deposit (Rocket Pool's network.reth.deposit.delay, a DAO " +
+          "setting): run the same command again in a few minutes.",
+      );
+    });
+
     it("names a stand-in's custom error after the real contract, with its hint", function () {
       setCommandContext({ networkName: "hoodi", account: "0" });
       const data =
@@ -192,6 +218,19 @@ describe("lab real (stand-ins at the Hoodi addresses, chain 560048)", function (
       for (const line of output.split("\n")) expect([...line].length, line).to.be.at.most(100);
     });
 
+    it("says the lab's slETH leaves by its queue or by a sale, as the lab's market allows", async function () {
+      await networkHelpers.loadFixture(standInsFixture);
+      const output = await runRealOk("status");
+      // The lab's column of the table, its lines joined (the table wraps it).
+      const row = output
+        .split("\n")
+        .filter((line) => line.startsWith("│"))
+        .map((line) => line.split("│")[3].trim())
+        .join(" ");
+      expect(row).to.contain("no deposit fee; its exit is the queue (or sell slETH: `lab swap`)");
+      expect(output).to.not.contain("exits only through the queue");
+    });
+
     it("sets the lab's own figures beside them when the lab is deployed on that chain", async function () {
       const { admin } = await networkHelpers.loadFixture(standInsFixture);
       const deployment = await deployStakingLab(hoodi, classroom);
@@ -215,6 +254,20 @@ describe("lab real (stand-ins at the Hoodi addresses, chain 560048)", function (
   });
 
   describe("lido-stake", function () {
+    it("refuses each malformed amount in one line before reading any chain", async function () {
+      // The project's own runtime (chain 31337): a chain check would refuse otherwise.
+      for (const [amount, words] of [
+        ["abc", `--amount must be an amount in ETH such as 0.01, not "abc"`],
+        ["-1", `--amount must be an amount in ETH such as 0.01, not "-1"`],
+        ["0", `--amount must be more than 0, not "0"`],
+        ["1e18", `--amount must be an amount in ETH such as 0.01, not "1e18"`],
+        ["0.0000000000000000001", "has 19 decimals; ETH has 18"],
+        ["", "--amount is required"],
+      ]) {
+        expectRefusal(await runLab("real lido-stake", { amount }), words);
+      }
+    });
+
     it("mints the shares the pooled ether and total shares give, rounded down", async function () {
       const { lido, student: s } = await networkHelpers.loadFixture(standInsFixture);
       const [pooled, shares] = [await lido.getTotalPooledEther(), await lido.getTotalShares()];
@@ -255,6 +308,16 @@ describe("lab real (stand-ins at the Hoodi addresses, chain 560048)", function (
         await runReal("lido-stake", { amount: "0.01", ...student }),
         "Lido has paused staking",
       );
+    });
+
+    it("refills the stake limit by whole per-block increases, rounded down first (StakeLimitUtils)", async function () {
+      const { lido } = await networkHelpers.loadFixture(standInsFixture);
+      // max 10 wei, 3 wei a block: 3 growth blocks, an increase of 10 / 3 = 3 wei a block.
+      await lido.setStakingLimit(10n, 3n);
+      await lido.submit(ZeroAddress, { value: 10n }); // the limit is spent
+      await networkHelpers.mine(2);
+      // The next transaction is 3 blocks on: 3 × 3 = 9 wei, not 3 × 10 / 3 = 10.
+      await expect(lido.submit(ZeroAddress, { value: 10n })).to.be.revertedWith("STAKE_LIMIT");
     });
 
     it("decodes Lido's own STAKE_LIMIT revert string when the limit is met in the same block", async function () {
@@ -319,6 +382,48 @@ describe("lab real (stand-ins at the Hoodi addresses, chain 560048)", function (
       );
     });
 
+    it("keeps a claimed request's owner in its status, as Lido does", async function () {
+      const { queue, student: s } = await staked();
+      await runRealOk("lido-request-withdrawal", { amount: "0.004", ...student });
+      await queue.finalize(1n, 10n ** 36n);
+      await runRealOk("lido-claim", { id: "1", ...student });
+      const [status] = await queue.getWithdrawalStatus([1n]);
+      expect(status.isClaimed).to.equal(true);
+      expect(status.owner).to.equal(s.address);
+    });
+
+    it("refuses a request below Lido's minimum in stETH, not wei", async function () {
+      await staked();
+      expectRefusal(
+        await runReal("lido-request-withdrawal", { amount: "0.00000000000000001", ...student }),
+        "Lido takes requests of at least 0.0000000000000001 stETH (MIN_STETH_WITHDRAWAL_AMOUNT), " +
+          "more than --amount 0.00000000000000001 stETH",
+      );
+    });
+
+    it("names, for a request made while a report is due, the report after it", async function () {
+      const { consensus } = await staked();
+      const [refSlot] = await consensus.getCurrentFrame();
+      const frameStart = HOODI_GENESIS_TIME + (refSlot + 1n) * 12n;
+      const nextFrameStart = frameStart + LIDO_EPOCHS_PER_FRAME * 32n * 12n;
+      await runRealOk("lido-request-withdrawal", { amount: "0.004", ...student });
+      // The next frame opens: its report is due, and covers request #1 (made before its reference slot).
+      await networkHelpers.time.increaseTo(nextFrameStart + 520n);
+      expectRefusal(
+        await runReal("lido-claim", { id: "1", ...student }),
+        "Lido request #1 is not finalised yet: Lido finalises at an oracle report, the next due now (at the latest in 1 h 7 min)",
+      );
+      // Request #2 comes after that reference slot: the due report cannot finalise it.
+      const output = await runRealOk("lido-request-withdrawal", { amount: "0.004", ...student });
+      expect(output).to.contain("the first that can is in 1 h 7 min (one every 1 h 16 min)");
+      const refusal = await runReal("lido-claim", { id: "2", ...student });
+      expectRefusal(
+        refusal,
+        "Lido request #2 is not finalised yet: Lido finalises at an oracle report, the next in 1 h 7 min (one every 1 h 16 min)",
+      );
+      expect(refusal.error).to.not.contain("due now");
+    });
+
     it("lists the student's requests without --id", async function () {
       await staked();
       await runRealOk("lido-request-withdrawal", { amount: "0.004", ...student });
@@ -358,6 +463,15 @@ describe("lab real (stand-ins at the Hoodi addresses, chain 560048)", function (
         await runReal("rp-deposit", { amount: "0.01", ...student }),
         "Rocket Pool's deposits are disabled",
       );
+    });
+
+    it("refuses a burn without --amount or --all, naming both, before reading any chain", async function () {
+      expectRefusal(await runLab("real rp-burn"), "--amount or --all is required");
+      expectRefusal(
+        await runLab("real rp-burn", { amount: "abc" }),
+        `--amount must be an amount in rETH such as 0.01, not "abc"`,
+      );
+      expectRefusal(await runLab("real eigen-queue-withdrawal"), "--shares or --all is required");
     });
 
     it("refuses a burn the collateral cannot pay", async function () {
@@ -414,6 +528,19 @@ describe("lab real (stand-ins at the Hoodi addresses, chain 560048)", function (
       // stETH moves by shares: what arrives is within 2 wei of what the shares were worth.
       const got = (await lido.balanceOf(s.address)) - stETHBefore;
       expect(worth - got).to.be.within(0n, 2n);
+    });
+
+    it("refuses an operator's delegation, and a second one, without a command that does not undelegate", async function () {
+      await staked();
+      await runRealOk("eigen-delegate", { register: true, account: "2" });
+      expectRefusal(
+        await runReal("eigen-delegate", { operator: "3", account: "2" }),
+        "are an EigenLayer operator, delegated to yourself: an operator cannot delegate to another",
+      );
+      await runRealOk("eigen-delegate", { operator: "2", ...student });
+      const again = await runReal("eigen-delegate", { operator: "2", ...student });
+      expectRefusal(again, "You are delegated to", "undelegate (or redelegate)");
+      expect(again.error).to.not.contain("eigen-queue-withdrawal");
     });
 
     it("refuses contradictory options and a restake without stETH, each in one line", async function () {

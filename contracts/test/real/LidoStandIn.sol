@@ -146,11 +146,13 @@ contract LidoStandIn {
     }
 
     /// @notice How much ETH may be staked now: 2^256−1 without a limit, 0 when paused; else the
-    /// limit left after the last stake plus its refill since (max / growth blocks per block).
+    /// limit left after the last stake plus its refill since: whole blocks times the per-block
+    /// increase `max / growth blocks`, rounded down first (Lido `StakeLimitUtils`).
     function getCurrentStakeLimit() public view returns (uint256) {
         if (stakingPaused) return 0;
         if (maxStakeLimit == 0) return type(uint256).max;
-        uint256 refill = ((block.number - prevStakeBlockNumber) * maxStakeLimit) / maxStakeLimitGrowthBlocks;
+        uint256 increasePerBlock = maxStakeLimit / maxStakeLimitGrowthBlocks;
+        uint256 refill = (block.number - prevStakeBlockNumber) * increasePerBlock;
         uint256 limit = prevStakeLimit + refill;
         return limit > maxStakeLimit ? maxStakeLimit : limit;
     }

@@ -38,6 +38,8 @@ contract WithdrawalQueueERC721StandIn is ERC721, AccessControl {
         uint256 timestamp;
         uint256 claimableEther;
         bool isClaimed;
+        /// @dev The owner who claimed it (Lido keeps a claimed request's owner; its NFT is burnt).
+        address claimedBy;
     }
 
     error RequestAmountTooSmall(uint256 _amountOfStETH);
@@ -98,7 +100,8 @@ contract WithdrawalQueueERC721StandIn is ERC721, AccessControl {
                 amountOfShares: stETH.sharesOf(address(this)) - sharesBefore,
                 timestamp: block.timestamp,
                 claimableEther: 0,
-                isClaimed: false
+                isClaimed: false,
+                claimedBy: address(0)
             });
             lockedStETH += amount;
             _mint(owner, id);
@@ -118,7 +121,7 @@ contract WithdrawalQueueERC721StandIn is ERC721, AccessControl {
             statuses[i] = WithdrawalRequestStatus({
                 amountOfStETH: r.amountOfStETH,
                 amountOfShares: r.amountOfShares,
-                owner: r.isClaimed ? address(0) : ownerOf(id),
+                owner: r.isClaimed ? r.claimedBy : ownerOf(id),
                 timestamp: r.timestamp,
                 isFinalized: id <= lastFinalizedRequestId,
                 isClaimed: r.isClaimed
@@ -150,6 +153,7 @@ contract WithdrawalQueueERC721StandIn is ERC721, AccessControl {
         address owner = ownerOf(_requestId);
         if (owner != msg.sender) revert NotOwner(msg.sender, owner);
         r.isClaimed = true;
+        r.claimedBy = owner;
         _burn(_requestId);
         (bool sent, ) = msg.sender.call{value: r.claimableEther}("");
         require(sent, "ETHER_NOT_SENT"); // solhint-disable-line gas-custom-errors
