@@ -184,6 +184,11 @@ interface IStableSwapPool {
 
     /// @notice Burn `burn` LP for both coins in proportion to the balances, no fee (ng's
     /// `remove_liquidity`); works whatever the rate or A, with no curve maths at all.
+    /// Rounding (not ng's ⌊balance × burn / supply⌋): with left = supply − burn the pool keeps at least
+    /// ⌈ETH × left / supply + ½⌉ wei and ⌈token × left / supply⌉ + ⌈4 × 10^(decimals − 18)⌉ token units,
+    /// so the virtual price does not fall on the exit (at token rates of 0.375 ETH or more); the exit
+    /// pays at most 1 wei of ETH and 1 + ⌈4 × 10^(decimals − 18)⌉ token units less than ng. The last
+    /// LP (burn = supply) takes both balances.
     /// @param minAmounts Slippage bounds per coin.
     /// @return amounts Paid per coin, rounded down.
     /// @dev Reverts `ZeroAmount`, `WithdrawalBelowMinimum`, OpenZeppelin's `ERC20InsufficientBalance`.

@@ -173,8 +173,8 @@ contract StableSwapPool is StableSwapViews, StableSwapOracle, ERC20 {
         if (receiver == address(0)) revert ZeroAddress("receiver");
         uint256 supply = totalSupply();
         uint128[2] memory bal = _poolBalances;
+        amounts = _proportionalPayouts(bal, burn, supply);
         for (uint256 k = 0; k < 2; ++k) {
-            amounts[k] = (bal[k] * burn) / supply; // rounded down: the remaining LPs keep the dust
             if (amounts[k] < minAmounts[k]) revert WithdrawalBelowMinimum(k, amounts[k], minAmounts[k]);
             bal[k] -= uint128(amounts[k]);
         }

@@ -28,6 +28,8 @@ abstract contract StableSwapViews is StableSwapParameters {
     /// @dev ng's `admin_fee`: half of every fee goes to the admin.
     uint256 internal constant ADMIN_FEE = 5e9;
     uint256 internal constant FEE_DENOMINATOR = StableSwapMath.FEE_DENOMINATOR;
+    /// @dev 4 xp units × 1e18, the token's margin in `removeLiquidity` (÷ the rate multiplier: token units).
+    uint256 private constant EXIT_MARGIN = 4e18;
 
     /// @inheritdoc IStableSwapPool
     address public immutable coin1;
@@ -231,6 +233,33 @@ abstract contract StableSwapViews is StableSwapParameters {
     /// @dev ng's `_xp_mem`: coin 0 (ETH, rate 1e18) counts as is; coin 1 at `rate1`, floored.
     function _xp(uint128[2] memory bal, uint256 rate1) internal pure returns (uint256 x0, uint256 x1) {
         return (bal[0], (bal[1] * rate1) / PRECISION);
+    }
+
+    /// @dev What `removeLiquidity` pays for `burn` of `supply` LP: each coin's burnt share less a margin
+    /// the remaining LPs keep, rounded down (ng pays ⌊balance × burn / supply⌋). With left = supply − burn,
+    /// the pool keeps at least ⌈balance₀ × left / supply + ½⌉ wei of ETH and ⌈balance₁ × left / supply⌉
+    /// + ⌈4 × 10^(decimals − 18)⌉ token units (4 xp units at a rate of 1 ETH); the last LP takes all.
+    /// Why: D is concave and of degree 1 in the xp, so a pool left with x·left/supply + ½ xp of each coin
+    /// has D ≥ (left/supply)·D + 1, more than the rounding of ⌈D⌉ can take, and the virtual price
+    /// ⌈D⌉/supply does not fall. ng's floor in token units did not bound the floor of the xp: at 1 : 99
+    /// a 21-decimal token (1 xp = 1,000 units) was left 0.27 xp short, 4 units of D there, and the
+    /// virtual price fell 2 wei. The token's margin covers that floor (≤ 1 xp) and the ½ at any rate of
+    /// 0.375 ETH per token or more, and needs no rate: the exit reads nothing but the balances.
+    function _proportionalPayouts(
+        uint128[2] memory bal,
+        uint256 burn,
+        uint256 supply
+    ) internal view returns (uint256[2] memory amounts) {
+        if (burn >= supply) return [uint256(bal[0]), uint256(bal[1])];
+        uint256 left = supply - burn;
+        // ⌈b·left/supply + ½⌉ = q + 1 when the remainder is at most half of supply, else q + 2.
+        uint256 kept =
+            Math.mulDiv(bal[0], left, supply) + (2 * mulmod(bal[0], left, supply) > supply ? 2 : 1);
+        amounts[0] = kept < bal[0] ? bal[0] - kept : 0;
+        kept =
+            Math.mulDiv(bal[1], left, supply, Math.Rounding.Ceil) +
+            Math.ceilDiv(EXIT_MARGIN, _rateMultiplier);
+        amounts[1] = kept < bal[1] ? bal[1] - kept : 0;
     }
 
     /// @dev ng's `get_D_mem`: D of balances `bal` at `rate1`.

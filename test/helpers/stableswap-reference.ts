@@ -329,9 +329,23 @@ export function calcWithdrawOneCoin(state: PoolState, burn: bigint, i: 0 | 1): W
   return { dy, adminFee, price, balances };
 }
 
-/** ng's `remove_liquidity`: proportional, floored, no fee. */
+/**
+ * ng's `remove_liquidity`, proportional and without fee, less a margin that keeps the virtual price from
+ * falling: the pool keeps ⌈ETH × left / supply + ½⌉ wei and ⌈token × left / supply⌉ + ⌈4·10^(decimals − 18)⌉
+ * token units (left = supply − burn); the last LP takes everything. No rate, no curve maths.
+ */
 export function removeLiquidity(state: PoolState, burn: bigint): [bigint, bigint] {
-  return [(state.balances[0] * burn) / state.supply, (state.balances[1] * burn) / state.supply];
+  const { balances, supply } = state;
+  if (burn >= supply) return [balances[0], balances[1]];
+  const left = supply - burn;
+  const kept = [
+    ceilDiv(2n * balances[0] * left + supply, 2n * supply),
+    ceilDiv(balances[1] * left, supply) + ceilDiv(4n * PRECISION, 10n ** (36n - state.decimals)),
+  ];
+  return [0, 1].map((k) => (kept[k] < balances[k] ? balances[k] - kept[k] : 0n)) as [
+    bigint,
+    bigint,
+  ];
 }
 
 // ---------------------------------------------------------------- EMA oracle

@@ -7,6 +7,7 @@ import { expect } from "chai";
 import { network } from "hardhat";
 
 import {
+  LRT_POOL,
   marketPoolFixtures,
   SEED_ETH,
   tokensForEth,
@@ -18,8 +19,17 @@ import * as ref from "../helpers/stableswap-reference.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
-const { deployLstPoolFixture, seededLstPoolFixture, seededLrtPoolFixture } =
+const { deployLstPoolFixture, deployPool, seededLstPoolFixture, seededLrtPoolFixture } =
   marketPoolFixtures(connection);
+
+/** Model seed 6's pool: 1 ETH against 0.01 of a 21-decimal LRT (99 : 1) at a rate of 1 − 1e-18. */
+async function lopsidedLrtPoolFixture() {
+  const fixture = await deployPool({ ...LRT_POOL, rateWad: WAD - 1n });
+  await fixture.pool
+    .connect(fixture.alice)
+    .addLiquidity([ether(1), 10n ** 19n], 0n, fixture.alice.address, { value: ether(1) });
+  return fixture;
+}
 
 async function expectDepositAsReference(fixture: PoolFixture, amounts: [bigint, bigint]) {
   const { pool, carol, params } = fixture;
@@ -191,6 +201,48 @@ describe("StableSwapPool", function () {
         const spotAfter = await pool.spotPrice();
         expect(spotAfter - spot <= 1n && spot - spotAfter <= 1n, "spot unchanged").to.equal(true);
         await assertPoolInvariants(fixture, before);
+      });
+    });
+
+    describe("when the pool holds 99 ETH to 1 of a 21-decimal token", function () {
+      // Model seed 6: ng's ⌊balance × burn / supply⌋ left the token's xp (1 xp = 1,000 units) 0.27
+      // xp short of the remaining share, 4 units of D at 1 : 99, and the virtual price fell from 1e18
+      // to 999999999999999998. The remaining LPs now keep ½ wei of ETH and 4 xp of the token more.
+      const burn = 124_257_355_302_577_736n; // 12.59 % of the supply
+
+      it("pays less than ng's floor by the margin, and keeps the virtual price", async function () {
+        const fixture = await networkHelpers.loadFixture(lopsidedLrtPoolFixture);
+        const { pool, token, alice } = fixture;
+        const before = await assertPoolInvariants(fixture);
+        const { balances, supply } = before.state;
+        const ngFloor = [(balances[0] * burn) / supply, (balances[1] * burn) / supply];
+        const [eth, tokens] = ref.removeLiquidity(before.state, burn);
+        expect(ngFloor[0] - eth, "ETH: at most 1 wei below ng").to.be.lessThanOrEqual(1n);
+        expect(ngFloor[1] - tokens, "token: at most 1 + 4,000 units below ng").to.be.within(
+          4_000n,
+          4_001n,
+        );
+        const tx = pool.connect(alice).removeLiquidity(burn, [eth, tokens], alice.address);
+        await expect(tx).to.changeTokenBalance(ethers, token, alice, tokens);
+        await expect(tx)
+          .to.emit(pool, "RemoveLiquidity")
+          .withArgs(alice.address, [eth, tokens], supply - burn);
+        const after = await assertPoolInvariants(fixture, before);
+        expect(after.virtualPrice).to.be.greaterThanOrEqual(before.virtualPrice);
+      });
+
+      it("would have lowered the virtual price by 2 wei with ng's floor", async function () {
+        const { pool, params } = await networkHelpers.loadFixture(lopsidedLrtPoolFixture);
+        const state = await readPoolState(pool, params.decimals);
+        const left = state.supply - burn;
+        const ngBalances = state.balances.map((b) => b - (b * burn) / state.supply) as [
+          bigint,
+          bigint,
+        ];
+        const ngVirtualPrice =
+          (ref.invariantOf({ ...state, balances: ngBalances, supply: left }) * WAD) / left;
+        expect(ref.virtualPrice(state)).to.equal(WAD);
+        expect(ngVirtualPrice).to.equal(WAD - 2n);
       });
     });
 
