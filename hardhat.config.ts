@@ -17,6 +17,10 @@ const solcPath = createRequire(import.meta.url).resolve("solc/soljson.js");
 export default defineConfig({
   plugins: [hardhatToolboxMochaEthersPlugin],
   tasks: [...labTasks, ...realTasks, ...demoTasks, ...compareTasks],
+  // Test files run in two processes at once (the machines here have 2 cores): each file deploys
+  // its own fixtures on its own embedded chain, so files do not share state. `npm run fuzz`
+  // (FUZZ=1, one file) runs in this process, so its progress line updates as it goes.
+  test: { mocha: { parallel: process.env.FUZZ !== "1", jobs: 2 } },
   solidity: {
     version: SOLC_VERSION,
     path: solcPath,
