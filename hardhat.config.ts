@@ -18,9 +18,10 @@ export default defineConfig({
   plugins: [hardhatToolboxMochaEthersPlugin],
   tasks: [...labTasks, ...realTasks, ...demoTasks, ...compareTasks],
   // Test files run in two processes at once (the machines here have 2 cores): each file deploys
-  // its own fixtures on its own embedded chain, so files do not share state. `npm run fuzz`
-  // (FUZZ=1, one file) runs in this process, so its progress line updates as it goes.
-  test: { mocha: { parallel: process.env.FUZZ !== "1", jobs: 2 } },
+  // its own fixtures on its own embedded chain, so files do not share state. `npm run fuzz`,
+  // `gas` and `coverage` run in one process (STAKING_LAB_SERIAL_TESTS=1): the fuzz progress line
+  // updates as it goes, and gas and coverage are counted once per call.
+  test: { mocha: { parallel: process.env.STAKING_LAB_SERIAL_TESTS !== "1", jobs: 2 } },
   solidity: {
     version: SOLC_VERSION,
     path: solcPath,
