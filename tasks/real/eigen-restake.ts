@@ -7,7 +7,7 @@ import { UserError } from "../../scripts/lib/errors.js";
 import { formatAmount } from "../../scripts/lib/format.js";
 import { openReal, requireWithinCap } from "../../scripts/lib/real.js";
 import { labAction, labCommand, parseAmount } from "../lib.js";
-import { EIGEN_SHARES, sendReal, STETH } from "./shared.js";
+import { approveStEth, EIGEN_SHARES, requireStEth, sendReal, STETH } from "./shared.js";
 
 export default labAction<{ amount: string; iKnow: boolean; account: string }>(
   async ({ amount, iKnow, account }, hre) => {
@@ -26,28 +26,14 @@ export default labAction<{ amount: string; iKnow: boolean; account: string }>(
         "EigenLayer's stETH strategy takes no deposits now (strategyIsWhitelistedForDeposit is false): try later.",
       );
     }
-    if (held < value) {
-      throw new UserError(
-        `You hold ${formatAmount(held, STETH)}, less than --amount ${formatAmount(value, STETH)}: ` +
-          `stake first with ${labCommand("real lido-stake", "--amount 0.01", { asMe: true })}.`,
-      );
-    }
+    requireStEth(held, value);
     const quoted = (await strategy.underlyingToSharesView(value)) as bigint;
     if (quoted === 0n) {
       throw new UserError(
         `${formatAmount(value, STETH)} buys no share of the strategy: restake more.`,
       );
     }
-    const spender = await strategyManager.getAddress();
-    if (((await lido.allowance(me, spender)) as bigint) < value) {
-      await sendReal(
-        real,
-        "Approval refused",
-        ["Lido"],
-        () => lido.approve.estimateGas(spender, value),
-        () => lido.approve(spender, value),
-      );
-    }
+    await approveStEth(real, await strategyManager.getAddress(), value);
     const before = (await strategyManager.stakerDepositShares(me, strategyAddress)) as bigint;
     const stETH = await lido.getAddress();
     const link = await sendReal(

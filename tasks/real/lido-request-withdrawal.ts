@@ -6,7 +6,14 @@ import { UserError } from "../../scripts/lib/errors.js";
 import { formatAmount } from "../../scripts/lib/format.js";
 import { openReal, requireWithinCap } from "../../scripts/lib/real.js";
 import { labAction, labCommand, parseAmount } from "../lib.js";
-import { describeReport, nextReport, sendReal, STETH } from "./shared.js";
+import {
+  approveStEth,
+  describeReport,
+  nextReport,
+  requireStEth,
+  sendReal,
+  STETH,
+} from "./shared.js";
 
 export default labAction<{ amount: string; iKnow: boolean; account: string }>(
   async ({ amount, iKnow, account }, hre) => {
@@ -25,22 +32,8 @@ export default labAction<{ amount: string; iKnow: boolean; account: string }>(
           `(MIN_STETH_WITHDRAWAL_AMOUNT), more than --amount ${formatAmount(value, STETH, { full: true })}: ask for more.`,
       );
     }
-    if (held < value) {
-      throw new UserError(
-        `You hold ${formatAmount(held, STETH)}, less than --amount ${formatAmount(value, STETH)}: ` +
-          `stake first with ${labCommand("real lido-stake", "--amount 0.01", { asMe: true })}.`,
-      );
-    }
-    const spender = await queue.getAddress();
-    if (((await lido.allowance(me, spender)) as bigint) < value) {
-      await sendReal(
-        real,
-        "Approval refused",
-        ["Lido"],
-        () => lido.approve.estimateGas(spender, value),
-        () => lido.approve(spender, value),
-      );
-    }
+    requireStEth(held, value);
+    await approveStEth(real, await queue.getAddress(), value);
     const link = await sendReal(
       real,
       "Withdrawal request refused",

@@ -1,9 +1,8 @@
 /** `lab real lido-wrap --amount 0.005`: wrap stETH into wstETH (approve, then `wrap`). */
-import { UserError } from "../../scripts/lib/errors.js";
 import { formatAmount } from "../../scripts/lib/format.js";
 import { openReal, requireWithinCap } from "../../scripts/lib/real.js";
-import { labAction, labCommand, parseAmount } from "../lib.js";
-import { sendReal, STETH, WSTETH } from "./shared.js";
+import { labAction, parseAmount } from "../lib.js";
+import { approveStEth, requireStEth, sendReal, STETH, WSTETH } from "./shared.js";
 
 export default labAction<{ amount: string; iKnow: boolean; account: string }>(
   async ({ amount, iKnow, account }, hre) => {
@@ -13,22 +12,8 @@ export default labAction<{ amount: string; iKnow: boolean; account: string }>(
     const { lido, wstETH, signer } = real;
     const me = signer.address;
     const held = (await lido.balanceOf(me)) as bigint;
-    if (held < value) {
-      throw new UserError(
-        `You hold ${formatAmount(held, STETH)}, less than --amount ${formatAmount(value, STETH)}: ` +
-          `stake first with ${labCommand("real lido-stake", "--amount 0.01", { asMe: true })}.`,
-      );
-    }
-    const spender = await wstETH.getAddress();
-    if (((await lido.allowance(me, spender)) as bigint) < value) {
-      await sendReal(
-        real,
-        "Approval refused",
-        ["Lido"],
-        () => lido.approve.estimateGas(spender, value),
-        () => lido.approve(spender, value),
-      );
-    }
+    requireStEth(held, value);
+    await approveStEth(real, await wstETH.getAddress(), value);
     const quoted = (await wstETH.getWstETHByStETH(value)) as bigint;
     const before = (await wstETH.balanceOf(me)) as bigint;
     const link = await sendReal(

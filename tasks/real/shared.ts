@@ -3,9 +3,10 @@
  * report (from HashConsensus' frames), and the send step every action takes (estimate, balance,
  * send with an explorer link).
  */
-import { formatDuration, formatWhen, type Unit } from "../../scripts/lib/format.js";
+import { UserError } from "../../scripts/lib/errors.js";
+import { formatAmount, formatDuration, formatWhen, type Unit } from "../../scripts/lib/format.js";
 import { estimateAndCheck, type Real } from "../../scripts/lib/real.js";
-import { refusing, send } from "../lib.js";
+import { labCommand, refusing, send } from "../lib.js";
 
 export const STETH: Unit = { symbol: "stETH", decimals: 18 };
 export const WSTETH: Unit = { symbol: "wstETH", decimals: 18 };
@@ -78,6 +79,28 @@ export async function sendReal(
   const label = what.replace(/ refused$/, "").toLowerCase();
   await refusing(what, names, () => estimateAndCheck(real, estimate, value, label));
   return send(what, names, action);
+}
+
+/** Refuses, in one line with the next command, an --amount of stETH above what the student holds. */
+export function requireStEth(held: bigint, value: bigint): void {
+  if (held >= value) return;
+  throw new UserError(
+    `You hold ${formatAmount(held, STETH)}, less than --amount ${formatAmount(value, STETH)}: ` +
+      `stake first with ${labCommand("real lido-stake", "--amount 0.01", { asMe: true })}.`,
+  );
+}
+
+/** Approves `spender` for `value` stETH unless its allowance already covers it (ERC-20 approve). */
+export async function approveStEth(real: Real, spender: string, value: bigint): Promise<void> {
+  const { lido, signer } = real;
+  if (((await lido.allowance(signer.address, spender)) as bigint) >= value) return;
+  await sendReal(
+    real,
+    "Approval refused",
+    ["Lido"],
+    () => lido.approve.estimateGas(spender, value),
+    () => lido.approve(spender, value),
+  );
 }
 
 /** The gas a sent transaction paid (wei), from the link `sendReal` returned. */
