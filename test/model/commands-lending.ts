@@ -213,7 +213,13 @@ export class WithdrawCollateral extends ModelCommand {
     const price = indebted ? await priceAt(w, this.key, "pending") : 0n;
     try {
       lending.clone().withdrawCollateral(user.address, assets, price, next);
-    } catch {
+    } catch (error) {
+      if ((error as Error).message !== "UnhealthyPosition") throw error;
+      // The reference says this would leave the position unhealthy: the market must refuse it too.
+      await expect(
+        market.connect(user).withdrawCollateral(assets, user.address),
+        "a withdrawal that leaves the position unhealthy is refused",
+      ).to.be.revertedWithCustomError(market, "UnhealthyPosition");
       return;
     }
     await send(w, market.connect(user).withdrawCollateral(assets, user.address));

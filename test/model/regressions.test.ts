@@ -18,6 +18,7 @@ import { Borrow, Supply, SupplyCollateral, WithdrawCollateral } from "./commands
 import { AdvanceTime, Deposit, Report, StakeValidator } from "./commands-staking.js";
 import { AddLiquidity, RemoveLiquidity, RemoveLiquidityOneCoin } from "./commands-stableswap.js";
 import { replay } from "./run.js";
+import { marketOf } from "./world.js";
 
 const connection = await network.create();
 
@@ -133,6 +134,26 @@ describe("The whole system, on sequences the random model test found", function 
         new AddLiquidity("alice", "lrt", ether("1"), 1),
         new RemoveLiquidity("alice", "lrt", 1259),
       ]);
+    });
+  });
+  describe("when a borrower asks back collateral its loan still needs", function () {
+    // Review of issue 11: the model only sent the withdrawals its reference allowed, so a market
+    // that skipped the health check on `withdrawCollateral` passed every random run. The command now
+    // sends the refused ones too and expects `UnhealthyPosition`.
+    it("refuses the withdrawal and keeps the collateral", async function () {
+      const { world, model } = await replay(connection, [
+        new Supply("alice", "lrt.capped", ether("10")),
+        new SupplyCollateral("bob", "lrt.capped", 1),
+        new Borrow("bob", "lrt.capped", 10000),
+        new WithdrawCollateral("bob", "lrt.capped", 5000),
+      ]);
+      const { market } = marketOf(world, "lrt.capped");
+      const collateral = model.lending.get("lrt.capped")!.position(model.addresses.bob).collateral;
+      expect(
+        model.lending.get("lrt.capped")!.position(model.addresses.bob).borrowShares,
+      ).to.be.greaterThan(0n);
+      expect(collateral).to.equal(ether("5"));
+      expect((await market.position(model.addresses.bob)).collateral).to.equal(collateral);
     });
   });
 });
