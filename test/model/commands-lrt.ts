@@ -197,7 +197,13 @@ async function managerToVault(m: Model, w: World, action: () => Promise<unknown>
 
 export class ManagerCompleteWithdrawals extends ModelCommand {
   check(m: Readonly<Model>): boolean {
-    return m.redeems.some((r) => r.open && r.readyAt <= m.time + 1n);
+    // A matured redemption, or the undelegation's withdrawal once it is due (until it is back, the
+    // vault cannot delegate again: without it `ManagerDelegate` never ran).
+    const due = m.vault.undelegationReadyAt;
+    return (
+      m.redeems.some((r) => r.open && r.readyAt <= m.time + 1n) ||
+      (due !== 0n && due <= m.time + 1n)
+    );
   }
   async act(m: Model, w: World): Promise<void> {
     await managerToVault(m, w, () =>

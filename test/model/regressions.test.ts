@@ -10,6 +10,8 @@ import {
   LrtClaimRedeem,
   LrtDepositEth,
   LrtRequestRedeem,
+  ManagerCompleteWithdrawals,
+  ManagerDelegate,
   ManagerRestake,
   ManagerUndelegate,
 } from "./commands-lrt.js";
@@ -154,6 +156,21 @@ describe("The whole system, on sequences the random model test found", function 
       ).to.be.greaterThan(0n);
       expect(collateral).to.equal(ether("5"));
       expect((await market.position(model.addresses.bob)).collateral).to.equal(collateral);
+    });
+  });
+  describe("when the vault's manager moves the vault to another operator", function () {
+    // Review of issue 11: the manager completed withdrawals only for matured redemptions, never the
+    // undelegation's own, so the vault never delegated again (`ManagerDelegate` ran 0 times in 8,000
+    // random steps).
+    it("completes the undelegation once it is due, then delegates", async function () {
+      const { world, model } = await replay(connection, [
+        new ManagerUndelegate(),
+        new AdvanceTime(3196800n),
+        new ManagerCompleteWithdrawals(),
+        new ManagerDelegate("otherOperator"),
+      ]);
+      expect(model.vault.openWithdrawals).to.equal(0n);
+      expect(await world.f.vault.operator()).to.equal(world.f.otherOperator.address);
     });
   });
 });
