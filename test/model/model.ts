@@ -297,6 +297,7 @@ export async function observe(world: World, model: Model): Promise<void> {
   }
   for (const o of OPERATORS) {
     const address = world.operators[o].address;
+    const previous = model.allocations[o];
     model.allocations[o] = {} as Model["allocations"][OperatorName];
     for (const a of AVSS) {
       const alloc = await f.restakingManager.getAllocation(
@@ -304,11 +305,21 @@ export async function observe(world: World, model: Model): Promise<void> {
         world.avss[a].address,
         lstAddress,
       );
-      model.allocations[o][a] = {
-        magnitude: alloc.currentMagnitude,
-        pending: alloc.pendingDiff !== 0n,
-        effectAt: alloc.effectTimestamp,
-      };
+      let pending = alloc.pendingDiff !== 0n;
+      let effectAt = alloc.effectTimestamp;
+      // `getAllocation` shows a change as applied once it is due, while storage keeps it until
+      // someone clears it: a change that was pending and that `clearDeallocation` would still apply
+      // stays pending in the model (else `ClearDeallocation` could never run).
+      const before = previous?.[a];
+      if (!pending && before?.pending === true) {
+        const clearable = await f.restakingManager
+          .connect(f.stranger)
+          .clearDeallocation.staticCall(address, world.avss[a].address, lstAddress)
+          .then(() => true)
+          .catch(() => false);
+        if (clearable) [pending, effectAt] = [true, before.effectAt];
+      }
+      model.allocations[o][a] = { magnitude: alloc.currentMagnitude, pending, effectAt };
     }
     model.allocatedAnywhere[o] = {} as Record<AvsName, boolean>;
     for (const a of AVSS) {

@@ -15,7 +15,7 @@ import {
   ManagerRestake,
   ManagerUndelegate,
 } from "./commands-lrt.js";
-import { AvsPay, AvsSlash } from "./commands-restaking.js";
+import { Allocate, AvsPay, AvsSlash, ClearDeallocation } from "./commands-restaking.js";
 import { Borrow, Supply, SupplyCollateral, WithdrawCollateral } from "./commands-lending.js";
 import { AdvanceTime, Deposit, Report, StakeValidator } from "./commands-staking.js";
 import { AddLiquidity, RemoveLiquidity, RemoveLiquidityOneCoin } from "./commands-stableswap.js";
@@ -171,6 +171,22 @@ describe("The whole system, on sequences the random model test found", function 
       ]);
       expect(model.vault.openWithdrawals).to.equal(0n);
       expect(await world.f.vault.operator()).to.equal(world.f.otherOperator.address);
+    });
+  });
+  describe("when an operator lowers an allocation and the delay passes", function () {
+    // Review of issue 11: `getAllocation` shows a due change as applied, so the model saw nothing
+    // pending and `ClearDeallocation` never ran in 8,000 random steps. The model now keeps a change
+    // pending while `clearDeallocation` would still apply it.
+    it("lets anyone clear the deallocation, after which nothing is pending", async function () {
+      const { world, model } = await replay(connection, [
+        new Allocate("operator", "avs", 1),
+        new AdvanceTime(31536000n),
+      ]);
+      const clear = new ClearDeallocation("operator", "avs");
+      expect(clear.check(model), "the due deallocation is still to clear").to.equal(true);
+      await clear.run(model, world);
+      expect(model.allocations.operator.avs.pending).to.equal(false);
+      expect(clear.check(model)).to.equal(false);
     });
   });
 });
