@@ -6,10 +6,7 @@
 import type { NetworkConnection } from "hardhat/types/network";
 
 import { realistic } from "../../config/profiles.js";
-import StakingLabModule from "../../ignition/modules/StakingLab.js";
-import { addressesOf, attachLab } from "../lib/contracts.js";
-import { attachMarket, marketAddressesOf } from "../lib/market-deployment.js";
-import { moduleParameters } from "../lib/parameters.js";
+import { deployLabWithMarket } from "../lib/contracts.js";
 import { EVENTS, STAKE, WAD } from "./types.js";
 
 const ETHER = WAD;
@@ -20,12 +17,7 @@ export async function setUpComparison(connection: NetworkConnection) {
   const { ethers, networkHelpers } = connection;
   const { time } = networkHelpers;
   const profile = realistic;
-  const deployed = await connection.ignition.deploy(StakingLabModule, {
-    parameters: moduleParameters(profile),
-    displayUi: false,
-  });
-  const lab = await attachLab(ethers, await addressesOf(deployed));
-  const market = await attachMarket(ethers, await marketAddressesOf(deployed as never));
+  const { lab, market } = await deployLabWithMarket(connection, profile);
   const { simulator, pool, token, manager, vault } = lab;
   const [teacher, sam, lina, nate, dana, leo, operator, avs, whale] = await ethers.getSigners();
   const managerAddress = await manager.getAddress();

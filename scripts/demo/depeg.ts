@@ -13,19 +13,11 @@
 import type { Signer } from "ethers";
 
 import { realistic } from "../../config/profiles.js";
-import StakingLabModule from "../../ignition/modules/StakingLab.js";
-import { addressesOf, attachLab } from "../lib/contracts.js";
+import { deployLabWithMarket } from "../lib/contracts.js";
 import { formatNumber } from "../lib/format.js";
 import { t } from "../i18n/index.js";
-import {
-  ORACLES,
-  attachMarket,
-  marketAddressesOf,
-  type CollateralContracts,
-  type OracleKind,
-} from "../lib/market-deployment.js";
+import { ORACLES, type CollateralContracts, type OracleKind } from "../lib/market-deployment.js";
 import { buildOracleReport, reportHash } from "../lib/oracle.js";
-import { moduleParameters } from "../lib/parameters.js";
 import { DAY, WAD, chapter, say, showTable, type Demo } from "./context.js";
 import { printChart } from "./chart.js";
 import { pause } from "./controls.js";
@@ -59,12 +51,7 @@ export async function depegChapter(demo: Demo): Promise<void> {
   const connection = await demo.hre.network.create();
   const { ethers, networkHelpers } = connection;
   const profile = realistic;
-  const deployed = await connection.ignition.deploy(StakingLabModule, {
-    parameters: moduleParameters(profile),
-    displayUi: false,
-  });
-  const lab = await attachLab(ethers, await addressesOf(deployed));
-  const market = await attachMarket(ethers, await marketAddressesOf(deployed as never));
+  const { lab, market } = await deployLabWithMarket(connection, profile);
   const { simulator, pool: depositPool, token, vault } = lab;
   const signers = await ethers.getSigners();
   const [, alice, bob, carol, dave, erin, frank, , , liquidator] = signers;

@@ -1,6 +1,12 @@
 /** Typechain-typed handles on a Staking Lab deployment, from its addresses. */
 import type { HardhatEthers } from "@nomicfoundation/hardhat-ethers/types";
 import type { ContractRunner } from "ethers";
+import type { NetworkConnection } from "hardhat/types/network";
+
+import type { Profile } from "../../config/profiles.js";
+import StakingLabModule from "../../ignition/modules/StakingLab.js";
+import { attachMarket, marketAddressesOf } from "./market-deployment.js";
+import { moduleParameters } from "./parameters.js";
 
 export interface LabAddresses {
   simulator: string;
@@ -46,3 +52,20 @@ export {
   type MarketContracts,
   type CollateralContracts,
 } from "./market-deployment.js";
+
+/**
+ * Deploys the whole lab and its market (Ignition's StakingLabModule) with `profile` on
+ * `connection`, quietly, and returns typed handles on both: what the depeg chapter and the
+ * comparison each start from on a chain of their own.
+ */
+export async function deployLabWithMarket(connection: NetworkConnection, profile: Profile) {
+  const { ethers } = connection;
+  const deployed = await connection.ignition.deploy(StakingLabModule, {
+    parameters: moduleParameters(profile),
+    displayUi: false,
+  });
+  return {
+    lab: await attachLab(ethers, await addressesOf(deployed)),
+    market: await attachMarket(ethers, await marketAddressesOf(deployed as never)),
+  };
+}
